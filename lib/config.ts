@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { parseDatabaseUrl } from './db';
+
+/**
+ * Every environment variable the services read is read here, and only entry points call
+ * these functions; factories take the values, so tests can pass port 0 and temp databases.
+ * A missing or malformed value throws a ConfigError whose message is one line naming it.
+ */
+
+export const SUBGRAPH_NAMES = ['stadsdel', 'jobbtorg', 'partners'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  stadsdel: 4001,
+  jobbtorg: 4002,
+  partners: 4003,
+};
+
+export type AppEnvironment = 'development' | 'production';
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name, String(fallback));
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value > 65535) throw new ConfigError(`${name} must be a port number 0–65535, got "${raw}"`);
+  return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name, String(fallback));
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number ${min}–${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function environment(env: Env): AppEnvironment {
+  const value = read(env, 'APP_ENV', 'development');
+  if (value !== 'development' && value !== 'production') {
+    throw new ConfigError(`APP_ENV must be development or production, got "${value}"`);
+  }
+  return value;
+}
+
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const raw = read(env, name, fallback);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  return url.toString();
+}
+
+export interface SubgraphConfig {
+  /** Which subgraph this is. */
+  readonly name: SubgraphName;
+  /** `<NAME>_HOST` or `HOST`: address to listen on. */
+  readonly host: string;
+  /** `<NAME>_PORT`: port to listen on (0 picks a free one). */
+  readonly port: number;
+  /** `<NAME>_DATABASE_URL`: `sqlite:<file>` or `mysql://user:pass@host:port/db`. */
+  readonly databaseUrl: string;
+  /** `SEED_PEOPLE`: how many people to seed into an empty database on start (0: none). */
+  readonly seedPeople: number;
+  /** `APP_ENV`: development or production. */
+  readonly environment: AppEnvironment;
+}
+
+export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
+  const prefix = name.toUpperCase();
+  const databaseVar = `${prefix}_DATABASE_URL`;
+  const databaseUrl = read(env, databaseVar, `sqlite:${path.join(read(env, 'DATA_DIR', 'data'), `${name}.sqlite`)}`);
+  try {
+    parseDatabaseUrl(databaseUrl);
+  } catch (error) {
+    throw new ConfigError(`${databaseVar} ${(error as Error).message}, got "${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}"`);
+  }
+  return Object.freeze({
+    name,
+    host: read(env, `${prefix}_HOST`, read(env, 'HOST', '127.0.0.1')),
+    port: port(env, `${prefix}_PORT`, DEFAULT_PORTS[name]),
+    databaseUrl,
+    seedPeople: wholeNumber(env, 'SEED_PEOPLE', 2000, 0, 1_000_000),
+    environment: environment(env),
+  });
+}
+
+export interface GatewayConfig {
+  /** `GATEWAY_HOST` or `HOST`: address to listen on. */
+  readonly host: string;
+  /** `GATEWAY_PORT`: port to listen on. */
+  readonly port: number;
+  /** `SUPERGRAPH_PATH`: the composed supergraph SDL to serve. */
+  readonly supergraphPath: string;
+  /** `STADSDEL_URL`, `JOBBTORG_URL`, `PARTNERS_URL`: each subgraph's GraphQL endpoint. */
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** `SUBGRAPH_TIMEOUT_MS`: how long one subgraph fetch may take. */
+  readonly subgraphTimeoutMs: number;
+  /** `GATEWAY_STARTUP_TIMEOUT_MS`: how long to wait at start for every subgraph to answer. */
+  readonly startupTimeoutMs: number;
+  /** `APP_ENV`: development or production. */
+  readonly environment: AppEnvironment;
+}
+
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      name,
+      httpUrl(env, `${name.toUpperCase()}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`),
+    ]),
+  ) as Record<SubgraphName, string>;
+  return Object.freeze({
+    host: read(env, 'GATEWAY_HOST', read(env, 'HOST', '127.0.0.1')),
+    port: port(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
+    supergraphPath: read(env, 'SUPERGRAPH_PATH', path.join('schema', 'supergraph.graphql')),
+    subgraphUrls: Object.freeze(subgraphUrls),
+    subgraphTimeoutMs: wholeNumber(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
+    startupTimeoutMs: wholeNumber(env, 'GATEWAY_STARTUP_TIMEOUT_MS', 30_000, 0, 600_000),
+    environment: environment(env),
+  });
+}

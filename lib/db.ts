@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knex, { Knex } from 'knex';
+
+/**
+ * The one place that knows how SQLite and MySQL differ. Everything else gets a
+ * knex instance from here and writes the same queries for both.
+ */
+
+export type DatabaseUrl = { dialect: 'sqlite'; filename: string } | { dialect: 'mysql'; url: string };
+
+/** `sqlite:<path>` (relative to the working directory), `sqlite::memory:`, or `mysql://user:pass@host:port/db`. */
+export function parseDatabaseUrl(value: string): DatabaseUrl {
+  if (value.startsWith('sqlite:')) {
+    const filename = value.slice('sqlite:'.length);
+    if (!filename) throw new Error('a sqlite: URL needs a file name, e.g. sqlite:data/stadsdel.sqlite');
+    return { dialect: 'sqlite', filename };
+  }
+  if (value.startsWith('mysql://') || value.startsWith('mariadb://')) {
+    const url = new URL(value.replace(/^mariadb:/, 'mysql:'));
+    if (!url.pathname || url.pathname === '/') throw new Error('a mysql:// URL needs a database name, e.g. mysql://root@127.0.0.1:3306/stadsdel');
+    return { dialect: 'mysql', url: url.toString() };
+  }
+  throw new Error('must start with sqlite: or mysql://');
+}
+
+/**
+ * Opens a knex instance. No connection is made until the first query; whoever
+ * calls this owns the instance and must `destroy()` it.
+ */
+export function createDb(databaseUrl: string): Knex {
+  const parsed = parseDatabaseUrl(databaseUrl);
+  if (parsed.dialect === 'sqlite') {
+    if (parsed.filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(parsed.filename)), { recursive: true });
+    return knex({
+      client: 'better-sqlite3',
+      connection: { filename: parsed.filename },
+      useNullAsDefault: true,
+      pool: {
+        // One connection: SQLite serialises writers anyway, and one connection makes a
+        // transaction see its own writes without "database is locked" between pool members.
+        min: 1,
+        max: 1,
+        afterCreate(conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+          conn.pragma('journal_mode = WAL');
+          conn.pragma('foreign_keys = ON');
+          conn.pragma('busy_timeout = 5000');
+          done(null, conn);
+        },
+      },
+    });
+  }
+  const url = new URL(parsed.url);
+  return knex({
+    client: 'mysql2',
+    connection: {
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 3306,
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      database: decodeURIComponent(url.pathname.slice(1)),
+      timezone: 'Z',
+      charset: 'utf8mb4',
+      // DATE and DATETIME come back as the same strings SQLite stores.
+      dateStrings: true,
+      supportBigNumbers: true,
+      multipleStatements: false,
+    },
+    pool: { min: 0, max: 10 },
+  });
+}
+
+export function isMysql(db: Knex): boolean {
+  return db.client.config.client === 'mysql2';
+}
+
+/** Runs `work` on a connection to the MySQL server of a URL, without selecting its database. */
+async function onMysqlServer(url: URL, work: (admin: Knex) => Promise<unknown>): Promise<void> {
+  const admin = knex({
+    client: 'mysql2',
+    connection: {
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 3306,
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    },
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    await work(admin);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+function mysqlDatabaseName(databaseUrl: string): { url: URL; name: string } | null {
+  const parsed = parseDatabaseUrl(databaseUrl);
+  if (parsed.dialect !== 'mysql') return null;
+  const url = new URL(parsed.url);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`database name ${name} may hold only letters, digits and _`);
+  return { url, name };
+}
+
+/** Creates the MySQL database a URL names, if it does not exist (start-up and tests). */
+export async function ensureMysqlDatabase(databaseUrl: string): Promise<void> {
+  const target = mysqlDatabaseName(databaseUrl);
+  if (!target) return;
+  await onMysqlServer(target.url, (admin) =>
+    admin.raw('CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_bin', [target.name]),
+  );
+}
+
+/** Drops the MySQL database a URL names (tests only). */
+export async function dropMysqlDatabase(databaseUrl: string): Promise<void> {
+  const target = mysqlDatabaseName(databaseUrl);
+  if (!target) return;
+  await onMysqlServer(target.url, (admin) => admin.raw('DROP DATABASE IF EXISTS ??', [target.name]));
+}

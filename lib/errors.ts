@@ -1,0 +1,26 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The errors a caller can get, each with its `extensions.code`. Resolvers and data
+ * modules throw these; nothing else should construct a GraphQLError for a caller.
+ */
+
+/** Bad input: `field` names the argument or input field at fault, e.g. `person.personnummer`. */
+export function badInput(field: string, why: string): GraphQLError {
+  return new GraphQLError(`${field} ${why}`, {
+    extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
+  });
+}
+
+/** The record does not exist, or the caller may not know that it does. */
+export function notFound(what: string): GraphQLError {
+  return new GraphQLError(`${what} was not found`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function forbidden(why = 'not allowed'): GraphQLError {
+  return new GraphQLError(why, { extensions: { code: 'FORBIDDEN' } });
+}
+
+export function conflict(field: string, why: string): GraphQLError {
+  return new GraphQLError(`${field} ${why}`, { extensions: { code: 'CONFLICT', field } });
+}

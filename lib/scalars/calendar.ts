@@ -1,0 +1,90 @@
+/**
+ * Calendar values as the API and the databases carry them: dates as `YYYY-MM-DD`,
+ * months as `YYYY-MM`, instants in the database as `YYYY-MM-DD HH:MM:SS` (UTC) —
+ * the one text form that sorts correctly and reads back identically from SQLite
+ * and from MySQL's DATETIME with `dateStrings`.
+ */
+
+export class CalendarError extends Error {}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+export function parseDate(value: string): string {
+  const m = DATE.exec(value);
+  if (!m) throw new CalendarError('must be a date YYYY-MM-DD');
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
+    throw new CalendarError('is not a day in the calendar');
+  }
+  return value;
+}
+
+export function parseMonth(value: string): string {
+  const m = MONTH.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new CalendarError('must be a month YYYY-MM');
+  return value;
+}
+
+/** Parses an ISO 8601 instant that names its offset (`Z` or `+01:00`). */
+export function parseDateTime(value: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    throw new CalendarError('must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z');
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new CalendarError('is not an instant in the calendar');
+  return date;
+}
+
+/** `YYYY-MM-DD HH:MM:SS`, UTC, the database form of an instant. */
+export function toDbDateTime(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The API form of a database instant. Accepts the database form or ISO. */
+export function fromDbDateTime(value: string | Date): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 19) + 'Z';
+  return value.slice(0, 19).replace(' ', 'T') + 'Z';
+}
+
+/** Today's date, `YYYY-MM-DD`, in Stockholm. */
+export function todayInStockholm(now: Date = new Date()): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The date `workingDays` weekdays after `date` (weekends skipped; public holidays are not modelled). */
+export function addWorkingDays(date: string, workingDays: number): string {
+  let current = date;
+  let left = workingDays;
+  while (left > 0) {
+    current = addDays(current, 1);
+    const weekday = new Date(current + 'T00:00:00Z').getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return current;
+}
+
+export function addMonths(month: string, months: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Whole years between a birth date and a day (age on that day). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Monday of the ISO week that `date` falls in. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(date + 'T00:00:00Z').getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}

@@ -1,0 +1,84 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import cors from 'cors';
+import express from 'express';
+import { ApolloServer, ApolloServerPlugin, BaseContext, ContextFunction } from '@apollo/server';
+import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLSchema } from 'graphql';
+import { AppEnvironment } from './config';
+
+/**
+ * The HTTP shell every service (three subgraphs and the gateway) shares: Express with a
+ * body limit, `/graphql`, `/health`, and a shutdown that drains open requests. Builds but
+ * never listens; `listen` does that, so entry points and tests choose the port.
+ */
+
+/** Request bodies larger than this are refused before any parsing. */
+export const MAX_BODY = '2mb';
+
+export interface ServiceOptions<C extends BaseContext> {
+  /** The executable schema, or the gateway. */
+  apollo: { schema: GraphQLSchema } | { gateway: NonNullable<ConstructorParameters<typeof ApolloServer>[0]['gateway']> };
+  context: ContextFunction<[ExpressContextFunctionArgument], C>;
+  environment: AppEnvironment;
+  /** Sandbox landing page on GET /graphql: the gateway in development only. */
+  landingPage?: boolean;
+  plugins?: ApolloServerPlugin<C>[];
+  /** Answers GET /health: status 200 when healthy, 503 otherwise, with a JSON body. */
+  health: () => Promise<{ healthy: boolean; [detail: string]: unknown }>;
+  /** Extra options for ApolloServer (e.g. the gateway's parse limits). */
+  serverOptions?: Partial<ConstructorParameters<typeof ApolloServer<C>>[0]>;
+}
+
+export interface Service {
+  httpServer: http.Server;
+  /** Stops accepting requests, waits for the open ones, then stops Apollo. */
+  stop: () => Promise<void>;
+}
+
+export async function buildService<C extends BaseContext>(options: ServiceOptions<C>): Promise<Service> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])];
+  if (!options.landingPage) plugins.push(ApolloServerPluginLandingPageDisabled());
+  const development = options.environment === 'development';
+  const apollo = new ApolloServer<C>({
+    ...(options.apollo as { schema: GraphQLSchema }),
+    plugins,
+    introspection: development,
+    includeStacktraceInErrorResponses: development,
+    ...(options.serverOptions as object),
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const report = await options.health().catch((error: Error) => ({ healthy: false, error: error.message }));
+    res.status(report.healthy ? 200 : 503).json(report);
+  });
+  app.use('/graphql', cors<cors.CorsRequest>(), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: options.context }));
+
+  return {
+    httpServer,
+    stop: async () => {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** Listens on `port` (0 for any free one) and returns the GraphQL URL. */
+export async function listen(httpServer: http.Server, port: number, host: string): Promise<{ url: string; port: number }> {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const actual = (httpServer.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return { url: `http://${shownHost}:${actual}/graphql`, port: actual };
+}
