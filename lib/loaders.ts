@@ -41,3 +41,13 @@ export function groupLoader<R>(fetch: (keys: string[]) => Promise<R[]>, keyOf: (
     { cacheKeyFn: String, maxBatchSize: MAX_BATCH },
   );
 }
+
+/**
+ * Loads a row that a foreign key inside the subgraph's own database points at. It always
+ * exists; if not, the data is broken, and the error says which row is missing.
+ */
+export async function loadExisting<R>(loader: DataLoader<Key, R | null, string>, key: Key, what: string): Promise<R> {
+  const row = await loader.load(key);
+  if (row === null) throw new Error(`data integrity: ${what} ${key} is missing`);
+  return row;
+}

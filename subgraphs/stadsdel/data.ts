@@ -1,0 +1,156 @@
+import { Knex } from 'knex';
+import { paginate, PageArgs } from '../../lib/pagination';
+import {
+  ConsentPartyRow,
+  ConsentRow,
+  DecisionPage,
+  DecisionRow,
+  DistrictRow,
+  InfoMeetingRow,
+  PersonPage,
+  PersonRow,
+  ReferralPage,
+  ReferralRow,
+  ThreePartyMeetingRow,
+} from './models';
+import type {
+  IncomeSupportDecisionFilter,
+  PersonFilter,
+  ReferralFilter,
+} from './__generated__/resolvers-types';
+
+/**
+ * Every query the stadsdel subgraph runs. The `…By…` functions take a batch of keys and
+ * back the DataLoaders; the list functions back the root connections.
+ */
+
+export function districtsByCode(db: Knex, codes: string[]): Promise<DistrictRow[]> {
+  return db('districts').whereIn('code', codes);
+}
+
+export function allDistricts(db: Knex): Promise<DistrictRow[]> {
+  return db('districts').orderBy('name');
+}
+
+export function personsByPersonnummer(db: Knex, personnummer: string[]): Promise<PersonRow[]> {
+  return db('persons').whereIn('personnummer', personnummer);
+}
+
+export function decisionsById(db: Knex, ids: string[]): Promise<DecisionRow[]> {
+  return db('income_support_decisions').whereIn('id', ids);
+}
+
+/** Newest month first, as a person's history reads. */
+export function decisionsByPersonnummer(db: Knex, personnummer: string[]): Promise<DecisionRow[]> {
+  return db('income_support_decisions').whereIn('personnummer', personnummer).orderBy([
+    { column: 'month', order: 'desc' },
+    { column: 'id', order: 'desc' },
+  ]);
+}
+
+export function referralsById(db: Knex, ids: string[]): Promise<ReferralRow[]> {
+  return db('referrals').whereIn('id', ids);
+}
+
+export function referralsByPersonnummer(db: Knex, personnummer: string[]): Promise<ReferralRow[]> {
+  return db('referrals').whereIn('personnummer', personnummer).orderBy([
+    { column: 'referred_at', order: 'desc' },
+    { column: 'id', order: 'desc' },
+  ]);
+}
+
+export function infoMeetingsById(db: Knex, ids: string[]): Promise<InfoMeetingRow[]> {
+  return db('info_meetings').whereIn('id', ids);
+}
+
+/** Meetings of several districts that start within [from, to], earliest first. */
+export function infoMeetingsOfDistricts(db: Knex, codes: string[], from: string, to: string): Promise<InfoMeetingRow[]> {
+  return db('info_meetings')
+    .whereIn('district_code', codes)
+    .whereBetween('starts_at', [`${from} 00:00:00`, `${to} 23:59:59`])
+    .orderBy([{ column: 'starts_at' }, { column: 'id' }]);
+}
+
+/** Booked places per meeting: referrals on it that were not withdrawn. */
+export function bookedPlacesByInfoMeeting(db: Knex, ids: string[]): Promise<{ info_meeting_id: number; booked: number }[]> {
+  return db('referrals')
+    .select('info_meeting_id')
+    .count({ booked: '*' })
+    .whereIn('info_meeting_id', ids)
+    .whereNot('status', 'WITHDRAWN')
+    .groupBy('info_meeting_id') as unknown as Promise<{ info_meeting_id: number; booked: number }[]>;
+}
+
+export function threePartyMeetingsById(db: Knex, ids: string[]): Promise<ThreePartyMeetingRow[]> {
+  return db('three_party_meetings').whereIn('id', ids);
+}
+
+export function threePartyMeetingsByPersonnummer(db: Knex, personnummer: string[]): Promise<ThreePartyMeetingRow[]> {
+  return db('three_party_meetings').whereIn('personnummer', personnummer).orderBy([
+    { column: 'starts_at' },
+    { column: 'id' },
+  ]);
+}
+
+export function consentsById(db: Knex, ids: string[]): Promise<ConsentRow[]> {
+  return db('consents').whereIn('id', ids);
+}
+
+export function consentsByPersonnummer(db: Knex, personnummer: string[]): Promise<ConsentRow[]> {
+  return db('consents').whereIn('personnummer', personnummer).orderBy([
+    { column: 'recorded_at', order: 'desc' },
+    { column: 'id', order: 'desc' },
+  ]);
+}
+
+export function partiesByConsent(db: Knex, consentIds: string[]): Promise<ConsentPartyRow[]> {
+  return db('consent_parties').whereIn('consent_id', consentIds).orderBy('party');
+}
+
+export function listPersons(db: Knex, filter: PersonFilter | null | undefined, page: PageArgs): Promise<PersonPage> {
+  const query = db('persons').select('*');
+  if (filter?.districtCode) query.where('district_code', filter.districtCode);
+  if (filter?.protectedIdentity != null) query.where('protected_identity', filter.protectedIdentity);
+  return paginate(query, page, [{ column: 'personnummer', valueOf: (p: PersonRow) => p.personnummer }], 'persons');
+}
+
+export function listDecisions(
+  db: Knex,
+  filter: IncomeSupportDecisionFilter | null | undefined,
+  page: PageArgs,
+): Promise<DecisionPage> {
+  const query = db('income_support_decisions').select('*');
+  if (filter?.districtCode) query.where('district_code', filter.districtCode);
+  if (filter?.personnummer) query.where('personnummer', filter.personnummer);
+  if (filter?.outcome) query.where('outcome', filter.outcome);
+  if (filter?.needReason) query.where('need_reason', filter.needReason);
+  if (filter?.fromMonth) query.where('month', '>=', filter.fromMonth);
+  if (filter?.toMonth) query.where('month', '<=', filter.toMonth);
+  return paginate(
+    query,
+    page,
+    [
+      { column: 'month', descending: true, valueOf: (d: DecisionRow) => d.month },
+      { column: 'id', descending: true, valueOf: (d: DecisionRow) => d.id },
+    ],
+    'incomeSupportDecisions',
+  );
+}
+
+export function listReferrals(db: Knex, filter: ReferralFilter | null | undefined, page: PageArgs): Promise<ReferralPage> {
+  const query = db('referrals').select('*');
+  if (filter?.districtCode) query.where('district_code', filter.districtCode);
+  if (filter?.status) query.where('status', filter.status);
+  if (filter?.reason) query.where('reason', filter.reason);
+  if (filter?.from) query.where('referred_at', '>=', `${filter.from} 00:00:00`);
+  if (filter?.to) query.where('referred_at', '<=', `${filter.to} 23:59:59`);
+  return paginate(
+    query,
+    page,
+    [
+      { column: 'referred_at', descending: true, valueOf: (r: ReferralRow) => r.referred_at },
+      { column: 'id', descending: true, valueOf: (r: ReferralRow) => r.id },
+    ],
+    'referrals',
+  );
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../lib/subgraph';
+import { stadsdel } from './definition';
+
+void runSubgraph(stadsdel);

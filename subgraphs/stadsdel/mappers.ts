@@ -1,0 +1,16 @@
+/**
+ * Codegen mappers: which row type in ./models each GraphQL type resolves from. Paths are
+ * relative to ./__generated__/.
+ */
+export const mappers: Record<string, string> = {
+  District: '../models#DistrictRow',
+  Person: '../models#PersonRow',
+  IncomeSupportDecision: '../models#DecisionRow',
+  InfoMeeting: '../models#InfoMeetingRow',
+  Referral: '../models#ReferralRow',
+  ThreePartyMeeting: '../models#ThreePartyMeetingRow',
+  Consent: '../models#ConsentRow',
+  PersonConnection: '../models#PersonPage',
+  IncomeSupportDecisionConnection: '../models#DecisionPage',
+  ReferralConnection: '../models#ReferralPage',
+};

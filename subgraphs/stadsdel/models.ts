@@ -1,0 +1,82 @@
+import { Page } from '../../lib/pagination';
+
+/** Rows as the stadsdel database returns them; codegen maps the GraphQL types onto these. */
+
+export interface DistrictRow {
+  code: string;
+  name: string;
+  info_meeting_quota_per_week: number;
+}
+
+export interface PersonRow {
+  personnummer: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  district_code: string;
+  /** 0/1 from both SQLite and MySQL. */
+  protected_identity: number | boolean;
+}
+
+export interface DecisionRow {
+  id: number;
+  personnummer: string;
+  district_code: string;
+  month: string;
+  outcome: 'GRANTED' | 'PARTLY_GRANTED' | 'REFUSED';
+  amount: number;
+  need_reason: 'UNEMPLOYMENT' | 'OTHER_REASONS';
+  decided_at: string;
+  decided_by: string;
+}
+
+export interface InfoMeetingRow {
+  id: number;
+  district_code: string;
+  audience: 'ADULTS' | 'YOUTH';
+  week_start: string;
+  starts_at: string;
+}
+
+export interface ReferralRow {
+  id: number;
+  personnummer: string;
+  district_code: string;
+  reason: 'UNEMPLOYMENT' | 'OTHER_REASONS' | 'NEWLY_ARRIVED_REFUGEE';
+  info_meeting_id: number;
+  consent_id: number | null;
+  status: 'BOOKED' | 'ENROLLED' | 'NO_SHOW' | 'WITHDRAWN';
+  referred_at: string;
+  referred_by: string;
+}
+
+export interface ThreePartyMeetingRow {
+  id: number;
+  personnummer: string;
+  district_code: string;
+  district_officer: string;
+  jobbtorg_coach: string;
+  third_party: string;
+  starts_at: string;
+  notes: string | null;
+}
+
+export interface ConsentRow {
+  id: number;
+  personnummer: string;
+  purpose: 'REFERRAL' | 'SHARED_PLANNING' | 'FOLLOW_UP';
+  valid_from: string;
+  valid_to: string | null;
+  withdrawn_at: string | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface ConsentPartyRow {
+  consent_id: number;
+  party: string;
+}
+
+export type PersonPage = Page<PersonRow>;
+export type DecisionPage = Page<DecisionRow>;
+export type ReferralPage = Page<ReferralRow>;

@@ -1,0 +1,16 @@
+import { loadExisting } from '../../../lib/loaders';
+import { todayInStockholm } from '../../../lib/scalars/calendar';
+import type { ConsentResolvers, Party } from '../__generated__/resolvers-types';
+import { isConsentActive } from '../consent';
+
+export const Consent: ConsentResolvers = {
+  __resolveReference: ({ id }, { loaders }) => loaders.consent.load(id),
+  person: (c, _, { loaders }) => loadExisting(loaders.person, c.personnummer, 'person'),
+  parties: async (c, _, { loaders }) => (await loaders.partiesOfConsent.load(c.id)).map((p) => p.party as Party),
+  validFrom: (c) => c.valid_from,
+  validTo: (c) => c.valid_to,
+  withdrawnAt: (c) => c.withdrawn_at,
+  recordedAt: (c) => c.recorded_at,
+  recordedBy: (c) => c.recorded_by,
+  active: (c) => isConsentActive(c, todayInStockholm()),
+};

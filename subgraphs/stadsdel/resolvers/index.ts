@@ -1,0 +1,26 @@
+import { DateScalar, DateTimeScalar, MonthScalar, PersonnummerScalar, SEKScalar } from '../../../lib/scalars';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Consent } from './Consent';
+import { District } from './District';
+import { IncomeSupportDecision } from './IncomeSupportDecision';
+import { InfoMeeting } from './InfoMeeting';
+import { Person } from './Person';
+import { Query } from './Query';
+import { Referral } from './Referral';
+import { ThreePartyMeeting } from './ThreePartyMeeting';
+
+export const resolvers: Resolvers = {
+  Personnummer: PersonnummerScalar,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Month: MonthScalar,
+  SEK: SEKScalar,
+  Query,
+  District,
+  Person,
+  IncomeSupportDecision,
+  InfoMeeting,
+  Referral,
+  ThreePartyMeeting,
+  Consent,
+};
