@@ -9,14 +9,20 @@ import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
  * file differs from a fresh composition, or when the subgraphs do not compose.
  */
 
-export function composeSupergraph(): string {
-  const result = composeServices(
-    SUBGRAPHS.map((s) => ({
-      name: s.name,
-      url: s.routingUrl,
-      typeDefs: parse(fs.readFileSync(s.schemaPath, 'utf8')),
-    })),
-  );
+export interface SubgraphSdl {
+  name: string;
+  url: string;
+  sdl: string;
+}
+
+/** The subgraphs as they are on disk. */
+export function subgraphSdls(): SubgraphSdl[] {
+  return SUBGRAPHS.map((s) => ({ name: s.name, url: s.routingUrl, sdl: fs.readFileSync(s.schemaPath, 'utf8') }));
+}
+
+/** Composes `subgraphs` (by default those on disk); throws listing every composition error. */
+export function composeSupergraph(subgraphs: SubgraphSdl[] = subgraphSdls()): string {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) {
     throw new Error(`the subgraphs do not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }

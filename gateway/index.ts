@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import { ConfigError, loadGatewayConfig } from '../lib/config';
+import { listen } from '../lib/service';
+import { createGateway } from './gateway';
+import { waitForSubgraphs } from './health';
+
+/** The gateway process: configuration from the environment, subgraphs answering, listening. */
+async function main(): Promise<void> {
+  const config = loadGatewayConfig();
+  if (!fs.existsSync(config.supergraphPath)) {
+    throw new ConfigError(`SUPERGRAPH_PATH names no file: ${config.supergraphPath} (run npm run compose)`);
+  }
+  const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
+  await waitForSubgraphs(config.subgraphUrls, config.startupTimeoutMs);
+  const service = await createGateway({ ...config, supergraphSdl });
+  const { url } = await listen(service.httpServer, config.port, config.host);
+  console.log(`gateway: ready at ${url}`);
+  const stop = async () => {
+    await service.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`gateway: cannot start: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import config from '../codegen';
+
+/**
+ * Fails when a subgraph's generated resolver types differ from what its schema.graphql
+ * generates now: someone changed the SDL without `npm run codegen`.
+ */
+async function main(): Promise<void> {
+  const outputs = await generate({ ...config, silent: true, verbose: false }, false);
+  const stale = outputs.filter((o) => {
+    const file = path.resolve(o.filename);
+    return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== o.content;
+  });
+  if (stale.length) {
+    console.error(`stale generated types (run npm run codegen): ${stale.map((o) => o.filename).join(', ')}`);
+    process.exit(1);
+  }
+  console.log(`generated types are up to date (${outputs.length} files)`);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

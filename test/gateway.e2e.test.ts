@@ -1,0 +1,73 @@
+import { Stack, startStack } from './helpers/stack';
+
+/** The gateway's own behaviour: landing page, health, partial answers, production mode. */
+
+describe('the gateway in development', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ dialect: 'sqlite', people: 40 });
+  });
+  afterAll(() => stack?.stop());
+
+  it('shows the Apollo Sandbox landing page to a browser', async () => {
+    const response = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/<html/i);
+    expect(html).toMatch(/sandbox/i);
+  });
+
+  it('answers introspection, for Sandbox', async () => {
+    const answer = await stack.query(`{ __schema { queryType { name } } }`);
+    expect(answer.data.__schema.queryType.name).toBe('Query');
+  });
+
+  it('reports healthy subgraphs, then names the one that stops, and still answers from the others', async () => {
+    const healthUrl = new URL('/health', stack.gatewayUrl).toString();
+    const healthy = await fetch(healthUrl);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toEqual({
+      healthy: true,
+      subgraphs: { stadsdel: { up: true }, jobbtorg: { up: true }, partners: { up: true } },
+    });
+
+    const someone = await stack.query(`{ persons(first: 1) { edges { node { personnummer } } } }`);
+    const pnr = someone.data.persons.edges[0].node.personnummer;
+    await stack.stopSubgraph('partners');
+
+    const degraded = await fetch(healthUrl);
+    expect(degraded.status).toBe(503);
+    const report = (await degraded.json()) as any;
+    expect(report.healthy).toBe(false);
+    expect(report.subgraphs.partners.up).toBe(false);
+    expect(report.subgraphs.stadsdel.up).toBe(true);
+
+    const partial = await stack.query(
+      `query($p: Personnummer!) { person(personnummer: $p) { givenName district { name } jobbtorgCases { id } sfiEnrolments { course } } }`,
+      { p: pnr },
+    );
+    expect(partial.data.person.givenName).toEqual(expect.any(String));
+    expect(partial.data.person.jobbtorgCases).toEqual(expect.any(Array));
+    expect(partial.errors?.some((e) => e.extensions?.serviceName === 'partners')).toBe(true);
+  });
+});
+
+describe('the gateway in production', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ dialect: 'sqlite', people: 0, environment: 'production' });
+  });
+  afterAll(() => stack?.stop());
+
+  it('has no landing page and refuses introspection', async () => {
+    const page = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/sandbox/i);
+    const answer = await stack.query(`{ __schema { queryType { name } } }`);
+    expect(answer.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('still serves the reference data', async () => {
+    const answer = await stack.query(`{ districts { name } }`);
+    expect(answer.data.districts).toHaveLength(14);
+  });
+});

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Knex } from 'knex';
+import { SUBGRAPH_NAMES, SubgraphName } from '../../lib/config';
+import { dropMysqlDatabase } from '../../lib/db';
+import { listen, Service } from '../../lib/service';
+import { prepareDatabase, SubgraphDefinition } from '../../lib/subgraph';
+import { createGateway } from '../../gateway/gateway';
+import { SUPERGRAPH_PATH } from '../../schema/subgraphs';
+import { jobbtorg } from '../../subgraphs/jobbtorg/definition';
+import { partners } from '../../subgraphs/partners/definition';
+import { stadsdel } from '../../subgraphs/stadsdel/definition';
+import { Dialect, MYSQL_URL } from './dialects';
+
+const DEFINITIONS: Record<SubgraphName, SubgraphDefinition> = { stadsdel, jobbtorg, partners };
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface RunningSubgraph {
+  url: string;
+  db: Knex;
+  service: Service;
+  /** SQL statements this subgraph has run since the last `resetCounts()`. */
+  statements: () => number;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  resetCounts(): void;
+  /** Stops a subgraph's HTTP service (to test partial answers); its database stays. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  dialect: Dialect;
+  /** People to seed (the deterministic generator); 0 seeds reference data only. */
+  people?: number;
+  environment?: 'development' | 'production';
+  subgraphTimeoutMs?: number;
+}
+
+function databaseUrlFor(dialect: Dialect, name: SubgraphName, dir: string, runId: string): string {
+  if (dialect === 'sqlite') return `sqlite:${path.join(dir, `${name}.sqlite`)}`;
+  const server = new URL(MYSQL_URL);
+  server.pathname = `/etk_test_${runId}_${name}`;
+  return server.toString();
+}
+
+/**
+ * The whole system in this process, as a client sees it: three subgraphs on their own
+ * fresh databases and the gateway, each on an ephemeral port. `stop()` closes everything
+ * in reverse and removes the databases.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const runId = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etk-'));
+  const cleanups: (() => Promise<void>)[] = [async () => fs.rmSync(dir, { recursive: true, force: true })];
+  const environment = options.environment ?? 'development';
+  const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
+  const stopped = new Set<SubgraphName>();
+  const statementCounts = new Map<SubgraphName, number>(SUBGRAPH_NAMES.map((n) => [n, 0]));
+
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+
+  try {
+    await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        const databaseUrl = databaseUrlFor(options.dialect, name, dir, runId);
+        if (options.dialect === 'mysql') cleanups.push(() => dropMysqlDatabase(databaseUrl));
+        const db = await prepareDatabase(DEFINITIONS[name], databaseUrl, options.people ?? 0);
+        cleanups.push(() => db.destroy());
+        db.on('query', () => statementCounts.set(name, statementCounts.get(name)! + 1));
+        const service = await DEFINITIONS[name].build(db, environment);
+        const { url } = await listen(service.httpServer, 0, '127.0.0.1');
+        cleanups.push(async () => {
+          if (!stopped.has(name)) await service.stop();
+        });
+        subgraphs[name] = { url, db, service, statements: () => statementCounts.get(name)! };
+      }),
+    );
+
+    const gateway = await createGateway({
+      supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n].url])) as Record<SubgraphName, string>,
+      subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
+      environment,
+    });
+    const { url: gatewayUrl } = await listen(gateway.httpServer, 0, '127.0.0.1');
+    cleanups.push(() => gateway.stop());
+
+    return {
+      gatewayUrl,
+      subgraphs,
+      query: (query, variables) => postGraphQL(gatewayUrl, query, variables),
+      resetCounts: () => SUBGRAPH_NAMES.forEach((n) => statementCounts.set(n, 0)),
+      stopSubgraph: async (name) => {
+        stopped.add(name);
+        await subgraphs[name].service.stop();
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A GraphQL POST as any client sends it. */
+export async function postGraphQL<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+}

@@ -1,0 +1,60 @@
+import { SUBGRAPH_NAMES } from '../lib/config';
+import { describeEachDialect } from './helpers/dialects';
+import { Stack, startStack } from './helpers/stack';
+
+/**
+ * No query may cost one SQL statement per list item: the same deep query over 10 and over
+ * 100 cases must run the same number of statements in every subgraph.
+ */
+
+const CASES = /* GraphQL */ `
+  query Cases($first: Int!) {
+    cases(first: $first) {
+      edges {
+        node {
+          id
+          unit { name parent { name } }
+          referringDistrict { name }
+          referral { status infoMeeting { startsAt bookedPlaces } }
+          jobbgaranti { status }
+          jobPlan { interventions { title status provider { name agency { name } } } }
+          closure { reason }
+          feedback { message }
+          person {
+            givenName
+            district { name }
+            incomeSupportDecisions { month amount }
+            consents { parties }
+            residencePermits { kind }
+            jobSeekerRegistrations { programme plannedActivities { title provider { name } } }
+            sfiEnrolments { course school { name } }
+            providerAssignments { service provider { name } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+describeEachDialect('SQL statements per query', (dialect) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ dialect, people: 500 });
+  });
+  afterAll(() => stack?.stop());
+
+  async function statementsFor(first: number): Promise<Record<string, number>> {
+    stack.resetCounts();
+    const answer = await stack.query(CASES, { first });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.cases.edges).toHaveLength(first);
+    return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].statements()]));
+  }
+
+  it('are the same for 10 cases as for 100', async () => {
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    console.log(`[${dialect}] SQL statements for 10 cases: ${JSON.stringify(ten)}; for 100: ${JSON.stringify(hundred)}`);
+    expect(hundred).toEqual(ten);
+  });
+});
