@@ -28,3 +28,10 @@ class InCodeSource implements Knex.MigrationSource<string> {
 export async function migrateToLatest(db: Knex, migrations: Migrations): Promise<void> {
   await db.migrate.latest({ migrationSource: new InCodeSource(migrations) });
 }
+
+/** Rolls every migration back and runs them again: an empty database of the latest shape. */
+export async function resetToLatest(db: Knex, migrations: Migrations): Promise<void> {
+  const source = new InCodeSource(migrations);
+  await db.migrate.rollback({ migrationSource: source }, true);
+  await db.migrate.latest({ migrationSource: source });
+}

@@ -9,12 +9,12 @@ import config from '../codegen';
  */
 async function main(): Promise<void> {
   const outputs = await generate({ ...config, silent: true, verbose: false }, false);
-  const stale = outputs.filter((o) => {
+  const stale = outputs.filter((o: { filename: string; content: string }) => {
     const file = path.resolve(o.filename);
     return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== o.content;
   });
   if (stale.length) {
-    console.error(`stale generated types (run npm run codegen): ${stale.map((o) => o.filename).join(', ')}`);
+    console.error(`stale generated types (run npm run codegen): ${stale.map((o: { filename: string }) => o.filename).join(', ')}`);
     process.exit(1);
   }
   console.log(`generated types are up to date (${outputs.length} files)`);

@@ -2,4 +2,15 @@
  * Codegen mappers: which row type in ./models each GraphQL type resolves from. Paths are
  * relative to ./__generated__/.
  */
-export const mappers: Record<string, string> = {};
+export const mappers: Record<string, string> = {
+  JobbtorgUnit: '../models#UnitRow',
+  Case: '../models#CaseRow',
+  JobPlan: '../models#JobPlanRow',
+  Intervention: '../models#InterventionRow',
+  Feedback: '../models#FeedbackRow',
+  CaseConnection: '../models#CasePage',
+  Person: '../models#PersonRef',
+  Referral: '../models#ReferralRef',
+  District: '../models#DistrictRef',
+  Provider: '../models#ProviderRef',
+};

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../lib/subgraph';
+import { jobbtorg } from './definition';
+
+void runSubgraph(jobbtorg);

@@ -1,0 +1,21 @@
+import { Knex } from 'knex';
+import { groupLoader, rowLoader } from '../../lib/loaders';
+import * as data from './data';
+
+/** This request's DataLoaders: every entity lookup and list-to-child edge goes through one. */
+export function createLoaders(db: Knex) {
+  return {
+    unit: rowLoader((codes) => data.unitsByCode(db, codes), (u) => u.code),
+    branchesOfUnit: groupLoader((codes) => data.unitsByParent(db, codes), (u) => u.parent_code ?? ''),
+    districtsOfUnit: groupLoader((codes) => data.districtsByUnit(db, codes), (d) => d.unit_code),
+    case: rowLoader((ids) => data.casesById(db, ids), (c) => c.id),
+    casesOfPerson: groupLoader((pnr) => data.casesByPersonnummer(db, pnr), (c) => c.personnummer),
+    caseOfReferral: rowLoader((ids) => data.casesByReferral(db, ids), (c) => c.referral_id),
+    planOfCase: rowLoader((ids) => data.plansByCase(db, ids), (p) => p.case_id),
+    interventionsOfPlan: groupLoader((ids) => data.interventionsByPlan(db, ids), (i) => i.plan_id),
+    feedbackOfCase: groupLoader((ids) => data.feedbackByCase(db, ids), (f) => f.case_id),
+    feedbackOfReferral: groupLoader((ids) => data.feedbackByReferral(db, ids), (f) => f.referral_id),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

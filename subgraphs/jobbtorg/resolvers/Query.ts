@@ -1,0 +1,9 @@
+import * as data from '../data';
+import type { QueryResolvers } from '../__generated__/resolvers-types';
+
+export const Query: QueryResolvers = {
+  jobbtorgUnits: (_, __, { db }) => data.allUnits(db),
+  jobbtorgUnit: (_, { code }, { loaders }) => loaders.unit.load(code),
+  case: (_, { id }, { loaders }) => loaders.case.load(id),
+  cases: (_, { filter, first, after }, { db }) => data.listCases(db, filter, { first, after }),
+};

@@ -1,0 +1,24 @@
+import { DateScalar, DateTimeScalar, PersonnummerScalar } from '../../../lib/scalars';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Case } from './Case';
+import { Feedback } from './Feedback';
+import { Intervention } from './Intervention';
+import { JobbtorgUnit } from './JobbtorgUnit';
+import { JobPlan } from './JobPlan';
+import { Person } from './Person';
+import { Query } from './Query';
+import { Referral } from './Referral';
+
+export const resolvers: Resolvers = {
+  Personnummer: PersonnummerScalar,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  JobbtorgUnit,
+  Person,
+  Referral,
+  Case,
+  JobPlan,
+  Intervention,
+  Feedback,
+};

@@ -1,0 +1,12 @@
+import { Knex } from 'knex';
+import { createLoaders, Loaders } from './loaders';
+
+/** What every partners resolver gets: the database and this request's own loaders. */
+export interface Context {
+  db: Knex;
+  loaders: Loaders;
+}
+
+export function createContext(db: Knex): Context {
+  return { db, loaders: createLoaders(db) };
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../../lib/subgraph';
+import { partners } from './definition';
+
+void runSubgraph(partners);

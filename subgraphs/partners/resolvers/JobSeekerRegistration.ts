@@ -1,0 +1,9 @@
+import type { JobSeekerRegistrationResolvers } from '../__generated__/resolvers-types';
+
+export const JobSeekerRegistration: JobSeekerRegistrationResolvers = {
+  registeredOn: (r) => r.registered_on,
+  programmeFrom: (r) => r.programme_from,
+  programmeTo: (r) => r.programme_to,
+  programmeExtentPercent: (r) => r.programme_extent_percent,
+  plannedActivities: (r, _, { loaders }) => loaders.activitiesOfRegistration.load(r.id),
+};

@@ -1,0 +1,16 @@
+import { isNewlyArrived } from '../../../lib/domain';
+import { todayInStockholm } from '../../../lib/scalars/calendar';
+import type { PersonResolvers } from '../__generated__/resolvers-types';
+
+/** A person is known here by personnummer alone; one without partner records has empty lists. */
+export const Person: PersonResolvers = {
+  __resolveReference: ({ personnummer }) => ({ personnummer }),
+  jobSeekerRegistrations: (p, _, { loaders }) => loaders.registrationsOfPerson.load(p.personnummer),
+  residencePermits: (p, _, { loaders }) => loaders.permitsOfPerson.load(p.personnummer),
+  municipalityReceptionDate: async (p, _, { loaders }) =>
+    (await loaders.receptionOfPerson.load(p.personnummer))?.received_on ?? null,
+  newlyArrived: async (p, { on }, { loaders }) =>
+    isNewlyArrived((await loaders.receptionOfPerson.load(p.personnummer))?.received_on ?? null, on ?? todayInStockholm()),
+  sfiEnrolments: (p, _, { loaders }) => loaders.sfiEnrolmentsOfPerson.load(p.personnummer),
+  providerAssignments: (p, _, { loaders }) => loaders.assignmentsOfPerson.load(p.personnummer),
+};

@@ -1,0 +1,9 @@
+import { loadExisting } from '../../../lib/loaders';
+import type { ProviderAssignmentResolvers } from '../__generated__/resolvers-types';
+import { scheduledFields } from './scheduled';
+
+export const ProviderAssignment: ProviderAssignmentResolvers = {
+  ...scheduledFields,
+  person: (a) => ({ personnummer: a.personnummer }),
+  provider: (a, _, { loaders }) => loadExisting(loaders.provider, a.provider_id, 'provider'),
+};

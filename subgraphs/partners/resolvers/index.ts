@@ -1,0 +1,25 @@
+import { DateScalar, PersonnummerScalar } from '../../../lib/scalars';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Agency } from './Agency';
+import { JobSeekerRegistration } from './JobSeekerRegistration';
+import { Person } from './Person';
+import { PlannedActivity } from './PlannedActivity';
+import { Provider } from './Provider';
+import { ProviderAssignment } from './ProviderAssignment';
+import { Query } from './Query';
+import { ResidencePermit } from './ResidencePermit';
+import { SfiEnrolment } from './SfiEnrolment';
+
+export const resolvers: Resolvers = {
+  Personnummer: PersonnummerScalar,
+  Date: DateScalar,
+  Query,
+  Agency,
+  Provider,
+  Person,
+  JobSeekerRegistration,
+  PlannedActivity,
+  ResidencePermit,
+  SfiEnrolment,
+  ProviderAssignment,
+};
