@@ -5,11 +5,13 @@ import { GraphQLError } from 'graphql';
  * modules throw these; nothing else should construct a GraphQLError for a caller.
  */
 
-/** Bad input: `field` names the argument or input field at fault, e.g. `person.personnummer`. */
+/**
+ * Bad input: `field` names the argument or input field at fault, e.g. `cases.first`.
+ * No HTTP status is set: a subgraph answers 200 with the error, so the gateway passes it
+ * on as it is instead of treating the whole fetch as failed.
+ */
 export function badInput(field: string, why: string): GraphQLError {
-  return new GraphQLError(`${field} ${why}`, {
-    extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
-  });
+  return new GraphQLError(`${field} ${why}`, { extensions: { code: 'BAD_USER_INPUT', field } });
 }
 
 /** The record does not exist, or the caller may not know that it does. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DocumentNode, parse } from 'graphql';
@@ -31,6 +32,8 @@ export function buildSubgraphService<C extends object>(options: SubgraphServiceO
     apollo: { schema },
     context: async () => options.createContext(options.db),
     environment: options.environment,
+    // Apollo's inline traces serve GraphOS usage reporting, which this system does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     health: async () => {
       await options.db.raw('select 1');
       return { healthy: true };
