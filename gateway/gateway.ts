@@ -1,4 +1,5 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { AppEnvironment, SubgraphName } from '../lib/config';
 import { buildService, Service } from '../lib/service';
@@ -20,11 +21,24 @@ export interface GatewayOptions {
  * fields: the gateway answers the rest with partial data and an error naming the service.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource {
-  constructor(url: string, timeoutMs: number) {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    timeoutMs: number,
+  ) {
     super({
       url,
       fetcher: ((input: string, init: RequestInit) =>
         fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
+    });
+  }
+
+  /** A subgraph that does not answer becomes an error naming the service, never its URL. */
+  override didEncounterError(error: Error): never {
+    if (error instanceof GraphQLError) throw error;
+    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
+    throw new GraphQLError(`the ${this.serviceName} service ${timedOut ? 'did not answer in time' : 'is not available'}`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
     });
   }
 }
@@ -36,7 +50,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL for`);
-      return new SubgraphDataSource(url, options.subgraphTimeoutMs);
+      return new SubgraphDataSource(name, url, options.subgraphTimeoutMs);
     },
   });
   const development = options.environment === 'development';

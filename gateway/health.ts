@@ -13,8 +13,10 @@ export async function probeSubgraph(graphqlUrl: string, timeoutMs: number): Prom
     const response = await fetch(healthUrlOf(graphqlUrl), { signal: AbortSignal.timeout(timeoutMs) });
     return response.ok ? { up: true } : { up: false, error: `health check answered HTTP ${response.status}` };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { up: false, error: cause ?? (error as Error).name ?? 'no answer' };
+    // fetch wraps the socket error; with several addresses it is an AggregateError of them.
+    const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+    const reason = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message;
+    return { up: false, error: reason ?? ((error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message) };
   }
 }
 

@@ -48,7 +48,11 @@ describe('the gateway in development', () => {
     );
     expect(partial.data.person.givenName).toEqual(expect.any(String));
     expect(partial.data.person.jobbtorgCases).toEqual(expect.any(Array));
-    expect(partial.errors?.some((e) => e.extensions?.serviceName === 'partners')).toBe(true);
+    expect(partial.data.person.sfiEnrolments).toBeNull();
+    const [error] = partial.errors!;
+    expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'partners' });
+    expect(error.message).toBe('the partners service is not available');
+    expect(JSON.stringify(partial.errors)).not.toContain('127.0.0.1');
   });
 });
 

@@ -42,12 +42,12 @@ export type Case = {
   jobPlan?: Maybe<JobPlan>;
   /** The jobbgaranti: a realistic plan within five days of enrolment. */
   jobbgaranti: Jobbgaranti;
-  /** The aspirant. */
-  person: Person;
-  /** The referral (remiss) the case was opened from. */
-  referral: Referral;
-  /** The district that referred the aspirant (remitterande stadsdel). */
-  referringDistrict: District;
+  /** The aspirant. Null only when the stadsdel service cannot answer for the person. */
+  person?: Maybe<Person>;
+  /** The referral (remiss) the case was opened from. Null only when the stadsdel service cannot answer. */
+  referral?: Maybe<Referral>;
+  /** The district that referred the aspirant (remitterande stadsdel). Null only when the stadsdel service cannot answer. */
+  referringDistrict?: Maybe<District>;
   /** Reporting group (redovisningsgrupp), derived from the target group and age at enrolment. */
   reportingGroup: ReportingGroup;
   /** Open or closed. */
@@ -249,8 +249,8 @@ export type JobbtorgUnit = {
   branches: Array<JobbtorgUnit>;
   /** Short code, e.g. `VARBERG`, `KISTA_LUNDA`. */
   code: Scalars['ID']['output'];
-  /** The districts whose residents this unit serves. */
-  districts: Array<District>;
+  /** The districts whose residents this unit serves. Null only when the stadsdel service cannot answer. */
+  districts?: Maybe<Array<District>>;
   /** Name, e.g. Jobbtorg Vårberg. */
   name: Scalars['String']['output'];
   /** The main unit this is a branch (filial) of; null for a main unit. */
@@ -273,8 +273,8 @@ export type Person = {
   __typename?: 'Person';
   /** The open case, if the person is enrolled now (aktuell inskrivning). */
   currentJobbtorgCase?: Maybe<Case>;
-  /** The person's Jobbtorg cases (inskrivningar), newest first. */
-  jobbtorgCases: Array<Case>;
+  /** The person's Jobbtorg cases (inskrivningar), newest first. Null only when Jobbtorg cannot answer. */
+  jobbtorgCases?: Maybe<Array<Case>>;
   /** Personnummer or samordningsnummer, 12 digits. */
   personnummer: Scalars['Personnummer']['output'];
 };
@@ -327,8 +327,8 @@ export type QueryJobbtorgUnitArgs = {
 /** A referral to Jobbtorg, extended with what Jobbtorg made of it. */
 export type Referral = {
   __typename?: 'Referral';
-  /** Feedback (återkoppling) from Jobbtorg to the referring district, earliest first. */
-  feedback: Array<Feedback>;
+  /** Feedback (återkoppling) from Jobbtorg to the referring district, earliest first. Null only when Jobbtorg cannot answer. */
+  feedback?: Maybe<Array<Feedback>>;
   /** Identifier of the referral. */
   id: Scalars['ID']['output'];
   /** The case Jobbtorg opened from this referral, once the person is enrolled. */
@@ -562,9 +562,9 @@ export type CaseResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobPlan?: Resolver<Maybe<ResolversTypes['JobPlan']>, ParentType, ContextType>;
   jobbgaranti?: Resolver<ResolversTypes['Jobbgaranti'], ParentType, ContextType>;
-  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
-  referral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
-  referringDistrict?: Resolver<ResolversTypes['District'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
+  referringDistrict?: Resolver<Maybe<ResolversTypes['District']>, ParentType, ContextType>;
   reportingGroup?: Resolver<ResolversTypes['ReportingGroup'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
   targetGroup?: Resolver<ResolversTypes['TargetGroup'], ParentType, ContextType>;
@@ -638,7 +638,7 @@ export type JobbtorgUnitResolvers<ContextType = Context, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JobbtorgUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   branches?: Resolver<Array<ResolversTypes['JobbtorgUnit']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  districts?: Resolver<Array<ResolversTypes['District']>, ParentType, ContextType>;
+  districts?: Resolver<Maybe<Array<ResolversTypes['District']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['JobbtorgUnit']>, ParentType, ContextType>;
   youthOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -652,7 +652,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   currentJobbtorgCase?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
-  jobbtorgCases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType>;
+  jobbtorgCases?: Resolver<Maybe<Array<ResolversTypes['Case']>>, ParentType, ContextType>;
   personnummer?: Resolver<ResolversTypes['Personnummer'], ParentType, ContextType>;
 }>;
 
@@ -673,7 +673,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type ReferralResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral'], FederationReferenceType extends FederationReferenceTypes['Referral'] = FederationReferenceTypes['Referral']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Referral']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  feedback?: Resolver<Array<ResolversTypes['Feedback']>, ParentType, ContextType>;
+  feedback?: Resolver<Maybe<Array<ResolversTypes['Feedback']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobbtorgCase?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType>;
 }>;

@@ -109,27 +109,33 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A person, extended with the partner agencies' records about them. */
+/**
+ * A person, extended with the partner agencies' records about them. Each field is null only
+ * when the partners service cannot answer; the rest of the response still comes.
+ */
 export type Person = {
   __typename?: 'Person';
   /** Registrations as a job seeker with Arbetsförmedlingen (inskrivning), newest first. */
-  jobSeekerRegistrations: Array<JobSeekerRegistration>;
+  jobSeekerRegistrations?: Maybe<Array<JobSeekerRegistration>>;
   /** The day the person was received in the municipality (kommunmottagande); null when not a reception case. */
   municipalityReceptionDate?: Maybe<Scalars['Date']['output']>;
   /** Whether the person is newly arrived (nyanländ) on the given day (default today): received in the municipality less than three years before. */
-  newlyArrived: Scalars['Boolean']['output'];
+  newlyArrived?: Maybe<Scalars['Boolean']['output']>;
   /** Personnummer or samordningsnummer, 12 digits. */
   personnummer: Scalars['Personnummer']['output'];
   /** Etablering Stockholm provider assignments, newest first. */
-  providerAssignments: Array<ProviderAssignment>;
+  providerAssignments?: Maybe<Array<ProviderAssignment>>;
   /** Residence permits (uppehållstillstånd) from Migrationsverket, newest first. */
-  residencePermits: Array<ResidencePermit>;
+  residencePermits?: Maybe<Array<ResidencePermit>>;
   /** Sfi enrolments, newest first. */
-  sfiEnrolments: Array<SfiEnrolment>;
+  sfiEnrolments?: Maybe<Array<SfiEnrolment>>;
 };
 
 
-/** A person, extended with the partner agencies' records about them. */
+/**
+ * A person, extended with the partner agencies' records about them. Each field is null only
+ * when the partners service cannot answer; the rest of the response still comes.
+ */
 export type PersonNewlyArrivedArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -182,8 +188,8 @@ export type ProviderAssignment = {
   hoursPerWeek: Scalars['Float']['output'];
   /** Identifier of the assignment. */
   id: Scalars['ID']['output'];
-  /** The person assigned. */
-  person: Person;
+  /** The person assigned. Null only when the stadsdel service cannot answer for the person. */
+  person?: Maybe<Person>;
   /** The provider assigned. */
   provider: Provider;
   /** Weekly time slots, where known. */
@@ -319,8 +325,8 @@ export type SfiEnrolment = {
   hoursPerWeek: Scalars['Float']['output'];
   /** Identifier of the enrolment. */
   id: Scalars['ID']['output'];
-  /** The person enrolled. */
-  person: Person;
+  /** The person enrolled. Null only when the stadsdel service cannot answer for the person. */
+  person?: Maybe<Person>;
   /** Weekly lesson times (schema). */
   schedule: Array<WeeklySlot>;
   /** The school (Sfi-skola). */
@@ -578,13 +584,13 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  jobSeekerRegistrations?: Resolver<Array<ResolversTypes['JobSeekerRegistration']>, ParentType, ContextType>;
+  jobSeekerRegistrations?: Resolver<Maybe<Array<ResolversTypes['JobSeekerRegistration']>>, ParentType, ContextType>;
   municipalityReceptionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  newlyArrived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<PersonNewlyArrivedArgs>>;
+  newlyArrived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<PersonNewlyArrivedArgs>>;
   personnummer?: Resolver<ResolversTypes['Personnummer'], ParentType, ContextType>;
-  providerAssignments?: Resolver<Array<ResolversTypes['ProviderAssignment']>, ParentType, ContextType>;
-  residencePermits?: Resolver<Array<ResolversTypes['ResidencePermit']>, ParentType, ContextType>;
-  sfiEnrolments?: Resolver<Array<ResolversTypes['SfiEnrolment']>, ParentType, ContextType>;
+  providerAssignments?: Resolver<Maybe<Array<ResolversTypes['ProviderAssignment']>>, ParentType, ContextType>;
+  residencePermits?: Resolver<Maybe<Array<ResolversTypes['ResidencePermit']>>, ParentType, ContextType>;
+  sfiEnrolments?: Resolver<Maybe<Array<ResolversTypes['SfiEnrolment']>>, ParentType, ContextType>;
 }>;
 
 export interface PersonnummerScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Personnummer'], any> {
@@ -615,7 +621,7 @@ export type ProviderAssignmentResolvers<ContextType = Context, ParentType extend
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   hoursPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   schedule?: Resolver<Array<ResolversTypes['WeeklySlot']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['EstablishmentService'], ParentType, ContextType>;
@@ -653,7 +659,7 @@ export type SfiEnrolmentResolvers<ContextType = Context, ParentType extends Reso
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   hoursPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   schedule?: Resolver<Array<ResolversTypes['WeeklySlot']>, ParentType, ContextType>;
   school?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
