@@ -41,6 +41,19 @@ export function buildSubgraphService<C extends object>(options: SubgraphServiceO
   });
 }
 
+/**
+ * The `build` function of a subgraph: its SDL file, resolvers and context over whatever
+ * database and environment the caller (entry point or test) chooses.
+ */
+export function subgraphBuilder<C extends object>(
+  schemaPath: string,
+  resolvers: unknown,
+  createContext: (db: Knex) => C,
+): (db: Knex, environment: AppEnvironment) => Promise<Service> {
+  const typeDefs = loadTypeDefs(schemaPath);
+  return (db, environment) => buildSubgraphService({ typeDefs, resolvers, db, createContext, environment });
+}
+
 /** What a subgraph's entry point hands to `runSubgraph`. */
 export interface SubgraphDefinition {
   name: SubgraphName;
