@@ -1,7 +1,10 @@
+import { loadExisting } from '../../../lib/loaders';
 import type { PlannedActivityResolvers } from '../__generated__/resolvers-types';
 import { scheduledFields } from './scheduled';
 
 export const PlannedActivity: PlannedActivityResolvers = {
   ...scheduledFields,
-  provider: (a, _, { loaders }) => (a.provider_id === null ? null : loaders.provider.load(a.provider_id)),
+  // No provider means Arbetsförmedlingen runs it itself; a provider id that finds no row is broken data.
+  provider: (a, _, { loaders }) =>
+    a.provider_id === null ? null : loadExisting(loaders.provider, a.provider_id, 'provider'),
 };
