@@ -1,19 +1,16 @@
-import path from 'node:path';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { graphql, GraphQLError, GraphQLSchema } from 'graphql';
 import { Knex } from 'knex';
 import { createDb } from '../lib/db';
 import { migrateToLatest } from '../lib/migrations';
 import { addDays, todayInStockholm } from '../lib/scalars/calendar';
 import { makePersonnummer } from '../lib/scalars/personnummer';
-import { loadTypeDefs } from '../lib/subgraph';
 import { createContext } from '../subgraphs/jobbtorg/context';
 import * as data from '../subgraphs/jobbtorg/data';
 import { interventionStatus } from '../subgraphs/jobbtorg/intervention-status';
 import { migrations } from '../subgraphs/jobbtorg/migrations';
 import { CaseRow } from '../subgraphs/jobbtorg/models';
 import { resolvers } from '../subgraphs/jobbtorg/resolvers';
+import { countStatements, subgraphSchema } from './helpers/subgraph';
 
 /**
  * The jobbtorg subgraph on its own, against an in-memory SQLite database holding only the
@@ -119,10 +116,7 @@ async function freshDb(): Promise<Knex> {
 }
 
 function buildSchema(): GraphQLSchema {
-  return buildSubgraphSchema({
-    typeDefs: loadTypeDefs(path.join(__dirname, '../subgraphs/jobbtorg/schema.graphql')),
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
-  });
+  return subgraphSchema('jobbtorg', resolvers);
 }
 
 /** Runs one operation as one request would: with its own context and so its own loaders. */
@@ -130,19 +124,6 @@ async function execute(db: Knex, schema: GraphQLSchema, source: string, variable
   const result = await graphql({ schema, source, variableValues, contextValue: createContext(db) });
   expect(result.errors).toBeUndefined();
   return result.data as any;
-}
-
-/** SQL statements `work` runs on `db`. */
-async function countStatements(db: Knex, work: () => Promise<unknown>): Promise<number> {
-  let statements = 0;
-  const count = () => statements++;
-  db.on('query', count);
-  try {
-    await work();
-  } finally {
-    db.removeListener('query', count);
-  }
-  return statements;
 }
 
 describe('jobbtorg over SQLite', () => {
