@@ -362,12 +362,19 @@ export type TargetGroup =
 
 /** Day of the week (veckodag). */
 export type Weekday =
+  /** Fredag. */
   | 'FRIDAY'
+  /** Måndag. */
   | 'MONDAY'
+  /** Lördag. */
   | 'SATURDAY'
+  /** Söndag. */
   | 'SUNDAY'
+  /** Torsdag. */
   | 'THURSDAY'
+  /** Tisdag. */
   | 'TUESDAY'
+  /** Onsdag. */
   | 'WEDNESDAY';
 
 /** A recurring weekly time slot (veckoschema), local Swedish time. */

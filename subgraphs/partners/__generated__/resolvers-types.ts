@@ -309,9 +309,13 @@ export type ResidencePermitKind =
 
 /** Sfi course (kurs): A–D, from beginner to the level of upper-secondary Swedish. */
 export type SfiCourse =
+  /** Kurs A: beginner, for little or no schooling. */
   | 'A'
+  /** Kurs B. */
   | 'B'
+  /** Kurs C. */
   | 'C'
+  /** Kurs D: the last course, towards upper-secondary Swedish. */
   | 'D';
 
 /** An enrolment in Sfi, Swedish for immigrants (svenska för invandrare). */
@@ -371,12 +375,19 @@ export type SfiEnrolmentFilter = {
 
 /** Day of the week (veckodag). */
 export type Weekday =
+  /** Fredag. */
   | 'FRIDAY'
+  /** Måndag. */
   | 'MONDAY'
+  /** Lördag. */
   | 'SATURDAY'
+  /** Söndag. */
   | 'SUNDAY'
+  /** Torsdag. */
   | 'THURSDAY'
+  /** Tisdag. */
   | 'TUESDAY'
+  /** Onsdag. */
   | 'WEDNESDAY';
 
 /** A recurring weekly time slot (veckoschema), local Swedish time. */
