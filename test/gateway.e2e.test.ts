@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Stack, startStack } from './helpers/stack';
 
 /** The gateway's own behaviour: landing page, health, partial answers, production mode. */
@@ -73,5 +75,39 @@ describe('the gateway in production', () => {
   it('still serves the reference data', async () => {
     const answer = await stack.query(`{ districts { name } }`);
     expect(answer.data.districts).toHaveLength(14);
+  });
+});
+
+describe('the gateway with a subgraph that hangs', () => {
+  let stack: Stack;
+  let hanging: http.Server;
+  beforeAll(async () => {
+    // Accepts every request and never answers, like a subgraph stuck on a lock.
+    hanging = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/graphql`;
+    stack = await startStack({ dialect: 'sqlite', people: 20, subgraphTimeoutMs: 500, gatewayUrlOverrides: { partners: url } });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    hanging.closeAllConnections();
+    await new Promise((resolve) => hanging.close(resolve));
+  });
+
+  it('answers the other subgraphs’ fields within the timeout and names the slow one', async () => {
+    const someone = await stack.query(`{ persons(first: 1) { edges { node { personnummer } } } }`);
+    const pnr = someone.data.persons.edges[0].node.personnummer;
+    const started = Date.now();
+    const answer = await stack.query(
+      `query($p: Personnummer!) { person(personnummer: $p) { givenName jobbtorgCases { id } residencePermits { kind } } }`,
+      { p: pnr },
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(answer.data.person.givenName).toEqual(expect.any(String));
+    expect(answer.data.person.residencePermits).toBeNull();
+    expect(answer.errors?.[0]).toMatchObject({
+      message: 'the partners service did not answer in time',
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'partners' },
+    });
   });
 });

@@ -46,6 +46,8 @@ export interface StackOptions {
   people?: number;
   environment?: 'development' | 'production';
   subgraphTimeoutMs?: number;
+  /** Points the gateway at another URL for a subgraph, e.g. one that never answers. */
+  gatewayUrlOverrides?: Partial<Record<SubgraphName, string>>;
 }
 
 function databaseUrlFor(dialect: Dialect, name: SubgraphName, dir: string, runId: string): string {
@@ -92,7 +94,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const gateway = await createGateway({
       supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n].url])) as Record<SubgraphName, string>,
+      subgraphUrls: Object.fromEntries(
+        SUBGRAPH_NAMES.map((n) => [n, options.gatewayUrlOverrides?.[n] ?? subgraphs[n].url]),
+      ) as Record<SubgraphName, string>,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       environment,
     });
