@@ -117,3 +117,12 @@ export async function dropMysqlDatabase(databaseUrl: string): Promise<void> {
   if (!target) return;
   await onMysqlServer(target.url, (admin) => admin.raw('DROP DATABASE IF EXISTS ??', [target.name]));
 }
+
+/**
+ * Locks the rows a query selects until the transaction ends. MySQL needs the lock so two
+ * writers cannot both pass a check; SQLite runs one writer at a time on its single
+ * connection, and knex would only warn there.
+ */
+export function forUpdate<Q extends Knex.QueryBuilder>(query: Q, db: Knex): Q {
+  return isMysql(db) ? (query.forUpdate() as Q) : query;
+}

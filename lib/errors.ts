@@ -14,9 +14,9 @@ export function badInput(field: string, why: string): GraphQLError {
   return new GraphQLError(`${field} ${why}`, { extensions: { code: 'BAD_USER_INPUT', field } });
 }
 
-/** The record does not exist, or the caller may not know that it does. */
-export function notFound(what: string): GraphQLError {
-  return new GraphQLError(`${what} was not found`, { extensions: { code: 'NOT_FOUND' } });
+/** The record `field` names does not exist, or the caller may not know that it does. */
+export function notFound(field: string): GraphQLError {
+  return new GraphQLError(`${field} names no record`, { extensions: { code: 'NOT_FOUND', field } });
 }
 
 export function forbidden(why = 'not allowed'): GraphQLError {

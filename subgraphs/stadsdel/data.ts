@@ -1,5 +1,9 @@
 import { Knex } from 'knex';
+import { forUpdate } from '../../lib/db';
+import { notFound } from '../../lib/errors';
 import { paginate, PageArgs } from '../../lib/pagination';
+import { toDbDateTime } from '../../lib/scalars/calendar';
+import { checkDecisionInput, versionAfter } from './decision-rules';
 import {
   ConsentPartyRow,
   ConsentRow,
@@ -16,6 +20,7 @@ import {
 import type {
   IncomeSupportDecisionFilter,
   PersonFilter,
+  RecordIncomeSupportDecisionInput,
   ReferralFilter,
 } from './__generated__/resolvers-types';
 
@@ -40,9 +45,9 @@ export function decisionsById(db: Knex, ids: string[]): Promise<DecisionRow[]> {
   return db('income_support_decisions').whereIn('id', ids);
 }
 
-/** Newest month first, as a person's history reads. */
+/** Current decisions (not changed by a later one), newest month first, as a person's history reads. */
 export function decisionsByPersonnummer(db: Knex, personnummer: string[]): Promise<DecisionRow[]> {
-  return db('income_support_decisions').whereIn('personnummer', personnummer).orderBy([
+  return db('income_support_decisions').whereIn('personnummer', personnummer).whereNull('replaced_by_id').orderBy([
     { column: 'month', order: 'desc' },
     { column: 'id', order: 'desc' },
   ]);
@@ -119,7 +124,7 @@ export function listDecisions(
   filter: IncomeSupportDecisionFilter | null | undefined,
   page: PageArgs,
 ): Promise<DecisionPage> {
-  const query = db('income_support_decisions').select('*');
+  const query = db('income_support_decisions').select('*').whereNull('replaced_by_id');
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.personnummer) query.where('personnummer', filter.personnummer);
   if (filter?.outcome) query.where('outcome', filter.outcome);
@@ -153,4 +158,35 @@ export function listReferrals(db: Knex, filter: ReferralFilter | null | undefine
     ],
     'referrals',
   );
+}
+
+/**
+ * Records a decision in one transaction. The person's row is locked first, so two writers
+ * for the same person take turns and cannot both find the month free.
+ */
+export async function recordDecision(db: Knex, input: RecordIncomeSupportDecisionInput, now: Date): Promise<DecisionRow> {
+  checkDecisionInput(input);
+  return db.transaction(async (trx) => {
+    const person: PersonRow | undefined = await forUpdate(trx('persons').where({ personnummer: input.personnummer }), trx).first();
+    if (!person) throw notFound('input.personnummer');
+    const current: DecisionRow | undefined = await trx('income_support_decisions')
+      .where({ personnummer: input.personnummer, month: input.month })
+      .whereNull('replaced_by_id')
+      .first();
+    const version = versionAfter(current ?? null, input.replaces);
+    const [id] = await trx('income_support_decisions').insert({
+      personnummer: input.personnummer,
+      district_code: person.district_code,
+      month: input.month,
+      outcome: input.outcome,
+      amount: input.amount,
+      need_reason: input.needReason,
+      decided_at: toDbDateTime(now),
+      decided_by: input.decidedBy.trim(),
+      version,
+      replaces_id: current?.id ?? null,
+    });
+    if (current) await trx('income_support_decisions').where({ id: current.id }).update({ replaced_by_id: id });
+    return trx('income_support_decisions').where({ id }).first();
+  });
 }

@@ -28,6 +28,9 @@ export interface DecisionRow {
   need_reason: 'UNEMPLOYMENT' | 'OTHER_REASONS';
   decided_at: string;
   decided_by: string;
+  version: number;
+  replaces_id: number | null;
+  replaced_by_id: number | null;
 }
 
 export interface InfoMeetingRow {

@@ -77,6 +77,14 @@ export type DecisionOutcome =
   /** Avslag: refused. */
   | 'REFUSED';
 
+/** A decision as the writer last read it: a change based on an older version is refused. */
+export type DecisionVersion = {
+  /** Identifier of the decision. */
+  id: Scalars['ID']['input'];
+  /** Its version when read. */
+  version: Scalars['Int']['input'];
+};
+
 /**
  * A district committee (stadsdelsnämnd) of the City of Stockholm. Its social services
  * (socialtjänsten) decide on income support and refer people to Jobbtorg.
@@ -111,6 +119,8 @@ export type IncomeSupportDecision = {
   __typename?: 'IncomeSupportDecision';
   /** Amount granted in SEK for the month; 0 when refused. */
   amount: Scalars['SEK']['output'];
+  /** Whether this is the month's current decision, not one a later decision changed. */
+  current: Scalars['Boolean']['output'];
   /** When the decision was made (beslutsdatum). */
   decidedAt: Scalars['DateTime']['output'];
   /** The officer (handläggare) who decided, by user id. */
@@ -127,6 +137,10 @@ export type IncomeSupportDecision = {
   outcome: DecisionOutcome;
   /** The applicant (sökande). */
   person: Person;
+  /** The earlier decision for the same month that this one changed (ändringsbeslut), if any. */
+  replaces?: Maybe<IncomeSupportDecision>;
+  /** Version of the decision: 1 when first made, one more for each change. */
+  version: Scalars['Int']['output'];
 };
 
 /** Relay-style page of income-support decisions. */
@@ -186,6 +200,23 @@ export type InfoMeetingAudience =
   | 'ADULTS'
   /** Ungdomar: 16–24 years old on the meeting day. */
   | 'YOUTH';
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a decision on income support (beslut om försörjningsstöd) for one person and
+   * month. A month has one current decision; to change it, give `replaces` with the current
+   * decision's id and the version the change is based on.
+   */
+  recordIncomeSupportDecision: IncomeSupportDecision;
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationRecordIncomeSupportDecisionArgs = {
+  input: RecordIncomeSupportDecisionInput;
+};
 
 /**
  * The main reason the household needs income support (orsak till försörjningsstöd), as the
@@ -332,6 +363,24 @@ export type QueryReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReferralFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A decision on income support to record. */
+export type RecordIncomeSupportDecisionInput = {
+  /** Amount granted for the month in SEK: more than 0 when granted, 0 when refused. */
+  amount: Scalars['SEK']['input'];
+  /** The officer who decides, by user id. */
+  decidedBy: Scalars['String']['input'];
+  /** The month the decision covers. */
+  month: Scalars['Month']['input'];
+  /** Reason for the need. */
+  needReason: NeedReason;
+  /** Granted, partly granted or refused. */
+  outcome: DecisionOutcome;
+  /** The applicant. */
+  personnummer: Scalars['Personnummer']['input'];
+  /** The current decision this one changes (ändringsbeslut), with the version the change is based on. */
+  replaces?: InputMaybe<DecisionVersion>;
 };
 
 /**
@@ -559,8 +608,9 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
-  District: ResolverTypeWrapper<DistrictRowModel>;
+  DecisionVersion: DecisionVersion;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  District: ResolverTypeWrapper<DistrictRowModel>;
   IncomeSupportDecision: ResolverTypeWrapper<DecisionRowModel>;
   IncomeSupportDecisionConnection: ResolverTypeWrapper<DecisionPageModel>;
   IncomeSupportDecisionEdge: ResolverTypeWrapper<Omit<IncomeSupportDecisionEdge, 'node'> & { node: ResolversTypes['IncomeSupportDecision'] }>;
@@ -568,6 +618,7 @@ export type ResolversTypes = ResolversObject<{
   InfoMeeting: ResolverTypeWrapper<InfoMeetingRowModel>;
   InfoMeetingAudience: InfoMeetingAudience;
   Month: ResolverTypeWrapper<Scalars['Month']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NeedReason: NeedReason;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Party: Party;
@@ -577,6 +628,7 @@ export type ResolversTypes = ResolversObject<{
   PersonFilter: PersonFilter;
   Personnummer: ResolverTypeWrapper<Scalars['Personnummer']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
   Referral: ResolverTypeWrapper<ReferralRowModel>;
   ReferralConnection: ResolverTypeWrapper<ReferralPageModel>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
@@ -595,14 +647,16 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  District: DistrictRowModel;
+  DecisionVersion: DecisionVersion;
   Int: Scalars['Int']['output'];
+  District: DistrictRowModel;
   IncomeSupportDecision: DecisionRowModel;
   IncomeSupportDecisionConnection: DecisionPageModel;
   IncomeSupportDecisionEdge: Omit<IncomeSupportDecisionEdge, 'node'> & { node: ResolversParentTypes['IncomeSupportDecision'] };
   IncomeSupportDecisionFilter: IncomeSupportDecisionFilter;
   InfoMeeting: InfoMeetingRowModel;
   Month: Scalars['Month']['output'];
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRowModel;
   PersonConnection: PersonPageModel;
@@ -610,6 +664,7 @@ export type ResolversParentTypes = ResolversObject<{
   PersonFilter: PersonFilter;
   Personnummer: Scalars['Personnummer']['output'];
   Query: Record<PropertyKey, never>;
+  RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
   Referral: ReferralRowModel;
   ReferralConnection: ReferralPageModel;
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
@@ -651,6 +706,7 @@ export type DistrictResolvers<ContextType = Context, ParentType extends Resolver
 export type IncomeSupportDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncomeSupportDecision'] = ResolversParentTypes['IncomeSupportDecision'], FederationReferenceType extends FederationReferenceTypes['IncomeSupportDecision'] = FederationReferenceTypes['IncomeSupportDecision']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IncomeSupportDecision']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['SEK'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   decidedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   district?: Resolver<ResolversTypes['District'], ParentType, ContextType>;
@@ -659,6 +715,8 @@ export type IncomeSupportDecisionResolvers<ContextType = Context, ParentType ext
   needReason?: Resolver<ResolversTypes['NeedReason'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['DecisionOutcome'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  replaces?: Resolver<Maybe<ResolversTypes['IncomeSupportDecision']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type IncomeSupportDecisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncomeSupportDecisionConnection'] = ResolversParentTypes['IncomeSupportDecisionConnection']> = ResolversObject<{
@@ -683,6 +741,10 @@ export type InfoMeetingResolvers<ContextType = Context, ParentType extends Resol
 export interface MonthScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Month'], any> {
   name: 'Month';
 }
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordIncomeSupportDecision?: Resolver<ResolversTypes['IncomeSupportDecision'], ParentType, ContextType, RequireFields<MutationRecordIncomeSupportDecisionArgs, 'input'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -776,6 +838,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IncomeSupportDecisionEdge?: IncomeSupportDecisionEdgeResolvers<ContextType>;
   InfoMeeting?: InfoMeetingResolvers<ContextType>;
   Month?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;

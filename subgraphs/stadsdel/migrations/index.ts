@@ -1,7 +1,9 @@
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
+import * as decisionVersions from './002_decision_versions';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
   '001_initial': initial,
+  '002_decision_versions': decisionVersions,
 };

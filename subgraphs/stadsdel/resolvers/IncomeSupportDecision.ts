@@ -8,4 +8,6 @@ export const IncomeSupportDecision: IncomeSupportDecisionResolvers = {
   needReason: (d) => d.need_reason,
   decidedAt: (d) => d.decided_at,
   decidedBy: (d) => d.decided_by,
+  replaces: (d, _, { loaders }) => (d.replaces_id === null ? null : loaders.decision.load(d.replaces_id)),
+  current: (d) => d.replaced_by_id === null,
 };

@@ -4,6 +4,7 @@ import { Consent } from './Consent';
 import { District } from './District';
 import { IncomeSupportDecision } from './IncomeSupportDecision';
 import { InfoMeeting } from './InfoMeeting';
+import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { Referral } from './Referral';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   Month: MonthScalar,
   SEK: SEKScalar,
   Query,
+  Mutation,
   District,
   Person,
   IncomeSupportDecision,

@@ -1,0 +1,39 @@
+import { Knex } from 'knex';
+import { recordDecision } from '../subgraphs/stadsdel/data';
+import { migrations } from '../subgraphs/stadsdel/migrations';
+import { seedReferenceData } from '../subgraphs/stadsdel/seed';
+import { describeEachDialect } from './helpers/dialects';
+import { openDatabase } from './helpers/database';
+
+/**
+ * Writers that race for the same person and month, straight at the data module so nothing
+ * spaces them out: exactly one records the month, the rest get CONFLICT. (Without the row
+ * lock, MySQL lets all eight through.)
+ */
+describeEachDialect('simultaneous decisions', (dialect) => {
+  let db: Knex;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, close } = await openDatabase(dialect, migrations));
+    await seedReferenceData(db);
+    await db('persons').insert({
+      personnummer: '199001011239',
+      given_name: 'Amina',
+      family_name: 'Hussein',
+      birth_date: '1990-01-01',
+      district_code: 'EAV',
+      protected_identity: false,
+    });
+  });
+  afterAll(() => close?.());
+
+  it('record one decision for the month, whoever comes first', async () => {
+    const input = { personnummer: '199001011239', month: '2027-01', outcome: 'GRANTED' as const, needReason: 'UNEMPLOYMENT' as const, decidedBy: 'handl-eav-01' };
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => recordDecision(db, { ...input, amount: 9000 + n }, new Date())),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.month' });
+    expect(await db('income_support_decisions').where({ month: '2027-01' }).count({ n: '*' })).toEqual([{ n: 1 }]);
+  });
+});

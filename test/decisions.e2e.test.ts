@@ -1,0 +1,105 @@
+import { describeEachDialect } from './helpers/dialects';
+import { Stack, startStack } from './helpers/stack';
+
+/** Recording and changing income-support decisions through the gateway. */
+
+const RECORD = /* GraphQL */ `
+  mutation Record($input: RecordIncomeSupportDecisionInput!) {
+    recordIncomeSupportDecision(input: $input) {
+      id month outcome amount needReason decidedBy version current district { code }
+      replaces { id version current }
+    }
+  }
+`;
+
+const MONTH_OF = /* GraphQL */ `
+  query Month($p: Personnummer!, $m: Month!) {
+    person(personnummer: $p) { incomeSupportDecisions(from: $m, to: $m) { id version amount } }
+  }
+`;
+
+describeEachDialect('income-support decisions', (dialect) => {
+  let stack: Stack;
+  let pnr: string;
+  let district: string;
+  beforeAll(async () => {
+    stack = await startStack({ dialect, people: 30 });
+    const someone = await stack.query(`{ persons(first: 1) { edges { node { personnummer district { code } } } } }`);
+    pnr = someone.data.persons.edges[0].node.personnummer;
+    district = someone.data.persons.edges[0].node.district.code;
+  });
+  afterAll(() => stack?.stop());
+
+  const input = (overrides: Record<string, unknown> = {}) => ({
+    personnummer: pnr,
+    month: '2027-01',
+    outcome: 'GRANTED',
+    amount: 9400,
+    needReason: 'UNEMPLOYMENT',
+    decidedBy: 'handl-test-01',
+    ...overrides,
+  });
+
+  async function decisionsIn(month: string) {
+    const answer = await stack.query(MONTH_OF, { p: pnr, m: month });
+    return answer.data.person.incomeSupportDecisions;
+  }
+
+  it('records a decision in the person’s own district and reads it back', async () => {
+    const answer = await stack.query(RECORD, { input: input() });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.recordIncomeSupportDecision).toMatchObject({
+      month: '2027-01',
+      outcome: 'GRANTED',
+      amount: 9400,
+      version: 1,
+      current: true,
+      replaces: null,
+      district: { code: district },
+    });
+    expect(await decisionsIn('2027-01')).toHaveLength(1);
+  });
+
+  it('refuses a second decision for the same month unless it says what it changes', async () => {
+    const answer = await stack.query(RECORD, { input: input({ amount: 5000 }) });
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.month' });
+    expect(await decisionsIn('2027-01')).toEqual([expect.objectContaining({ amount: 9400, version: 1 })]);
+  });
+
+  it('changes the current decision when based on its version, and keeps the history', async () => {
+    const [current] = await decisionsIn('2027-01');
+    const answer = await stack.query(RECORD, {
+      input: input({ outcome: 'PARTLY_GRANTED', amount: 6100, replaces: { id: current.id, version: 1 } }),
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.recordIncomeSupportDecision).toMatchObject({
+      version: 2,
+      current: true,
+      replaces: { id: current.id, version: 1, current: false },
+    });
+    expect(await decisionsIn('2027-01')).toEqual([expect.objectContaining({ amount: 6100, version: 2 })]);
+  });
+
+  it('refuses a change based on a stale version, and writes nothing', async () => {
+    const [current] = await decisionsIn('2027-01');
+    const answer = await stack.query(RECORD, { input: input({ amount: 1, replaces: { id: current.id, version: 1 } }) });
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.replaces.version' });
+    expect(answer.errors?.[0].message).toMatch(/stale: the decision is at version 2/);
+    expect(await decisionsIn('2027-01')).toEqual([expect.objectContaining({ amount: 6100, version: 2 })]);
+  });
+
+  it.each([
+    ['a refusal with an amount', { outcome: 'REFUSED', amount: 500 }, 'BAD_USER_INPUT', 'input.amount'],
+    ['a grant of nothing', { amount: 0 }, 'BAD_USER_INPUT', 'input.amount'],
+    ['a negative amount', { amount: -5 }, 'BAD_USER_INPUT', 'recordIncomeSupportDecision.input.amount'],
+    ['a month that does not exist', { month: '2027-13' }, 'BAD_USER_INPUT', 'recordIncomeSupportDecision.input.month'],
+    ['a bad personnummer', { personnummer: '19900101-1238' }, 'BAD_USER_INPUT', 'recordIncomeSupportDecision.input.personnummer'],
+    ['a person with no record', { personnummer: '190001010008' }, 'NOT_FOUND', 'input.personnummer'],
+  ])('refuses %s, naming the field, and writes nothing', async (_, overrides, code, field) => {
+    const before = await stack.query(`{ incomeSupportDecisions(first: 0, filter: { fromMonth: "2027-02" }) { totalCount } }`);
+    const answer = await stack.query(RECORD, { input: input({ month: '2027-02', ...overrides }) });
+    expect(answer.errors?.[0].extensions).toMatchObject({ code, field });
+    const after = await stack.query(`{ incomeSupportDecisions(first: 0, filter: { fromMonth: "2027-02" }) { totalCount } }`);
+    expect(after.data.incomeSupportDecisions.totalCount).toBe(before.data.incomeSupportDecisions.totalCount);
+  });
+});
