@@ -3,6 +3,7 @@ import { forUpdate } from '../../lib/db';
 import { notFound } from '../../lib/errors';
 import { paginate, PageArgs } from '../../lib/pagination';
 import { toDbDateTime } from '../../lib/scalars/calendar';
+import { checkConsentInput, checkWithdrawal } from './consent-rules';
 import { checkDecisionInput, versionAfter } from './decision-rules';
 import {
   ConsentPartyRow,
@@ -20,8 +21,10 @@ import {
 import type {
   IncomeSupportDecisionFilter,
   PersonFilter,
+  RecordConsentInput,
   RecordIncomeSupportDecisionInput,
   ReferralFilter,
+  WithdrawConsentInput,
 } from './__generated__/resolvers-types';
 
 /**
@@ -188,5 +191,36 @@ export async function recordDecision(db: Knex, input: RecordIncomeSupportDecisio
     });
     if (current) await trx('income_support_decisions').where({ id: current.id }).update({ replaced_by_id: id });
     return trx('income_support_decisions').where({ id }).first();
+  });
+}
+
+/** Records a consent and its parties in one transaction. */
+export async function recordConsent(db: Knex, input: RecordConsentInput, now: Date): Promise<ConsentRow> {
+  checkConsentInput(input);
+  return db.transaction(async (trx) => {
+    if (!(await trx('persons').where({ personnummer: input.personnummer }).first())) throw notFound('input.personnummer');
+    const [id] = await trx('consents').insert({
+      personnummer: input.personnummer,
+      purpose: input.purpose,
+      valid_from: input.validFrom,
+      valid_to: input.validTo ?? null,
+      recorded_at: toDbDateTime(now),
+      recorded_by: input.recordedBy.trim(),
+    });
+    await trx('consent_parties').insert(input.parties.map((party) => ({ consent_id: id, party })));
+    return trx('consents').where({ id }).first();
+  });
+}
+
+/** Withdraws a consent; the row is locked so two withdrawals cannot both pass the version check. */
+export async function withdrawConsent(db: Knex, input: WithdrawConsentInput, now: Date): Promise<ConsentRow> {
+  return db.transaction(async (trx) => {
+    const consent: ConsentRow | undefined = await forUpdate(trx('consents').where({ id: input.id }), trx).first();
+    if (!consent) throw notFound('input.id');
+    checkWithdrawal(consent, input);
+    await trx('consents')
+      .where({ id: consent.id })
+      .update({ withdrawn_at: toDbDateTime(now), withdrawn_by: input.withdrawnBy.trim(), version: consent.version + 1 });
+    return trx('consents').where({ id: consent.id }).first();
   });
 }

@@ -73,6 +73,8 @@ export interface ConsentRow {
   withdrawn_at: string | null;
   recorded_at: string;
   recorded_by: string;
+  version: number;
+  withdrawn_by: string | null;
 }
 
 export interface ConsentPartyRow {

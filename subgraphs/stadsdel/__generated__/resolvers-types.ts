@@ -55,8 +55,12 @@ export type Consent = {
   validFrom: Scalars['Date']['output'];
   /** Last day the consent applies; null when it runs until withdrawn. */
   validTo?: Maybe<Scalars['Date']['output']>;
+  /** Version of the consent: 1 when recorded, one more for each change. */
+  version: Scalars['Int']['output'];
   /** When the person withdrew the consent (återkallat); null while not withdrawn. */
   withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The officer who recorded the withdrawal, by user id; null while not withdrawn. */
+  withdrawnBy?: Maybe<Scalars['String']['output']>;
 };
 
 /** What the shared records may be used for (ändamål). */
@@ -205,17 +209,36 @@ export type InfoMeetingAudience =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Records a person's consent (samtycke) to share records between the named agencies for a
+   * purpose. Social services records it; every other agency reads through it.
+   */
+  recordConsent: Consent;
+  /**
    * Records a decision on income support (beslut om försörjningsstöd) for one person and
    * month. A month has one current decision; to change it, give `replaces` with the current
    * decision's id and the version the change is based on.
    */
   recordIncomeSupportDecision: IncomeSupportDecision;
+  /** Records that the person withdrew a consent (återkallelse); it stops applying at once. */
+  withdrawConsent: Consent;
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationRecordConsentArgs = {
+  input: RecordConsentInput;
 };
 
 
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationRecordIncomeSupportDecisionArgs = {
   input: RecordIncomeSupportDecisionInput;
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationWithdrawConsentArgs = {
+  input: WithdrawConsentInput;
 };
 
 /**
@@ -365,6 +388,22 @@ export type QueryReferralsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A consent to record. */
+export type RecordConsentInput = {
+  /** The agencies between which records may be shared: at least two, each once. */
+  parties: Array<Party>;
+  /** The person who consents. */
+  personnummer: Scalars['Personnummer']['input'];
+  /** What the records may be used for. */
+  purpose: ConsentPurpose;
+  /** The officer who records it, by user id. */
+  recordedBy: Scalars['String']['input'];
+  /** First day the consent applies. */
+  validFrom: Scalars['Date']['input'];
+  /** Last day it applies, on or after `validFrom`; leave out for until withdrawn. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** A decision on income support to record. */
 export type RecordIncomeSupportDecisionInput = {
   /** Amount granted for the month in SEK: more than 0 when granted, 0 when refused. */
@@ -483,6 +522,16 @@ export type ThreePartyMeeting = {
   startsAt: Scalars['DateTime']['output'];
   /** The third party (tredje part), e.g. Arbetsförmedlingen or an Sfi school. */
   thirdParty: Scalars['String']['output'];
+};
+
+/** A consent to withdraw, as the writer last read it. */
+export type WithdrawConsentInput = {
+  /** Identifier of the consent. */
+  id: Scalars['ID']['input'];
+  /** Its version when read; a withdrawal based on an older version is refused. */
+  version: Scalars['Int']['input'];
+  /** The officer who records the withdrawal, by user id. */
+  withdrawnBy: Scalars['String']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -604,12 +653,12 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConsentPurpose: ConsentPurpose;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecisionOutcome: DecisionOutcome;
   DecisionVersion: DecisionVersion;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   District: ResolverTypeWrapper<DistrictRowModel>;
   IncomeSupportDecision: ResolverTypeWrapper<DecisionRowModel>;
   IncomeSupportDecisionConnection: ResolverTypeWrapper<DecisionPageModel>;
@@ -628,6 +677,7 @@ export type ResolversTypes = ResolversObject<{
   PersonFilter: PersonFilter;
   Personnummer: ResolverTypeWrapper<Scalars['Personnummer']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordConsentInput: RecordConsentInput;
   RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
   Referral: ResolverTypeWrapper<ReferralRowModel>;
   ReferralConnection: ResolverTypeWrapper<ReferralPageModel>;
@@ -637,6 +687,7 @@ export type ResolversTypes = ResolversObject<{
   ReferralStatus: ReferralStatus;
   SEK: ResolverTypeWrapper<Scalars['SEK']['output']>;
   ThreePartyMeeting: ResolverTypeWrapper<ThreePartyMeetingRowModel>;
+  WithdrawConsentInput: WithdrawConsentInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -645,10 +696,10 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DecisionVersion: DecisionVersion;
-  Int: Scalars['Int']['output'];
   District: DistrictRowModel;
   IncomeSupportDecision: DecisionRowModel;
   IncomeSupportDecisionConnection: DecisionPageModel;
@@ -664,6 +715,7 @@ export type ResolversParentTypes = ResolversObject<{
   PersonFilter: PersonFilter;
   Personnummer: Scalars['Personnummer']['output'];
   Query: Record<PropertyKey, never>;
+  RecordConsentInput: RecordConsentInput;
   RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
   Referral: ReferralRowModel;
   ReferralConnection: ReferralPageModel;
@@ -671,6 +723,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReferralFilter: ReferralFilter;
   SEK: Scalars['SEK']['output'];
   ThreePartyMeeting: ThreePartyMeetingRowModel;
+  WithdrawConsentInput: WithdrawConsentInput;
 }>;
 
 export type ConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent'], FederationReferenceType extends FederationReferenceTypes['Consent'] = FederationReferenceTypes['Consent']> = ResolversObject<{
@@ -684,7 +737,9 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
   recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  withdrawnBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -743,7 +798,9 @@ export interface MonthScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordIncomeSupportDecision?: Resolver<ResolversTypes['IncomeSupportDecision'], ParentType, ContextType, RequireFields<MutationRecordIncomeSupportDecisionArgs, 'input'>>;
+  withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{

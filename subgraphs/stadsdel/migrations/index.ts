@@ -1,9 +1,11 @@
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
 import * as decisionVersions from './002_decision_versions';
+import * as consentVersions from './003_consent_versions';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
   '001_initial': initial,
   '002_decision_versions': decisionVersions,
+  '003_consent_versions': consentVersions,
 };

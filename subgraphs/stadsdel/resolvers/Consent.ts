@@ -12,5 +12,6 @@ export const Consent: ConsentResolvers = {
   withdrawnAt: (c) => c.withdrawn_at,
   recordedAt: (c) => c.recorded_at,
   recordedBy: (c) => c.recorded_by,
+  withdrawnBy: (c) => c.withdrawn_by,
   active: (c) => isConsentActive(c, todayInStockholm()),
 };
