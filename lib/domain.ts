@@ -1,4 +1,4 @@
-import { addWorkingDays, ageOn } from './scalars/calendar';
+import { addDays, addWorkingDays, ageOn } from './scalars/calendar';
 
 /**
  * The domain rules every part of the system shares — the seed generator, the workflow
@@ -79,4 +79,20 @@ export function isNewlyArrived(receivedOn: string | null, on: string): boolean {
   if (receivedOn === null || receivedOn > on) return false;
   const [y, m, d] = receivedOn.split('-');
   return on < `${Number(y) + 3}-${m}-${d}`;
+}
+
+export type InfoMeetingAudience = 'ADULTS' | 'YOUTH';
+
+/** Youth 16–24 on the meeting day go to the youth meeting; everyone else to the adults'. */
+export function infoMeetingAudience(birthDate: string, meetingDay: string): InfoMeetingAudience {
+  return isYouth(ageOn(birthDate, meetingDay)) ? 'YOUTH' : 'ADULTS';
+}
+
+/**
+ * When a week's info meeting is held: adults on Tuesday 09:00, youth on Thursday 13:00,
+ * Swedish time (stored in UTC; daylight saving is not modelled).
+ */
+export function infoMeetingTime(weekStart: string, audience: InfoMeetingAudience): { day: string; startsAtUtc: string } {
+  const day = addDays(weekStart, audience === 'ADULTS' ? 1 : 3);
+  return { day, startsAtUtc: `${day} ${audience === 'ADULTS' ? '08:00:00' : '12:00:00'}` };
 }

@@ -1,10 +1,12 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
-import { notFound } from '../../lib/errors';
+import { infoMeetingAudience, infoMeetingTime } from '../../lib/domain';
+import { conflict, notFound } from '../../lib/errors';
 import { paginate, PageArgs } from '../../lib/pagination';
-import { toDbDateTime } from '../../lib/scalars/calendar';
+import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
 import { checkConsentInput, checkWithdrawal } from './consent-rules';
 import { checkDecisionInput, versionAfter } from './decision-rules';
+import { BOOKING_HORIZON_WEEKS, checkReferral, consentForReferral } from './referral-rules';
 import {
   ConsentPartyRow,
   ConsentRow,
@@ -23,6 +25,7 @@ import type {
   PersonFilter,
   RecordConsentInput,
   RecordIncomeSupportDecisionInput,
+  ReferToJobbtorgInput,
   ReferralFilter,
   WithdrawConsentInput,
 } from './__generated__/resolvers-types';
@@ -223,4 +226,67 @@ export async function withdrawConsent(db: Knex, input: WithdrawConsentInput, now
       .update({ withdrawn_at: toDbDateTime(now), withdrawn_by: input.withdrawnBy.trim(), version: consent.version + 1 });
     return trx('consents').where({ id: consent.id }).first();
   });
+}
+
+/**
+ * Refers a person to Jobbtorg and books an info-meeting place, in one transaction. The
+ * district's row is locked first, so bookings in one district take turns and the last
+ * place of a week goes to exactly one of two simultaneous referrals.
+ */
+export async function referToJobbtorg(db: Knex, input: ReferToJobbtorgInput, now: Date): Promise<ReferralRow> {
+  const today = todayInStockholm(now);
+  return db.transaction(async (trx) => {
+    // Locking reads only, until the district is locked: on MySQL the first plain read fixes
+    // the transaction's snapshot, and a snapshot taken before the lock would miss a booking
+    // that the writer ahead of us committed while we waited.
+    const person: PersonRow | undefined = await forUpdate(trx('persons').where({ personnummer: input.personnummer }), trx).first();
+    if (!person) throw notFound('input.personnummer');
+    const district: DistrictRow = await forUpdate(trx('districts').where({ code: person.district_code }), trx).first();
+    const consents: ConsentRow[] = await trx('consents').where({ personnummer: input.personnummer });
+    const parties: ConsentPartyRow[] = await trx('consent_parties').whereIn('consent_id', consents.map((c) => c.id));
+    const consent = consentForReferral(consents, parties, today);
+    const open: ReferralRow[] = await trx('referrals').where({ personnummer: input.personnummer, status: 'BOOKED' });
+    checkReferral(input, consent, open);
+
+    const firstWeek = mondayOf(input.fromWeek && input.fromWeek > today ? input.fromWeek : addDays(today, 7));
+    for (let week = 0; week < BOOKING_HORIZON_WEEKS; week++) {
+      const weekStart = addDays(firstWeek, 7 * week);
+      const [{ booked }] = await trx('referrals')
+        .join('info_meetings', 'info_meetings.id', 'referrals.info_meeting_id')
+        .where({ 'info_meetings.district_code': district.code, 'info_meetings.week_start': weekStart })
+        .whereNot('referrals.status', 'WITHDRAWN')
+        .count({ booked: '*' });
+      if (Number(booked) >= district.info_meeting_quota_per_week) continue;
+      // Youth is judged on the youth meeting's own day.
+      const audience = infoMeetingAudience(person.birth_date, infoMeetingTime(weekStart, 'YOUTH').day);
+      const meetingId = await meetingFor(trx, district.code, weekStart, audience);
+      const [id] = await trx('referrals').insert({
+        personnummer: person.personnummer,
+        district_code: district.code,
+        reason: input.reason,
+        info_meeting_id: meetingId,
+        consent_id: consent!.id,
+        status: 'BOOKED',
+        referred_at: toDbDateTime(now),
+        referred_by: input.referredBy.trim(),
+      });
+      return trx('referrals').where({ id }).first();
+    }
+    throw conflict('input.fromWeek', `finds no free info-meeting place in ${district.name} within ${BOOKING_HORIZON_WEEKS} weeks`);
+  });
+}
+
+/** The district's meeting for the week and audience, created on first booking. */
+async function meetingFor(trx: Knex, districtCode: string, weekStart: string, audience: 'ADULTS' | 'YOUTH'): Promise<number> {
+  const existing: InfoMeetingRow | undefined = await trx('info_meetings')
+    .where({ district_code: districtCode, week_start: weekStart, audience })
+    .first();
+  if (existing) return existing.id;
+  const [id] = await trx('info_meetings').insert({
+    district_code: districtCode,
+    audience,
+    week_start: weekStart,
+    starts_at: infoMeetingTime(weekStart, audience).startsAtUtc,
+  });
+  return id;
 }

@@ -219,6 +219,13 @@ export type Mutation = {
    * decision's id and the version the change is based on.
    */
   recordIncomeSupportDecision: IncomeSupportDecision;
+  /**
+   * Refers a person to Jobbtorg (remiss) and books the next information meeting with a free
+   * place in the district's weekly quota, from the week after today (or `fromWeek`): youth
+   * 16–24 and adults have separate meetings, and a full week moves the booking to the next.
+   * Needs a recorded consent that covers Jobbtorg for referral or shared planning today.
+   */
+  referToJobbtorg: Referral;
   /** Records that the person withdrew a consent (återkallelse); it stops applying at once. */
   withdrawConsent: Consent;
 };
@@ -233,6 +240,12 @@ export type MutationRecordConsentArgs = {
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationRecordIncomeSupportDecisionArgs = {
   input: RecordIncomeSupportDecisionInput;
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationReferToJobbtorgArgs = {
+  input: ReferToJobbtorgInput;
 };
 
 
@@ -420,6 +433,18 @@ export type RecordIncomeSupportDecisionInput = {
   personnummer: Scalars['Personnummer']['input'];
   /** The current decision this one changes (ändringsbeslut), with the version the change is based on. */
   replaces?: InputMaybe<DecisionVersion>;
+};
+
+/** A referral to Jobbtorg to make. */
+export type ReferToJobbtorgInput = {
+  /** Book no earlier than the week of this day; the week after today when left out. */
+  fromWeek?: InputMaybe<Scalars['Date']['input']>;
+  /** The person referred. */
+  personnummer: Scalars['Personnummer']['input'];
+  /** Why the person is referred. */
+  reason: ReferralReason;
+  /** The officer who refers, by user id. */
+  referredBy: Scalars['String']['input'];
 };
 
 /**
@@ -679,6 +704,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordConsentInput: RecordConsentInput;
   RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
+  ReferToJobbtorgInput: ReferToJobbtorgInput;
   Referral: ResolverTypeWrapper<ReferralRowModel>;
   ReferralConnection: ResolverTypeWrapper<ReferralPageModel>;
   ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
@@ -717,6 +743,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
   RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
+  ReferToJobbtorgInput: ReferToJobbtorgInput;
   Referral: ReferralRowModel;
   ReferralConnection: ReferralPageModel;
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
@@ -800,6 +827,7 @@ export interface MonthScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordIncomeSupportDecision?: Resolver<ResolversTypes['IncomeSupportDecision'], ParentType, ContextType, RequireFields<MutationRecordIncomeSupportDecisionArgs, 'input'>>;
+  referToJobbtorg?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferToJobbtorgArgs, 'input'>>;
   withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 }>;
 
