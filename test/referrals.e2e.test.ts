@@ -89,4 +89,17 @@ describeEachDialect('referrals to Jobbtorg', (dialect) => {
     const days = [x, y].map((a) => a.data.referToJobbtorg.infoMeeting.startsAt.slice(0, 10)).sort();
     expect(days).toEqual([addDays(later, 1), addDays(later, 8)]);
   });
+
+  it('tells the next free meeting, and a referral made now books exactly that one', async () => {
+    const NEXT = `{ nextFreeInfoMeeting(districtCode: "AV", audience: ADULTS) { district { name } startsAt placesLeftInWeek } }`;
+    const before = (await stack.query(NEXT)).data.nextFreeInfoMeeting;
+    expect(before.district.name).toBe('Älvsjö');
+    expect(before.startsAt.slice(0, 10)).toBe(addDays(mondayOf(addDays(todayInStockholm(), 7)), 1));
+    const p = await addPerson(db, '1981-06-06');
+    await stack.query(CONSENT, { p });
+    const booked = await stack.query(REFER, { p });
+    expect(booked.data.referToJobbtorg.infoMeeting.startsAt).toBe(before.startsAt);
+    expect((await stack.query(NEXT)).data.nextFreeInfoMeeting.placesLeftInWeek).toBe(before.placesLeftInWeek - 1);
+    expect((await stack.query(`{ nextFreeInfoMeeting(districtCode: "XX", audience: YOUTH) { startsAt } }`)).data.nextFreeInfoMeeting).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@ import {
   DecisionPage,
   DecisionRow,
   DistrictRow,
+  FreeInfoMeetingModel,
   InfoMeetingRow,
   PersonPage,
   PersonRow,
@@ -248,32 +249,64 @@ export async function referToJobbtorg(db: Knex, input: ReferToJobbtorgInput, now
     const open: ReferralRow[] = await trx('referrals').where({ personnummer: input.personnummer, status: 'BOOKED' });
     checkReferral(input, consent, open);
 
-    const firstWeek = mondayOf(input.fromWeek && input.fromWeek > today ? input.fromWeek : addDays(today, 7));
-    for (let week = 0; week < BOOKING_HORIZON_WEEKS; week++) {
-      const weekStart = addDays(firstWeek, 7 * week);
-      const [{ booked }] = await trx('referrals')
-        .join('info_meetings', 'info_meetings.id', 'referrals.info_meeting_id')
-        .where({ 'info_meetings.district_code': district.code, 'info_meetings.week_start': weekStart })
-        .whereNot('referrals.status', 'WITHDRAWN')
-        .count({ booked: '*' });
-      if (Number(booked) >= district.info_meeting_quota_per_week) continue;
-      // Youth is judged on the youth meeting's own day.
-      const audience = infoMeetingAudience(person.birth_date, infoMeetingTime(weekStart, 'YOUTH').day);
-      const meetingId = await meetingFor(trx, district.code, weekStart, audience);
-      const [id] = await trx('referrals').insert({
-        personnummer: person.personnummer,
-        district_code: district.code,
-        reason: input.reason,
-        info_meeting_id: meetingId,
-        consent_id: consent!.id,
-        status: 'BOOKED',
-        referred_at: toDbDateTime(now),
-        referred_by: input.referredBy.trim(),
-      });
-      return trx('referrals').where({ id }).first();
-    }
-    throw conflict('input.fromWeek', `finds no free info-meeting place in ${district.name} within ${BOOKING_HORIZON_WEEKS} weeks`);
+    const weekStart = await firstWeekWithPlace(trx, district, firstBookableWeek(today, input.fromWeek));
+    // Youth is judged on the youth meeting's own day.
+    const audience = infoMeetingAudience(person.birth_date, infoMeetingTime(weekStart, 'YOUTH').day);
+    const meetingId = await meetingFor(trx, district.code, weekStart, audience);
+    const [id] = await trx('referrals').insert({
+      personnummer: person.personnummer,
+      district_code: district.code,
+      reason: input.reason,
+      info_meeting_id: meetingId,
+      consent_id: consent!.id,
+      status: 'BOOKED',
+      referred_at: toDbDateTime(now),
+      referred_by: input.referredBy.trim(),
+    });
+    return trx('referrals').where({ id }).first();
   });
+}
+
+/** Monday of the first week a booking may go to: the week after today, or a later one asked for. */
+function firstBookableWeek(today: string, fromWeek: string | null | undefined): string {
+  return mondayOf(fromWeek && fromWeek > today ? fromWeek : addDays(today, 7));
+}
+
+/** Places booked in a district's week, across both audiences; withdrawn referrals free theirs. */
+async function bookedInWeek(db: Knex, districtCode: string, weekStart: string): Promise<number> {
+  const [{ booked }] = await db('referrals')
+    .join('info_meetings', 'info_meetings.id', 'referrals.info_meeting_id')
+    .where({ 'info_meetings.district_code': districtCode, 'info_meetings.week_start': weekStart })
+    .whereNot('referrals.status', 'WITHDRAWN')
+    .count({ booked: '*' });
+  return Number(booked);
+}
+
+/** Monday of the first week from `firstWeek` with a place left in the district's quota. */
+async function firstWeekWithPlace(db: Knex, district: DistrictRow, firstWeek: string): Promise<string> {
+  for (let week = 0; week < BOOKING_HORIZON_WEEKS; week++) {
+    const weekStart = addDays(firstWeek, 7 * week);
+    if ((await bookedInWeek(db, district.code, weekStart)) < district.info_meeting_quota_per_week) return weekStart;
+  }
+  throw conflict('input.fromWeek', `finds no free info-meeting place in ${district.name} within ${BOOKING_HORIZON_WEEKS} weeks`);
+}
+
+/** The next meeting a referral made now would be booked on, with the places left in its week. */
+export async function nextFreeInfoMeeting(
+  db: Knex,
+  districtCode: string,
+  audience: 'ADULTS' | 'YOUTH',
+  now: Date,
+): Promise<FreeInfoMeetingModel | null> {
+  const district: DistrictRow | undefined = await db('districts').where({ code: districtCode }).first();
+  if (!district) return null;
+  const weekStart = await firstWeekWithPlace(db, district, firstBookableWeek(todayInStockholm(now), null));
+  return {
+    districtCode,
+    audience,
+    startsAt: infoMeetingTime(weekStart, audience).startsAtUtc,
+    placesLeftInWeek: district.info_meeting_quota_per_week - (await bookedInWeek(db, districtCode, weekStart)),
+  };
 }
 
 /** The district's meeting for the week and audience, created on first booking. */

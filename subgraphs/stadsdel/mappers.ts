@@ -13,4 +13,5 @@ export const mappers: Record<string, string> = {
   PersonConnection: '../models#PersonPage',
   IncomeSupportDecisionConnection: '../models#DecisionPage',
   ReferralConnection: '../models#ReferralPage',
+  FreeInfoMeeting: '../models#FreeInfoMeetingModel',
 };

@@ -82,6 +82,14 @@ export interface ConsentPartyRow {
   party: string;
 }
 
+/** The next free place at a district's info meetings, as `nextFreeInfoMeeting` computes it. */
+export interface FreeInfoMeetingModel {
+  districtCode: string;
+  audience: 'ADULTS' | 'YOUTH';
+  startsAt: string;
+  placesLeftInWeek: number;
+}
+
 export type PersonPage = Page<PersonRow>;
 export type DecisionPage = Page<DecisionRow>;
 export type ReferralPage = Page<ReferralRow>;

@@ -7,5 +7,6 @@ export const Query: QueryResolvers = {
   districts: (_, __, { db }) => data.allDistricts(db),
   district: (_, { code }, { loaders }) => loaders.district.load(code),
   incomeSupportDecisions: (_, { filter, first, after }, { db }) => data.listDecisions(db, filter, { first, after }),
+  nextFreeInfoMeeting: (_, { districtCode, audience }, { db }) => data.nextFreeInfoMeeting(db, districtCode, audience, new Date()),
   referrals: (_, { filter, first, after }, { db }) => data.listReferrals(db, filter, { first, after }),
 };

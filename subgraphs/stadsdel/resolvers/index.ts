@@ -2,6 +2,7 @@ import { DateScalar, DateTimeScalar, MonthScalar, PersonnummerScalar, SEKScalar 
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Consent } from './Consent';
 import { District } from './District';
+import { FreeInfoMeeting } from './FreeInfoMeeting';
 import { IncomeSupportDecision } from './IncomeSupportDecision';
 import { InfoMeeting } from './InfoMeeting';
 import { Mutation } from './Mutation';
@@ -19,6 +20,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   District,
+  FreeInfoMeeting,
   Person,
   IncomeSupportDecision,
   InfoMeeting,
