@@ -13,7 +13,7 @@ const scalars = {
   ID: { input: 'string', output: 'string | number' },
   Personnummer: 'string',
   Date: 'string',
-  DateTime: 'string',
+  DateTime: { input: 'Date', output: 'string' },
   Month: 'string',
   SEK: 'number',
 };

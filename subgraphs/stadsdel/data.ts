@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { infoMeetingAudience, infoMeetingTime } from '../../lib/domain';
-import { conflict, notFound } from '../../lib/errors';
+import { badInput, conflict, notFound } from '../../lib/errors';
 import { paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
 import { checkConsentInput, checkWithdrawal } from './consent-rules';
@@ -27,6 +27,7 @@ import type {
   RecordConsentInput,
   RecordIncomeSupportDecisionInput,
   ReferToJobbtorgInput,
+  ScheduleThreePartyMeetingInput,
   ReferralFilter,
   WithdrawConsentInput,
 } from './__generated__/resolvers-types';
@@ -322,4 +323,26 @@ async function meetingFor(trx: Knex, districtCode: string, weekStart: string, au
     starts_at: infoMeetingTime(weekStart, audience).startsAtUtc,
   });
   return id;
+}
+
+/** Schedules a three-party meeting in the person's district. */
+export async function scheduleThreePartyMeeting(db: Knex, input: ScheduleThreePartyMeetingInput, now: Date): Promise<ThreePartyMeetingRow> {
+  for (const field of ['districtOfficer', 'jobbtorgCoach', 'thirdParty'] as const) {
+    if (!input[field].trim()) throw badInput(`input.${field}`, 'must not be empty');
+  }
+  if (input.startsAt.getTime() <= now.getTime()) throw badInput('input.startsAt', 'must be in the future');
+  return db.transaction(async (trx) => {
+    const person: PersonRow | undefined = await trx('persons').where({ personnummer: input.personnummer }).first();
+    if (!person) throw notFound('input.personnummer');
+    const [id] = await trx('three_party_meetings').insert({
+      personnummer: person.personnummer,
+      district_code: person.district_code,
+      district_officer: input.districtOfficer.trim(),
+      jobbtorg_coach: input.jobbtorgCoach.trim(),
+      third_party: input.thirdParty.trim(),
+      starts_at: toDbDateTime(input.startsAt),
+      notes: input.notes ?? null,
+    });
+    return trx('three_party_meetings').where({ id }).first();
+  });
 }

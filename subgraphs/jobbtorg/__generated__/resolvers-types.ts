@@ -16,7 +16,7 @@ export type Scalars = {
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), in Swedish local time. */
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with time zone, returned in UTC (`2026-03-01T09:30:00Z`). */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: Date; output: string; }
   /** Svenskt personnummer or samordningsnummer, normalised to 12 digits `YYYYMMDDNNNN`. */
   Personnummer: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }

@@ -16,7 +16,7 @@ export type Scalars = {
   /** A calendar date, `YYYY-MM-DD` (ISO 8601), in Swedish local time. */
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with time zone, returned in UTC (`2026-03-01T09:30:00Z`). */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: Date; output: string; }
   /** A calendar month, `YYYY-MM`: the period an income-support decision covers. */
   Month: { input: string; output: string; }
   /**
@@ -239,6 +239,8 @@ export type Mutation = {
    * Needs a recorded consent that covers Jobbtorg for referral or shared planning today.
    */
   referToJobbtorg: Referral;
+  /** Schedules a three-party meeting (trepartssamtal) about a person, in the person's district. */
+  scheduleThreePartyMeeting: ThreePartyMeeting;
   /** Records that the person withdrew a consent (återkallelse); it stops applying at once. */
   withdrawConsent: Consent;
 };
@@ -259,6 +261,12 @@ export type MutationRecordIncomeSupportDecisionArgs = {
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationReferToJobbtorgArgs = {
   input: ReferToJobbtorgInput;
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationScheduleThreePartyMeetingArgs = {
+  input: ScheduleThreePartyMeetingInput;
 };
 
 
@@ -549,6 +557,22 @@ export type ReferralStatus =
   /** Återtagen: the district withdrew the referral. */
   | 'WITHDRAWN';
 
+/** A three-party meeting to schedule. */
+export type ScheduleThreePartyMeetingInput = {
+  /** The district's officer (socialsekreterare), by user id. */
+  districtOfficer: Scalars['String']['input'];
+  /** The Jobbtorg coach (jobbcoach), by user id. */
+  jobbtorgCoach: Scalars['String']['input'];
+  /** Social services' notes for the meeting. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The person the meeting is about. */
+  personnummer: Scalars['Personnummer']['input'];
+  /** When the meeting starts; in the future. */
+  startsAt: Scalars['DateTime']['input'];
+  /** The third party, e.g. Arbetsförmedlingen. */
+  thirdParty: Scalars['String']['input'];
+};
+
 /**
  * A three-party meeting (trepartssamtal) between the person, the district officer, a
  * Jobbtorg coach and a third party, to agree on one plan.
@@ -737,6 +761,7 @@ export type ResolversTypes = ResolversObject<{
   ReferralReason: ReferralReason;
   ReferralStatus: ReferralStatus;
   SEK: ResolverTypeWrapper<Scalars['SEK']['output']>;
+  ScheduleThreePartyMeetingInput: ScheduleThreePartyMeetingInput;
   ThreePartyMeeting: ResolverTypeWrapper<ThreePartyMeetingRowModel>;
   WithdrawConsentInput: WithdrawConsentInput;
 }>;
@@ -775,6 +800,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
   ReferralFilter: ReferralFilter;
   SEK: Scalars['SEK']['output'];
+  ScheduleThreePartyMeetingInput: ScheduleThreePartyMeetingInput;
   ThreePartyMeeting: ThreePartyMeetingRowModel;
   WithdrawConsentInput: WithdrawConsentInput;
 }>;
@@ -861,6 +887,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordIncomeSupportDecision?: Resolver<ResolversTypes['IncomeSupportDecision'], ParentType, ContextType, RequireFields<MutationRecordIncomeSupportDecisionArgs, 'input'>>;
   referToJobbtorg?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferToJobbtorgArgs, 'input'>>;
+  scheduleThreePartyMeeting?: Resolver<ResolversTypes['ThreePartyMeeting'], ParentType, ContextType, RequireFields<MutationScheduleThreePartyMeetingArgs, 'input'>>;
   withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 }>;
 
