@@ -35,3 +35,8 @@ export async function resetToLatest(db: Knex, migrations: Migrations): Promise<v
   await db.migrate.rollback({ migrationSource: source }, true);
   await db.migrate.latest({ migrationSource: source });
 }
+
+/** Runs only the next pending migration (tests upgrade a database that already has rows). */
+export async function migrateUpOne(db: Knex, migrations: Migrations): Promise<void> {
+  await db.migrate.up({ migrationSource: new InCodeSource(migrations) });
+}
