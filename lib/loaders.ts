@@ -51,3 +51,17 @@ export async function loadExisting<R>(loader: DataLoader<Key, R | null, string>,
   if (row === null) throw new Error(`data integrity: ${what} ${key} is missing`);
   return row;
 }
+
+/**
+ * A loader over a small reference table (districts, units, providers, agencies): the first
+ * lookup in a request reads the whole table once, and every later one is answered from it.
+ * What a request costs then does not depend on which reference rows its data happens to
+ * touch, or at how many depths of the query.
+ */
+export function referenceLoader<R>(fetchAll: () => Promise<R[]>, keyOf: (row: R) => Key): DataLoader<Key, R | null, string> {
+  let all: Promise<R[]> | null = null;
+  return new DataLoader<Key, R | null, string>(
+    async (keys) => alignByKey(keys, await (all ??= fetchAll()), keyOf),
+    { cacheKeyFn: String },
+  );
+}

@@ -12,10 +12,6 @@ export function allUnits(db: Knex): Promise<UnitRow[]> {
   return db('units').orderBy('sort_order');
 }
 
-export function unitsByCode(db: Knex, codes: string[]): Promise<UnitRow[]> {
-  return db('units').whereIn('code', codes);
-}
-
 export function unitsByParent(db: Knex, parentCodes: string[]): Promise<UnitRow[]> {
   return db('units').whereIn('parent_code', parentCodes).orderBy('sort_order');
 }

@@ -1,11 +1,11 @@
 import { Knex } from 'knex';
-import { groupLoader, rowLoader } from '../../lib/loaders';
+import { groupLoader, referenceLoader, rowLoader } from '../../lib/loaders';
 import * as data from './data';
 
 /** This request's DataLoaders: every entity lookup and list-to-child edge goes through one. */
 export function createLoaders(db: Knex) {
   return {
-    unit: rowLoader((codes) => data.unitsByCode(db, codes), (u) => u.code),
+    unit: referenceLoader(() => data.allUnits(db), (u) => u.code),
     branchesOfUnit: groupLoader((codes) => data.unitsByParent(db, codes), (u) => u.parent_code ?? ''),
     districtsOfUnit: groupLoader((codes) => data.districtsByUnit(db, codes), (d) => d.unit_code),
     case: rowLoader((ids) => data.casesById(db, ids), (c) => c.id),

@@ -23,14 +23,6 @@ export function allAgencies(db: Knex): Promise<AgencyRow[]> {
   return db('agencies').orderBy('name');
 }
 
-export function agenciesByCode(db: Knex, codes: string[]): Promise<AgencyRow[]> {
-  return db('agencies').whereIn('code', codes);
-}
-
-export function providersById(db: Knex, ids: string[]): Promise<ProviderRow[]> {
-  return db('providers').whereIn('id', ids);
-}
-
 export function providersByAgency(db: Knex, codes: string[]): Promise<ProviderRow[]> {
   return db('providers').whereIn('agency_code', codes).orderBy('name');
 }

@@ -1,12 +1,12 @@
 import { Knex } from 'knex';
-import { groupLoader, rowLoader } from '../../lib/loaders';
+import { groupLoader, referenceLoader, rowLoader } from '../../lib/loaders';
 import * as data from './data';
 
 /** This request's DataLoaders: every entity lookup and list-to-child edge goes through one. */
 export function createLoaders(db: Knex) {
   return {
-    agency: rowLoader((codes) => data.agenciesByCode(db, codes), (a) => a.code),
-    provider: rowLoader((ids) => data.providersById(db, ids), (p) => p.id),
+    agency: referenceLoader(() => data.allAgencies(db), (a) => a.code),
+    provider: referenceLoader(() => data.listProviders(db, null), (p) => p.id),
     providersOfAgency: groupLoader((codes) => data.providersByAgency(db, codes), (p) => p.agency_code),
     registrationsOfPerson: groupLoader((pnr) => data.registrationsByPersonnummer(db, pnr), (r) => r.personnummer),
     activitiesOfRegistration: groupLoader((ids) => data.activitiesByRegistration(db, ids), (a) => a.registration_id),

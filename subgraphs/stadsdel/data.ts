@@ -37,10 +37,6 @@ import type {
  * back the DataLoaders; the list functions back the root connections.
  */
 
-export function districtsByCode(db: Knex, codes: string[]): Promise<DistrictRow[]> {
-  return db('districts').whereIn('code', codes);
-}
-
 export function allDistricts(db: Knex): Promise<DistrictRow[]> {
   return db('districts').orderBy('name');
 }

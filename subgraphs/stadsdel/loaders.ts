@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
-import { groupByKey, groupLoader, rowLoader } from '../../lib/loaders';
+import { groupByKey, groupLoader, referenceLoader, rowLoader } from '../../lib/loaders';
 import * as data from './data';
 import { InfoMeetingRow } from './models';
 
 /** This request's DataLoaders: every entity lookup and list-to-child edge goes through one. */
 export function createLoaders(db: Knex) {
   return {
-    district: rowLoader((codes) => data.districtsByCode(db, codes), (d) => d.code),
+    district: referenceLoader(() => data.allDistricts(db), (d) => d.code),
     person: rowLoader((pnr) => data.personsByPersonnummer(db, pnr), (p) => p.personnummer),
     decision: rowLoader((ids) => data.decisionsById(db, ids), (d) => d.id),
     decisionsOfPerson: groupLoader((pnr) => data.decisionsByPersonnummer(db, pnr), (d) => d.personnummer),
