@@ -4,12 +4,15 @@ import { Stack, startStack } from './helpers/stack';
 
 /**
  * No query may cost one SQL statement per list item: the same deep query over 10 and over
- * 100 cases must run the same number of statements in every subgraph.
+ * 100 cases must run the same number of statements in every subgraph. The cases are newly
+ * arrived refugees', who have records at every agency: the gateway skips a subgraph fetch
+ * when no entity on the page needs it, so pages of people without partner records would
+ * differ by a fetch, not by an N+1.
  */
 
 const CASES = /* GraphQL */ `
   query Cases($first: Int!) {
-    cases(first: $first) {
+    cases(first: $first, filter: { reportingGroup: NEWLY_ARRIVED_REFUGEE }) {
       edges {
         node {
           id
@@ -39,7 +42,7 @@ const CASES = /* GraphQL */ `
 describeEachDialect('SQL statements per query', (dialect) => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ dialect, people: 500 });
+    stack = await startStack({ dialect, people: 1200 });
   });
   afterAll(() => stack?.stop());
 

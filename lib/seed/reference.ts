@@ -1,94 +1,105 @@
+import { AgencyRow, DistrictRow, ProviderRow, UnitRow } from './rows';
+
 /**
  * Reference data every database starts with, whatever the number of people: the fourteen
- * district committees (2007–2020), the seven Jobbtorg units, the partner agencies and
- * providers. Weights say where income-support recipients live (relative, not census).
+ * district committees (stadsdelsnämnder, 2007–2020), the seven Jobbtorg units, the partner
+ * agencies and providers. Fields are the tables' columns, plus what the generator needs
+ * to place people (a district's weight, a unit's districts).
  */
 
-export interface DistrictReference {
-  code: string;
-  name: string;
-  infoMeetingQuotaPerWeek: number;
+export interface DistrictReference extends DistrictRow {
+  /**
+   * Relative number of income-support recipients living there. A rough shape, not census
+   * data: the north-west and south suburbs carry most of the city's income support.
+   */
   weight: number;
 }
 
 export const DISTRICTS: readonly DistrictReference[] = [
-  { code: 'RK', name: 'Rinkeby-Kista', infoMeetingQuotaPerWeek: 30, weight: 14 },
-  { code: 'ST', name: 'Spånga-Tensta', infoMeetingQuotaPerWeek: 22, weight: 10 },
-  { code: 'HV', name: 'Hässelby-Vällingby', infoMeetingQuotaPerWeek: 20, weight: 9 },
-  { code: 'BR', name: 'Bromma', infoMeetingQuotaPerWeek: 8, weight: 3 },
-  { code: 'KU', name: 'Kungsholmen', infoMeetingQuotaPerWeek: 8, weight: 3 },
-  { code: 'NM', name: 'Norrmalm', infoMeetingQuotaPerWeek: 8, weight: 2 },
-  { code: 'OM', name: 'Östermalm', infoMeetingQuotaPerWeek: 8, weight: 2 },
-  { code: 'SO', name: 'Södermalm', infoMeetingQuotaPerWeek: 12, weight: 5 },
+  { code: 'RK', name: 'Rinkeby-Kista', info_meeting_quota_per_week: 30, weight: 14 },
+  { code: 'ST', name: 'Spånga-Tensta', info_meeting_quota_per_week: 22, weight: 10 },
+  { code: 'HV', name: 'Hässelby-Vällingby', info_meeting_quota_per_week: 20, weight: 9 },
+  { code: 'BR', name: 'Bromma', info_meeting_quota_per_week: 8, weight: 3 },
+  { code: 'KU', name: 'Kungsholmen', info_meeting_quota_per_week: 8, weight: 2 },
+  { code: 'NM', name: 'Norrmalm', info_meeting_quota_per_week: 8, weight: 2 },
+  { code: 'OM', name: 'Östermalm', info_meeting_quota_per_week: 8, weight: 2 },
+  { code: 'SO', name: 'Södermalm', info_meeting_quota_per_week: 12, weight: 5 },
   // The city's own figure: Enskede-Årsta-Vantör has 26 info-meeting places a week.
-  { code: 'EAV', name: 'Enskede-Årsta-Vantör', infoMeetingQuotaPerWeek: 26, weight: 11 },
-  { code: 'SKN', name: 'Skarpnäck', infoMeetingQuotaPerWeek: 12, weight: 5 },
-  { code: 'FA', name: 'Farsta', infoMeetingQuotaPerWeek: 16, weight: 7 },
-  { code: 'AV', name: 'Älvsjö', infoMeetingQuotaPerWeek: 8, weight: 2 },
-  { code: 'HL', name: 'Hägersten-Liljeholmen', infoMeetingQuotaPerWeek: 14, weight: 6 },
-  { code: 'SKH', name: 'Skärholmen', infoMeetingQuotaPerWeek: 22, weight: 10 },
+  { code: 'EAV', name: 'Enskede-Årsta-Vantör', info_meeting_quota_per_week: 26, weight: 11 },
+  { code: 'SKN', name: 'Skarpnäck', info_meeting_quota_per_week: 12, weight: 5 },
+  { code: 'FA', name: 'Farsta', info_meeting_quota_per_week: 16, weight: 7 },
+  { code: 'AV', name: 'Älvsjö', info_meeting_quota_per_week: 8, weight: 2 },
+  { code: 'HL', name: 'Hägersten-Liljeholmen', info_meeting_quota_per_week: 14, weight: 6 },
+  { code: 'SKH', name: 'Skärholmen', info_meeting_quota_per_week: 22, weight: 10 },
 ];
 
-export interface UnitReference {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  youthOnly: boolean;
+export interface UnitReference extends UnitRow {
+  /** District codes whose residents the unit serves (the unit_districts rows). */
   districts: readonly string[];
 }
 
 export const JOBBTORG_UNITS: readonly UnitReference[] = [
-  { code: 'VARBERG', name: 'Jobbtorg Vårberg', parentCode: null, youthOnly: false, districts: ['SKH', 'HL', 'AV'] },
-  { code: 'FARSTA', name: 'Jobbtorg Farsta', parentCode: null, youthOnly: false, districts: ['FA', 'SKN', 'EAV'] },
-  {
-    code: 'ROSENLUNDSGATAN',
-    name: 'Jobbtorg Rosenlundsgatan',
-    parentCode: null,
-    youthOnly: false,
-    districts: ['SO', 'NM', 'OM', 'KU'],
-  },
-  { code: 'VALLINGBY', name: 'Jobbtorg Vällingby', parentCode: null, youthOnly: false, districts: ['HV', 'BR'] },
-  { code: 'KISTA', name: 'Jobbtorg Kista', parentCode: null, youthOnly: false, districts: ['RK', 'ST'] },
-  { code: 'KISTA_LUNDA', name: 'Jobbtorg Kista, filial Lunda', parentCode: 'KISTA', youthOnly: false, districts: ['ST'] },
-  {
-    code: 'KISTA_UNGDOM',
-    name: 'Jobbtorg Kista, ungdomsfilial',
-    parentCode: 'KISTA',
-    youthOnly: true,
-    districts: ['RK', 'ST'],
-  },
+  { code: 'VARBERG', name: 'Jobbtorg Vårberg', parent_code: null, youth_only: false, sort_order: 1, districts: ['SKH', 'HL', 'AV'] },
+  { code: 'FARSTA', name: 'Jobbtorg Farsta', parent_code: null, youth_only: false, sort_order: 2, districts: ['FA', 'SKN', 'EAV'] },
+  { code: 'ROSENLUNDSGATAN', name: 'Jobbtorg Rosenlundsgatan', parent_code: null, youth_only: false, sort_order: 3, districts: ['SO', 'NM', 'OM', 'KU'] },
+  { code: 'VALLINGBY', name: 'Jobbtorg Vällingby', parent_code: null, youth_only: false, sort_order: 4, districts: ['HV', 'BR'] },
+  { code: 'KISTA', name: 'Jobbtorg Kista', parent_code: null, youth_only: false, sort_order: 5, districts: ['RK', 'ST'] },
+  { code: 'KISTA_LUNDA', name: 'Jobbtorg Kista, filial Lunda', parent_code: 'KISTA', youth_only: false, sort_order: 6, districts: ['ST'] },
+  { code: 'KISTA_UNGDOM', name: 'Jobbtorg Kista, ungdomsfilial', parent_code: 'KISTA', youth_only: true, sort_order: 7, districts: ['RK', 'ST'] },
 ];
 
-export const AGENCIES = [
+export const AGENCIES: readonly AgencyRow[] = [
   { code: 'ARBETSFORMEDLINGEN', name: 'Arbetsförmedlingen' },
   { code: 'MIGRATIONSVERKET', name: 'Migrationsverket' },
   { code: 'SFI', name: 'Sfi – svenska för invandrare, Stockholms stad' },
   { code: 'ETABLERING_STOCKHOLM', name: 'Etablering Stockholm (ESF)' },
-] as const;
-
-export interface ProviderReference {
-  id: number;
-  name: string;
-  kind: 'SFI_SCHOOL' | 'ESTABLISHMENT_SERVICE' | 'COURSE_PROVIDER' | 'COMPLEMENTARY_ACTOR';
-  agencyCode: (typeof AGENCIES)[number]['code'];
-  organisationNumber: string;
-}
-
-export const PROVIDERS: readonly ProviderReference[] = [
-  { id: 1, name: 'Sfi Stockholm Kista', kind: 'SFI_SCHOOL', agencyCode: 'SFI', organisationNumber: '212000-0142' },
-  { id: 2, name: 'Sfi Stockholm Liljeholmen', kind: 'SFI_SCHOOL', agencyCode: 'SFI', organisationNumber: '212000-0142' },
-  { id: 3, name: 'Hermods Sfi', kind: 'SFI_SCHOOL', agencyCode: 'SFI', organisationNumber: '556050-2051' },
-  { id: 4, name: 'Folkuniversitetet Sfi', kind: 'SFI_SCHOOL', agencyCode: 'SFI', organisationNumber: '802011-6224' },
-  { id: 5, name: 'Röda Korset Stockholm', kind: 'ESTABLISHMENT_SERVICE', agencyCode: 'ETABLERING_STOCKHOLM', organisationNumber: '802002-8711' },
-  { id: 6, name: 'Studiefrämjandet Stockholm', kind: 'ESTABLISHMENT_SERVICE', agencyCode: 'ETABLERING_STOCKHOLM', organisationNumber: '802005-2836' },
-  { id: 7, name: 'Stockholms Stadsmission', kind: 'ESTABLISHMENT_SERVICE', agencyCode: 'ETABLERING_STOCKHOLM', organisationNumber: '802003-5666' },
-  { id: 8, name: 'ABF Stockholm', kind: 'COURSE_PROVIDER', agencyCode: 'ETABLERING_STOCKHOLM', organisationNumber: '802004-8917' },
-  { id: 9, name: 'Lernia Utbildning', kind: 'COURSE_PROVIDER', agencyCode: 'ARBETSFORMEDLINGEN', organisationNumber: '556575-6408' },
-  { id: 10, name: 'AMV Truckutbildning', kind: 'COURSE_PROVIDER', agencyCode: 'ARBETSFORMEDLINGEN', organisationNumber: '556734-1159' },
-  { id: 11, name: 'Jobbfabriken', kind: 'COMPLEMENTARY_ACTOR', agencyCode: 'ARBETSFORMEDLINGEN', organisationNumber: '556912-3354' },
-  { id: 12, name: 'Validering Stockholm', kind: 'COMPLEMENTARY_ACTOR', agencyCode: 'ARBETSFORMEDLINGEN', organisationNumber: '556801-7746' },
 ];
 
-export function providersOfKind(kind: ProviderReference['kind']): ProviderReference[] {
+export type ProviderKind = 'SFI_SCHOOL' | 'ESTABLISHMENT_SERVICE' | 'COURSE_PROVIDER' | 'COMPLEMENTARY_ACTOR';
+
+export interface ProviderReference extends ProviderRow {
+  kind: ProviderKind;
+}
+
+/**
+ * Providers with fixed ids, so jobbtorg's and partners' rows can name them without either
+ * reading the other's database. Organisation numbers are Luhn-valid; the city's own schools
+ * carry the City of Stockholm's number, the rest are made up.
+ */
+export const PROVIDERS: readonly ProviderReference[] = [
+  { id: 1, name: 'Sfi Stockholm Kista', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '212000-0142' },
+  { id: 2, name: 'Sfi Stockholm Liljeholmen', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '212000-0142' },
+  { id: 3, name: 'Hermods Sfi', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '556050-2055' },
+  { id: 4, name: 'Folkuniversitetet Sfi', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '802011-6227' },
+  { id: 5, name: 'Röda Korset Stockholm', kind: 'ESTABLISHMENT_SERVICE', agency_code: 'ETABLERING_STOCKHOLM', organisation_number: '802002-8711' },
+  { id: 6, name: 'Studiefrämjandet Stockholm', kind: 'ESTABLISHMENT_SERVICE', agency_code: 'ETABLERING_STOCKHOLM', organisation_number: '802005-2836' },
+  { id: 7, name: 'Stockholms Stadsmission', kind: 'ESTABLISHMENT_SERVICE', agency_code: 'ETABLERING_STOCKHOLM', organisation_number: '802003-5666' },
+  { id: 8, name: 'Hela Människan Stockholm', kind: 'ESTABLISHMENT_SERVICE', agency_code: 'ETABLERING_STOCKHOLM', organisation_number: '802007-3188' },
+  { id: 9, name: 'ABF Stockholm', kind: 'COURSE_PROVIDER', agency_code: 'ETABLERING_STOCKHOLM', organisation_number: '802004-8917' },
+  { id: 10, name: 'Lernia Utbildning', kind: 'COURSE_PROVIDER', agency_code: 'ARBETSFORMEDLINGEN', organisation_number: '556575-6409' },
+  { id: 11, name: 'AMV Truckutbildning', kind: 'COURSE_PROVIDER', agency_code: 'ARBETSFORMEDLINGEN', organisation_number: '556734-1150' },
+  { id: 12, name: 'Medborgarskolan Stockholm', kind: 'COURSE_PROVIDER', agency_code: 'ETABLERING_STOCKHOLM', organisation_number: '802009-2451' },
+  { id: 13, name: 'Jobbfabriken Stockholm', kind: 'COMPLEMENTARY_ACTOR', agency_code: 'ARBETSFORMEDLINGEN', organisation_number: '556912-3358' },
+  { id: 14, name: 'Validering Stockholm', kind: 'COMPLEMENTARY_ACTOR', agency_code: 'ARBETSFORMEDLINGEN', organisation_number: '556801-7742' },
+];
+
+/** The providers of one kind, in id order. */
+export function providersOfKind(kind: ProviderKind): ProviderReference[] {
   return PROVIDERS.filter((p) => p.kind === kind);
+}
+
+/**
+ * The unit a case is enrolled at: youth from Rinkeby-Kista and Spånga-Tensta go to Kista's
+ * youth branch; half of Spånga-Tensta's adults to the Lunda branch; everyone else to the
+ * main unit serving their district.
+ */
+export function unitFor(districtCode: string, youth: boolean, preferBranch: boolean): UnitReference {
+  const serving = JOBBTORG_UNITS.filter((u) => u.districts.includes(districtCode));
+  const youthBranch = serving.find((u) => u.youth_only);
+  if (youth && youthBranch) return youthBranch;
+  const branch = serving.find((u) => u.parent_code !== null && !u.youth_only);
+  if (preferBranch && branch) return branch;
+  const main = serving.find((u) => u.parent_code === null);
+  if (!main) throw new Error(`no Jobbtorg unit serves district ${districtCode}`);
+  return main;
 }

@@ -2,12 +2,18 @@ import { Knex } from 'knex';
 import { insertIfEmpty, seedSlice } from '../../lib/seed/insert';
 import { JOBBTORG_UNITS } from '../../lib/seed/reference';
 
-/** The seven units and the districts they serve: always there. */
+/**
+ * Seeds the jobbtorg database, and only it: the units, then its slice of the deterministic
+ * world (lib/seed/world.ts). Cases name referrals by the ids stadsdel seeds from the same
+ * world; nothing here reads stadsdel's database.
+ */
+
+/** The seven units and the districts they serve: always there. Idempotent. */
 export async function seedReferenceData(db: Knex): Promise<void> {
   await insertIfEmpty(
     db,
     'units',
-    JOBBTORG_UNITS.map((u, i) => ({ code: u.code, name: u.name, parent_code: u.parentCode, youth_only: u.youthOnly, sort_order: i + 1 })),
+    JOBBTORG_UNITS.map(({ code, name, parent_code, youth_only, sort_order }) => ({ code, name, parent_code, youth_only, sort_order })),
   );
   await insertIfEmpty(
     db,
@@ -16,11 +22,12 @@ export async function seedReferenceData(db: Knex): Promise<void> {
   );
 }
 
+/** Whether people have been seeded (reference data alone does not count). */
 export async function isSeeded(db: Knex): Promise<boolean> {
   return Boolean(await db('cases').first());
 }
 
-/** The jobbtorg slice of the deterministic world. */
+/** The jobbtorg slice of the world for `people` people; cases before plans before interventions. */
 export function seedPeople(db: Knex, options: { people: number; seed?: number }): Promise<void> {
   return seedSlice(db, options.people, (bundle) => bundle.jobbtorg, ['cases', 'job_plans', 'interventions', 'feedback'], options.seed);
 }

@@ -2,28 +2,38 @@ import { Knex } from 'knex';
 import { insertIfEmpty, seedSlice } from '../../lib/seed/insert';
 import { AGENCIES, PROVIDERS } from '../../lib/seed/reference';
 
-/** The agencies and providers: always there. */
+/**
+ * Seeds the partners database, and only it: the agencies and providers, then its slice of
+ * the deterministic world (lib/seed/world.ts). Jobbtorg's interventions name providers by
+ * the fixed ids seeded here.
+ */
+
+const PERSON_TABLES = [
+  'residence_permits',
+  'municipality_receptions',
+  'job_seeker_registrations',
+  'planned_activities',
+  'sfi_enrolments',
+  'provider_assignments',
+] as const;
+
+/** The agencies and providers: always there. Idempotent. */
 export async function seedReferenceData(db: Knex): Promise<void> {
-  await insertIfEmpty(db, 'agencies', [...AGENCIES]);
+  await insertIfEmpty(db, 'agencies', AGENCIES);
   await insertIfEmpty(
     db,
     'providers',
-    PROVIDERS.map((p) => ({ id: p.id, name: p.name, kind: p.kind, agency_code: p.agencyCode, organisation_number: p.organisationNumber })),
+    PROVIDERS.map(({ id, name, kind, agency_code, organisation_number }) => ({ id, name, kind, agency_code, organisation_number })),
   );
 }
 
-/** Partners records exist only for some people; a seeded database has at least one registration. */
+/** Whether people have been seeded: partners holds records for only some people, so any of its person tables counts. */
 export async function isSeeded(db: Knex): Promise<boolean> {
-  return Boolean(await db('job_seeker_registrations').first());
+  for (const table of PERSON_TABLES) if (await db(table).first()) return true;
+  return false;
 }
 
-/** The partners slice of the deterministic world. */
+/** The partners slice of the world for `people` people; registrations before their planned activities. */
 export function seedPeople(db: Knex, options: { people: number; seed?: number }): Promise<void> {
-  return seedSlice(
-    db,
-    options.people,
-    (bundle) => bundle.partners,
-    ['residence_permits', 'municipality_receptions', 'job_seeker_registrations', 'planned_activities', 'sfi_enrolments', 'provider_assignments'],
-    options.seed,
-  );
+  return seedSlice(db, options.people, (bundle) => bundle.partners, PERSON_TABLES, options.seed);
 }

@@ -2,20 +2,27 @@ import { Knex } from 'knex';
 import { insertIfEmpty, seedSlice } from '../../lib/seed/insert';
 import { DISTRICTS } from '../../lib/seed/reference';
 
-/** The districts: always there, whatever the number of people. */
+/**
+ * Seeds the stadsdel database, and only it: the districts, then its slice of the
+ * deterministic world (lib/seed/world.ts). The other subgraphs seed theirs from the same
+ * world, so referral ids, personnummer and info meetings agree without any shared table.
+ */
+
+/** The fourteen districts: always there, whatever the number of people. Idempotent. */
 export function seedReferenceData(db: Knex): Promise<void> {
   return insertIfEmpty(
     db,
     'districts',
-    DISTRICTS.map((d) => ({ code: d.code, name: d.name, info_meeting_quota_per_week: d.infoMeetingQuotaPerWeek })),
+    DISTRICTS.map(({ code, name, info_meeting_quota_per_week }) => ({ code, name, info_meeting_quota_per_week })),
   );
 }
 
+/** Whether people have been seeded (reference data alone does not count). */
 export async function isSeeded(db: Knex): Promise<boolean> {
   return Boolean(await db('persons').first());
 }
 
-/** The stadsdel slice of the deterministic world. */
+/** The stadsdel slice of the world for `people` people; meetings and consents before the referrals that name them. */
 export function seedPeople(db: Knex, options: { people: number; seed?: number }): Promise<void> {
   return seedSlice(
     db,
