@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays, ageOn } from './scalars/calendar';
+import { addDays, addWorkingDays, ageOn, stockholmInstant } from './scalars/calendar';
 
 /**
  * The domain rules every part of the system shares — the seed generator, the workflow
@@ -83,16 +83,26 @@ export function isNewlyArrived(receivedOn: string | null, on: string): boolean {
 
 export type InfoMeetingAudience = 'ADULTS' | 'YOUTH';
 
-/** Youth 16–24 on the meeting day go to the youth meeting; everyone else to the adults'. */
-export function infoMeetingAudience(birthDate: string, meetingDay: string): InfoMeetingAudience {
-  return isYouth(ageOn(birthDate, meetingDay)) ? 'YOUTH' : 'ADULTS';
+/** Adults meet on Tuesday mornings, youth on Thursday afternoons, Stockholm time. */
+const INFO_MEETING_SCHEDULE: Record<InfoMeetingAudience, { dayOffset: number; time: string }> = {
+  ADULTS: { dayOffset: 1, time: '09:00' },
+  YOUTH: { dayOffset: 3, time: '13:00' },
+};
+
+/** The day of a week's meeting for the audience, and when it starts as a database instant (UTC). */
+export function infoMeetingTime(weekStart: string, audience: InfoMeetingAudience): { day: string; startsAtUtc: string } {
+  const { dayOffset, time } = INFO_MEETING_SCHEDULE[audience];
+  const day = addDays(weekStart, dayOffset);
+  return { day, startsAtUtc: stockholmInstant(day, time) };
 }
 
 /**
- * When a week's info meeting is held: adults on Tuesday 09:00, youth on Thursday 13:00,
- * Swedish time (stored in UTC; daylight saving is not modelled).
+ * Which of a week's meetings someone goes to: youth if 16–24 on the youth meeting's day,
+ * adults if 25 or older on the adults' day. Null in the one week someone turns 25 between
+ * the two meetings: neither fits, so they wait a week.
  */
-export function infoMeetingTime(weekStart: string, audience: InfoMeetingAudience): { day: string; startsAtUtc: string } {
-  const day = addDays(weekStart, audience === 'ADULTS' ? 1 : 3);
-  return { day, startsAtUtc: `${day} ${audience === 'ADULTS' ? '08:00:00' : '12:00:00'}` };
+export function infoMeetingAudience(birthDate: string, weekStart: string): InfoMeetingAudience | null {
+  if (isYouth(ageOn(birthDate, infoMeetingTime(weekStart, 'YOUTH').day))) return 'YOUTH';
+  if (!isYouth(ageOn(birthDate, infoMeetingTime(weekStart, 'ADULTS').day))) return 'ADULTS';
+  return null;
 }

@@ -1,5 +1,5 @@
 import { addMonths, addWorkingDays, ageOn, mondayOf, parseDate, parseDateTime, parseMonth } from '../lib/scalars/calendar';
-import { isNewlyArrived, jobbgarantiDeadline, jobbgarantiStatus, reportingGroupOf, targetGroupOf } from '../lib/domain';
+import { infoMeetingAudience, infoMeetingTime, isNewlyArrived, jobbgarantiDeadline, jobbgarantiStatus, reportingGroupOf, targetGroupOf } from '../lib/domain';
 
 describe('calendar', () => {
   it('parses real dates and months only', () => {
@@ -63,5 +63,17 @@ describe('domain rules', () => {
     expect(isNewlyArrived('2023-11-23', '2026-11-23')).toBe(false);
     expect(isNewlyArrived('2026-12-01', '2026-11-23')).toBe(false);
     expect(isNewlyArrived(null, '2026-11-23')).toBe(false);
+  });
+
+  it('holds info meetings at Stockholm time, summer and winter', () => {
+    expect(infoMeetingTime('2026-11-23', 'ADULTS')).toEqual({ day: '2026-11-24', startsAtUtc: '2026-11-24 08:00:00' });
+    expect(infoMeetingTime('2026-06-01', 'YOUTH')).toEqual({ day: '2026-06-04', startsAtUtc: '2026-06-04 11:00:00' });
+  });
+
+  it('sends youth and adults to their own meeting, and someone turning 25 mid-week to none', () => {
+    expect(infoMeetingAudience('2000-01-01', '2026-11-23')).toBe('ADULTS');
+    expect(infoMeetingAudience('2005-01-01', '2026-11-23')).toBe('YOUTH');
+    // 24 on Tuesday the 24th, 25 on Thursday the 26th.
+    expect(infoMeetingAudience('2001-11-25', '2026-11-23')).toBeNull();
   });
 });

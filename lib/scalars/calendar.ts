@@ -88,3 +88,36 @@ export function mondayOf(date: string): string {
   const weekday = new Date(date + 'T00:00:00Z').getUTCDay();
   return addDays(date, -((weekday + 6) % 7));
 }
+
+/* Stockholm wall-clock time, from the EU summer-time rule (computed, not asked of Intl, because the seed asks for millions). */
+
+const summerTimeByYear = new Map<number, { starts: string; ends: string }>();
+
+function lastSunday(year: number, month: number): string {
+  const last = new Date(Date.UTC(year, month, 0));
+  last.setUTCDate(last.getUTCDate() - last.getUTCDay());
+  return last.toISOString().slice(0, 10);
+}
+
+function summerTime(year: number): { starts: string; ends: string } {
+  let bounds = summerTimeByYear.get(year);
+  if (!bounds) {
+    bounds = { starts: lastSunday(year, 3), ends: lastSunday(year, 10) };
+    summerTimeByYear.set(year, bounds);
+  }
+  return bounds;
+}
+
+/**
+ * The database form (`YYYY-MM-DD HH:MM:SS`, UTC) of a Stockholm wall-clock time `HH:MM` on
+ * `day`. Only day times (from 02:00) are asked for, so the UTC time falls on the same day
+ * and the night hours of the switch itself need no care.
+ */
+export function stockholmInstant(day: string, time: string): string {
+  const { starts, ends } = summerTime(Number(day.slice(0, 4)));
+  const offsetHours = day >= starts && day < ends ? 2 : 1;
+  const colon = time.indexOf(':');
+  const hours = Number(time.slice(0, colon)) - offsetHours;
+  if (hours < 0) throw new RangeError(`stockholmInstant: ${time} is before the day starts in UTC`);
+  return `${day} ${hours < 10 ? '0' : ''}${hours}:${time.slice(colon + 1, colon + 3)}:00`;
+}

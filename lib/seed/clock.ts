@@ -1,10 +1,9 @@
 /**
  * Days and wall-clock times for the seed, which asks for millions of them: day arithmetic
  * on whole numbers instead of Date objects (the same answers as lib/scalars/calendar.ts,
- * several times faster), and Stockholm time computed from the EU summer-time rule rather
- * than asked of Intl. Meetings start at 09:00 local whatever the season, so the stored UTC
- * instant moves by an hour with summer time.
+ * several times faster). Stockholm wall-clock times come from lib/scalars/calendar.ts.
  */
+export { stockholmInstant } from '../scalars/calendar';
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian; H. Hinnant's days_from_civil). */
 function dayNumber(date: string): number {
@@ -42,37 +41,6 @@ export function addDays(date: string, days: number): string {
 export function mondayOf(date: string): string {
   const n = dayNumber(date);
   return dateOf(n - ((n + 3) % 7 + 7) % 7);
-}
-
-const summerTimeByYear = new Map<number, { starts: string; ends: string }>();
-
-function lastSunday(year: number, month: number): string {
-  const last = new Date(Date.UTC(year, month, 0));
-  last.setUTCDate(last.getUTCDate() - last.getUTCDay());
-  return last.toISOString().slice(0, 10);
-}
-
-function summerTime(year: number): { starts: string; ends: string } {
-  let bounds = summerTimeByYear.get(year);
-  if (!bounds) {
-    bounds = { starts: lastSunday(year, 3), ends: lastSunday(year, 10) };
-    summerTimeByYear.set(year, bounds);
-  }
-  return bounds;
-}
-
-/**
- * The database form (`YYYY-MM-DD HH:MM:SS`, UTC) of a Stockholm wall-clock time `HH:MM` on
- * `day`. Only day times (from 02:00) are asked for, so the UTC time falls on the same day
- * and the night hours of the switch itself need no care.
- */
-export function stockholmInstant(day: string, time: string): string {
-  const { starts, ends } = summerTime(Number(day.slice(0, 4)));
-  const offsetHours = day >= starts && day < ends ? 2 : 1;
-  const colon = time.indexOf(':');
-  const hours = Number(time.slice(0, colon)) - offsetHours;
-  if (hours < 0) throw new RangeError(`stockholmInstant: ${time} is before the day starts in UTC`);
-  return `${day} ${hours < 10 ? '0' : ''}${hours}:${time.slice(colon + 1, colon + 3)}:00`;
 }
 
 /** 0 for Monday … 6 for Sunday (1970-01-01 was a Thursday). */

@@ -1,6 +1,5 @@
-import { isYouth } from '../domain';
-import { ageOn } from '../scalars/calendar';
-import { addDays, mondayOf, stockholmInstant } from './clock';
+import { infoMeetingAudience, infoMeetingTime } from '../domain';
+import { addDays, mondayOf } from './clock';
 import { Ids } from './context';
 import { DistrictReference } from './reference';
 import { InfoMeetingRow } from './rows';
@@ -13,12 +12,6 @@ import { InfoMeetingRow } from './rows';
  */
 
 export type Audience = InfoMeetingRow['audience'];
-
-/** Adults meet on Tuesday mornings, youth on Thursday afternoons (Stockholm time). */
-const WHEN: Record<Audience, { dayOffset: number; time: string }> = {
-  ADULTS: { dayOffset: 1, time: '09:00' },
-  YOUTH: { dayOffset: 3, time: '13:00' },
-};
 
 export interface Booking {
   meetingId: number;
@@ -44,34 +37,23 @@ export class InfoMeetingBook {
       const load = `${district.code}|${monday}`;
       const booked = this.booked.get(load) ?? 0;
       if (booked >= district.info_meeting_quota_per_week) continue;
-      const audience = this.audienceOn(birthDate, monday);
+      const audience = infoMeetingAudience(birthDate, monday);
       if (audience === null) continue;
-      const day = addDays(monday, WHEN[audience].dayOffset);
+      const { day, startsAtUtc } = infoMeetingTime(monday, audience);
       if (day <= referredOn) continue;
       this.booked.set(load, booked + 1);
-      return { meetingId: this.meetingId(district.code, monday, audience, day, created), audience, day };
+      return { meetingId: this.meetingId(district.code, monday, audience, startsAtUtc, created), audience, day };
     }
     return null;
   }
 
-  /**
-   * Youth if 16–24 on the youth meeting's day, adults if 25 or older on the adults' day.
-   * Null in the one week someone turns 25 between the two meetings: neither fits, so they
-   * wait a week.
-   */
-  private audienceOn(birthDate: string, monday: string): Audience | null {
-    if (isYouth(ageOn(birthDate, addDays(monday, WHEN.YOUTH.dayOffset)))) return 'YOUTH';
-    if (!isYouth(ageOn(birthDate, addDays(monday, WHEN.ADULTS.dayOffset)))) return 'ADULTS';
-    return null;
-  }
-
-  private meetingId(districtCode: string, monday: string, audience: Audience, day: string, created: InfoMeetingRow[]): number {
+  private meetingId(districtCode: string, monday: string, audience: Audience, startsAt: string, created: InfoMeetingRow[]): number {
     const key = `${districtCode}|${monday}|${audience}`;
     let id = this.meetingIds.get(key);
     if (id === undefined) {
       id = this.ids.next('info_meetings');
       this.meetingIds.set(key, id);
-      created.push({ id, district_code: districtCode, audience, week_start: monday, starts_at: stockholmInstant(day, WHEN[audience].time) });
+      created.push({ id, district_code: districtCode, audience, week_start: monday, starts_at: startsAt });
     }
     return id;
   }

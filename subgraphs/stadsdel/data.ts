@@ -246,9 +246,13 @@ export async function referToJobbtorg(db: Knex, input: ReferToJobbtorgInput, now
     const open: ReferralRow[] = await trx('referrals').where({ personnummer: input.personnummer, status: 'BOOKED' });
     checkReferral(input, consent, open);
 
-    const weekStart = await firstWeekWithPlace(trx, district, firstBookableWeek(today, input.fromWeek));
-    // Youth is judged on the youth meeting's own day.
-    const audience = infoMeetingAudience(person.birth_date, infoMeetingTime(weekStart, 'YOUTH').day);
+    let weekStart = await firstWeekWithPlace(trx, district, firstBookableWeek(today, input.fromWeek));
+    let audience = infoMeetingAudience(person.birth_date, weekStart);
+    if (audience === null) {
+      // Turns 25 between the week's two meetings: the next week with a place fits.
+      weekStart = await firstWeekWithPlace(trx, district, addDays(weekStart, 7));
+      audience = infoMeetingAudience(person.birth_date, weekStart)!;
+    }
     const meetingId = await meetingFor(trx, district.code, weekStart, audience);
     const [id] = await trx('referrals').insert({
       personnummer: person.personnummer,
