@@ -1,7 +1,9 @@
+import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
   '001_initial': initial,
+  '002_idempotency_keys': idempotencyMigration,
 };

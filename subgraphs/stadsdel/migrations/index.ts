@@ -1,3 +1,4 @@
+import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
 import * as decisionVersions from './002_decision_versions';
@@ -8,4 +9,5 @@ export const migrations: Migrations = {
   '001_initial': initial,
   '002_decision_versions': decisionVersions,
   '003_consent_versions': consentVersions,
+  '004_idempotency_keys': idempotencyMigration,
 };

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { Knex } from 'knex';
+import { conflict, badInput } from './errors';
+import { toDbDateTime } from './scalars/calendar';
+import { Caller } from './identity';
+import { Migration } from './migrations';
+
+/**
+ * Safe retries. A mutation given an idempotency key runs once per caller and key: a retry
+ * with the same input gets the first result back (as the record stands now) and writes
+ * nothing; the same key with another input is refused. The key is claimed in the same
+ * transaction as the mutation's own writes, so a failed mutation leaves the key free.
+ */
+
+export const IDEMPOTENCY_TABLE = 'idempotency_keys';
+const MAX_KEY_LENGTH = 100;
+
+/** The table every subgraph's migration creates; one definition, so all three agree. */
+export async function createIdempotencyTable(db: Knex): Promise<void> {
+  await db.schema.createTable(IDEMPOTENCY_TABLE, (t) => {
+    t.increments('id');
+    t.string('organisation', 64).notNullable();
+    t.string('user', 64).notNullable();
+    t.string('idempotency_key', MAX_KEY_LENGTH).notNullable();
+    t.string('operation', 64).notNullable();
+    t.string('input_hash', 64).notNullable();
+    t.string('result_id', 64).nullable();
+    t.datetime('created_at').notNullable();
+    t.unique(['organisation', 'user', 'idempotency_key']);
+  });
+}
+
+export async function dropIdempotencyTable(db: Knex): Promise<void> {
+  await db.schema.dropTable(IDEMPOTENCY_TABLE);
+}
+
+/** The same migration in every subgraph's list. */
+export const idempotencyMigration: Migration = { up: createIdempotencyTable, down: dropIdempotencyTable };
+
+export interface IdempotentWrite<T> {
+  caller: Caller;
+  /** The client's key, or null/undefined for a mutation that need not be retried safely. */
+  key: string | null | undefined;
+  /** The mutation's field name; a key used for one mutation cannot replay another. */
+  operation: string;
+  /** The mutation's arguments apart from the key: a retry must send the same. */
+  input: unknown;
+  /** The mutation's writes, inside the transaction; returns the record it wrote. */
+  run: (trx: Knex.Transaction) => Promise<T>;
+  /** The id a replay will load the result by. */
+  idOf: (result: T) => string | number;
+  /** Loads the result of an earlier run by its id. */
+  load: (db: Knex, id: string) => Promise<T>;
+}
+
+interface KeyRow {
+  operation: string;
+  input_hash: string;
+  result_id: string | null;
+}
+
+/** Runs `write` in one transaction, at most once per caller and key. */
+export async function idempotent<T>(db: Knex, write: IdempotentWrite<T>, now = new Date()): Promise<T> {
+  if (write.key == null) return db.transaction(write.run);
+  const key = checkKey(write.key);
+  const owner = { organisation: write.caller.organisation, user: write.caller.user, idempotency_key: key };
+  const inputHash = hashOf(write.operation, write.input);
+  try {
+    return await db.transaction(async (trx) => {
+      // Claim the key before anything else: a simultaneous retry waits here on the unique
+      // index until this transaction ends, then finds the key taken and replays.
+      const [claim] = await trx(IDEMPOTENCY_TABLE).insert({
+        ...owner,
+        operation: write.operation,
+        input_hash: inputHash,
+        created_at: toDbDateTime(now),
+      });
+      const result = await write.run(trx);
+      await trx(IDEMPOTENCY_TABLE).where({ id: claim }).update({ result_id: String(write.idOf(result)) });
+      return result;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const earlier: KeyRow | undefined = await db(IDEMPOTENCY_TABLE).where(owner).first();
+    if (!earlier) throw error;
+    if (earlier.operation !== write.operation || earlier.input_hash !== inputHash || earlier.result_id == null) {
+      throw conflict('idempotencyKey', 'was already used for another request; use a new key for a new request');
+    }
+    return write.load(db, earlier.result_id);
+  }
+}
+
+function checkKey(key: string): string {
+  const trimmed = key.trim();
+  if (!trimmed) throw badInput('idempotencyKey', 'must not be empty');
+  if (trimmed.length > MAX_KEY_LENGTH) throw badInput('idempotencyKey', `must be at most ${MAX_KEY_LENGTH} characters`);
+  return trimmed;
+}
+
+/** Hash of the request, independent of the order its input fields were written in. */
+export function hashOf(operation: string, input: unknown): string {
+  return createHash('sha256').update(operation).update('\0').update(canonicalJson(input)).digest('hex');
+}
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** A duplicate key on SQLite or MySQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,17 @@
+/**
+ * Who is asking: the identity the gateway verified from the caller's bearer token and
+ * forwarded to the subgraphs in a token it signed itself. Subgraphs read it from their
+ * context and never from anything else the client sent.
+ */
+export interface Caller {
+  /** The organisation the user acts for, e.g. `DISTRICT:SKARHOLMEN`, `JOBBTORG:KISTA`, `AF`. */
+  organisation: string;
+  /** The user's id in their organisation (the token's `sub`). */
+  user: string;
+  /** What the user may do, e.g. `decisions:write`. */
+  scopes: readonly string[];
+  /** The request's id, the same in every subgraph a request reaches and in every log line. */
+  requestId: string;
+  /** The operation's name as the client gave it, for the audit log; null when anonymous. */
+  operationName: string | null;
+}
