@@ -1,8 +1,13 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { signInternalToken } from '../lib/auth/internal-token';
+import { SigningKey } from '../lib/auth/keys';
 import { AppEnvironment, SubgraphName } from '../lib/config';
+import { Caller } from '../lib/identity';
 import { buildService, Service } from '../lib/service';
+import { AuthenticationOptions, createAuthenticator } from './authentication';
 import { probeSubgraphs } from './health';
 import { scalarValidationPlugin } from './input-validation';
 
@@ -14,23 +19,45 @@ export interface GatewayOptions {
   /** How long one subgraph fetch may take before that subgraph's fields fail. */
   subgraphTimeoutMs: number;
   environment: AppEnvironment;
+  /** How callers' bearer tokens are verified. */
+  authentication: AuthenticationOptions;
+  /** The gateway's own key, which signs the identity it forwards to subgraphs. */
+  signingKey: SigningKey;
+}
+
+/** What the gateway knows about a request once its token is verified. */
+export interface GatewayContext {
+  caller: Caller;
+  /** The W3C trace context, the one client header passed on to subgraphs. */
+  traceparent?: string;
 }
 
 /**
  * Fetches from one subgraph with a bounded time, so a slow subgraph costs only its own
  * fields: the gateway answers the rest with partial data and an error naming the service.
  */
-class SubgraphDataSource extends RemoteGraphQLDataSource {
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     url: string,
     timeoutMs: number,
+    private readonly signingKey: SigningKey,
   ) {
     super({
       url,
       fetcher: ((input: string, init: RequestInit) =>
         fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
+  }
+
+  /**
+   * Identity travels only as a token the gateway signs for this fetch; no client header is
+   * forwarded but the trace context.
+   */
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const headers = request.http!.headers;
+    headers.set('authorization', `Bearer ${await signInternalToken(this.signingKey, context.caller)}`);
+    if (context.traceparent) headers.set('traceparent', context.traceparent);
   }
 
   /** A subgraph that does not answer becomes an error naming the service, never its URL. */
@@ -50,13 +77,19 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL for`);
-      return new SubgraphDataSource(name, url, options.subgraphTimeoutMs);
+      return new SubgraphDataSource(name, url, options.subgraphTimeoutMs, options.signingKey);
     },
   });
   const development = options.environment === 'development';
-  return buildService({
+  const authenticate = createAuthenticator(options.authentication);
+  return buildService<GatewayContext>({
     apollo: { gateway },
-    context: async () => ({}),
+    context: async ({ req }) => {
+      const identity = await authenticate(req.headers.authorization);
+      const operationName = typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 100) : null;
+      const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
+      return { caller: { ...identity, requestId: randomUUID(), operationName }, traceparent };
+    },
     environment: options.environment,
     landingPage: development,
     plugins: [scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { jwksOf, developmentIssuerKey } from '../lib/auth/development';
+import { developmentKey, signingKeyOf } from '../lib/auth/keys';
 import { ConfigError, loadGatewayConfig } from '../lib/config';
 import { listen } from '../lib/service';
 import { createGateway } from './gateway';
@@ -12,7 +14,14 @@ async function main(): Promise<void> {
   }
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   await waitForSubgraphs(config.subgraphUrls, config.startupTimeoutMs);
-  const service = await createGateway({ ...config, supergraphSdl });
+  // Development stands in for the city's identity provider with a local issuer key.
+  const keys = config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { jwks: jwksOf(await developmentIssuerKey(config.keysDir)) };
+  const service = await createGateway({
+    ...config,
+    supergraphSdl,
+    authentication: { issuer: config.auth.issuer, audience: config.auth.audience, keys },
+    signingKey: await signingKeyOf(config.signingJwk ?? (await developmentKey(config.keysDir, 'gateway'))),
+  });
   const { url } = await listen(service.httpServer, config.port, config.host);
   console.log(`gateway: ready at ${url}`);
   const stop = async () => {

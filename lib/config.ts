@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { JWK } from 'jose';
+import { parseJwk, PrivateJwk } from './auth/keys';
 import { parseDatabaseUrl } from './db';
 
 /**
@@ -66,6 +68,41 @@ function httpUrl(env: Env, name: string, fallback: string): string {
   return url.toString();
 }
 
+/** The issuer's own `iss` and the gateway's `aud` for development tokens (`npm run token`). */
+export const DEVELOPMENT_ISSUER = 'etk-development';
+export const DEFAULT_AUDIENCE = 'etk-gateway';
+
+function keysDir(env: Env): string {
+  return path.join(read(env, 'DATA_DIR', 'data'), 'keys');
+}
+
+function subgraphUrls(env: Env): Readonly<Record<SubgraphName, string>> {
+  const urls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      name,
+      httpUrl(env, `${name.toUpperCase()}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`),
+    ]),
+  ) as Record<SubgraphName, string>;
+  return Object.freeze(urls);
+}
+
+/**
+ * A key from the environment, or null in development, where the key files under
+ * `DATA_DIR/keys` stand in. Production must name every key.
+ */
+function jwk(env: Env, name: string, environment: AppEnvironment, mustBePrivate: boolean): JWK | null {
+  const raw = read(env, name, '');
+  if (!raw) {
+    if (environment === 'production') throw new ConfigError(`${name} is required when APP_ENV is production`);
+    return null;
+  }
+  try {
+    return parseJwk(raw, name, mustBePrivate);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 export interface SubgraphConfig {
   /** Which subgraph this is. */
   readonly name: SubgraphName;
@@ -79,6 +116,12 @@ export interface SubgraphConfig {
   readonly seedPeople: number;
   /** `APP_ENV`: development or production. */
   readonly environment: AppEnvironment;
+  /** `GATEWAY_PUBLIC_KEY`: the public JWK that verifies the gateway's tokens; null in development (key file). */
+  readonly gatewayPublicJwk: JWK | null;
+  /** `DATA_DIR`/keys: where development keys live. */
+  readonly keysDir: string;
+  /** `STADSDEL_URL`, `JOBBTORG_URL`, `PARTNERS_URL`: the other subgraphs, for the facts a write needs from them. */
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
 }
 
 export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
@@ -97,6 +140,9 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
     databaseUrl,
     seedPeople: wholeNumber(env, 'SEED_PEOPLE', 2000, 0, 1_000_000),
     environment: environment(env),
+    gatewayPublicJwk: jwk(env, 'GATEWAY_PUBLIC_KEY', environment(env), false),
+    keysDir: keysDir(env),
+    subgraphUrls: subgraphUrls(env),
   });
 }
 
@@ -115,22 +161,37 @@ export interface GatewayConfig {
   readonly startupTimeoutMs: number;
   /** `APP_ENV`: development or production. */
   readonly environment: AppEnvironment;
+  /**
+   * `AUTH_ISSUER`, `AUTH_AUDIENCE`, `AUTH_JWKS_URL`: whose bearer tokens are accepted. In
+   * development without `AUTH_JWKS_URL`, the local development issuer (`npm run token`).
+   */
+  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string | null };
+  /** `GATEWAY_SIGNING_KEY`: the private JWK the gateway signs forwarded identity with; null in development (key file). */
+  readonly signingJwk: PrivateJwk | null;
+  /** `DATA_DIR`/keys: where development keys live. */
+  readonly keysDir: string;
 }
 
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [
-      name,
-      httpUrl(env, `${name.toUpperCase()}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`),
-    ]),
-  ) as Record<SubgraphName, string>;
+  const appEnvironment = environment(env);
+  const jwksUrl = read(env, 'AUTH_JWKS_URL', '') ? httpUrl(env, 'AUTH_JWKS_URL', '') : null;
+  if (appEnvironment === 'production' && (!jwksUrl || !read(env, 'AUTH_ISSUER', ''))) {
+    throw new ConfigError('AUTH_JWKS_URL and AUTH_ISSUER are required when APP_ENV is production');
+  }
   return Object.freeze({
     host: read(env, 'GATEWAY_HOST', read(env, 'HOST', '127.0.0.1')),
     port: port(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
     supergraphPath: read(env, 'SUPERGRAPH_PATH', path.join('schema', 'supergraph.graphql')),
-    subgraphUrls: Object.freeze(subgraphUrls),
+    subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: wholeNumber(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
     startupTimeoutMs: wholeNumber(env, 'GATEWAY_STARTUP_TIMEOUT_MS', 30_000, 0, 600_000),
-    environment: environment(env),
+    environment: appEnvironment,
+    auth: Object.freeze({
+      issuer: read(env, 'AUTH_ISSUER', DEVELOPMENT_ISSUER),
+      audience: read(env, 'AUTH_AUDIENCE', DEFAULT_AUDIENCE),
+      jwksUrl,
+    }),
+    signingJwk: jwk(env, 'GATEWAY_SIGNING_KEY', appEnvironment, true) as PrivateJwk | null,
+    keysDir: keysDir(env),
   });
 }

@@ -26,3 +26,13 @@ export function forbidden(why = 'not allowed'): GraphQLError {
 export function conflict(field: string, why: string): GraphQLError {
   return new GraphQLError(`${field} ${why}`, { extensions: { code: 'CONFLICT', field } });
 }
+
+/**
+ * No valid bearer token: answered with HTTP 401 before anything is planned or fetched.
+ * `why` says what was wrong with the token (expired, wrong audience…), never its content.
+ */
+export function unauthenticated(why: string): GraphQLError {
+  return new GraphQLError(`a valid bearer token is required: ${why}`, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+  });
+}

@@ -4,8 +4,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DocumentNode, parse } from 'graphql';
 import { Knex } from 'knex';
+import { internalVerifier, InternalVerifier } from './auth/internal-token';
+import { developmentKey, publicJwkOf } from './auth/keys';
 import { AppEnvironment, ConfigError, loadSubgraphConfig, SubgraphName } from './config';
 import { createDb, ensureMysqlDatabase } from './db';
+import { unauthenticated } from './errors';
+import { Caller } from './identity';
 import { migrateToLatest, Migrations } from './migrations';
 import { buildService, listen, Service } from './service';
 
@@ -14,12 +18,48 @@ export function loadTypeDefs(schemaPath: string): DocumentNode {
   return parse(fs.readFileSync(schemaPath, 'utf8'));
 }
 
+/** What a subgraph process is given besides its database: its environment and its peers. */
+export interface SubgraphRuntime {
+  environment: AppEnvironment;
+  /** Checks that a request carries the gateway's signed identity. */
+  verifier: InternalVerifier;
+  /** Every subgraph's URL, for a write that needs facts another subgraph owns. */
+  subgraphUrls: Readonly<Record<SubgraphName, string>>;
+}
+
+/** What one request brings to a subgraph's context function. */
+export interface RequestScope {
+  db: Knex;
+  /** Who is asking, as the gateway verified it. */
+  caller: Caller;
+  /** The gateway's token for this request, passed on unchanged when asking a peer subgraph. */
+  gatewayToken: string;
+  subgraphUrls: Readonly<Record<SubgraphName, string>>;
+}
+
 export interface SubgraphServiceOptions<C> {
   typeDefs: DocumentNode;
   resolvers: unknown;
   db: Knex;
-  createContext: (db: Knex) => C;
-  environment: AppEnvironment;
+  createContext: (scope: RequestScope) => C;
+  runtime: SubgraphRuntime;
+}
+
+/**
+ * The caller named by the gateway's token in `Authorization`. Anything else — no token, a
+ * token the gateway did not sign, one past its lifetime — is refused before any resolver runs.
+ */
+export async function authenticateGatewayRequest(
+  authorization: string | undefined,
+  verifier: InternalVerifier,
+): Promise<{ caller: Caller; gatewayToken: string }> {
+  const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+  if (!token) throw unauthenticated('subgraphs answer only requests signed by the gateway');
+  try {
+    return { caller: await verifier.verify(token), gatewayToken: token };
+  } catch {
+    throw unauthenticated('subgraphs answer only requests signed by the gateway');
+  }
 }
 
 /** A subgraph's HTTP service over its own database. Builds, never listens. */
@@ -28,10 +68,14 @@ export function buildSubgraphService<C extends object>(options: SubgraphServiceO
     typeDefs: options.typeDefs,
     resolvers: options.resolvers as GraphQLResolverMap<unknown>,
   });
+  const { environment, verifier, subgraphUrls } = options.runtime;
   return buildService<C>({
     apollo: { schema },
-    context: async () => options.createContext(options.db),
-    environment: options.environment,
+    context: async ({ req }) => {
+      const { caller, gatewayToken } = await authenticateGatewayRequest(req.headers.authorization, verifier);
+      return options.createContext({ db: options.db, caller, gatewayToken, subgraphUrls });
+    },
+    environment,
     // Apollo's inline traces serve GraphOS usage reporting, which this system does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     health: async () => {
@@ -48,10 +92,10 @@ export function buildSubgraphService<C extends object>(options: SubgraphServiceO
 export function subgraphBuilder<C extends object>(
   schemaPath: string,
   resolvers: unknown,
-  createContext: (db: Knex) => C,
-): (db: Knex, environment: AppEnvironment) => Promise<Service> {
+  createContext: (scope: RequestScope) => C,
+): (db: Knex, runtime: SubgraphRuntime) => Promise<Service> {
   const typeDefs = loadTypeDefs(schemaPath);
-  return (db, environment) => buildSubgraphService({ typeDefs, resolvers, db, createContext, environment });
+  return (db, runtime) => buildSubgraphService({ typeDefs, resolvers, db, createContext, runtime });
 }
 
 /** What a subgraph's entry point hands to `runSubgraph`. */
@@ -61,7 +105,7 @@ export interface SubgraphDefinition {
   seedReferenceData: (db: Knex) => Promise<void>;
   isSeeded: (db: Knex) => Promise<boolean>;
   seedPeople: (db: Knex, options: { people: number }) => Promise<void>;
-  build: (db: Knex, environment: AppEnvironment) => Promise<Service>;
+  build: (db: Knex, runtime: SubgraphRuntime) => Promise<Service>;
 }
 
 /** Migrates, seeds an empty database (reference data always, people when asked), and returns the db. */
@@ -90,7 +134,12 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     const config = loadSubgraphConfig(definition.name);
     const started = Date.now();
     const db = await prepareDatabase(definition, config.databaseUrl, config.seedPeople);
-    const service = await definition.build(db, config.environment);
+    const gatewayKey = config.gatewayPublicJwk ?? publicJwkOf(await developmentKey(config.keysDir, 'gateway'));
+    const service = await definition.build(db, {
+      environment: config.environment,
+      verifier: await internalVerifier(gatewayKey),
+      subgraphUrls: config.subgraphUrls,
+    });
     const { url } = await listen(service.httpServer, config.port, config.host);
     console.log(`${definition.name}: ready at ${url} (${Date.now() - started} ms)`);
     const stop = async () => {

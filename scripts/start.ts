@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
-import { SUBGRAPH_NAMES } from '../lib/config';
+import { developmentIssuerKey, mintToken } from '../lib/auth/development';
+import { PERSONAS } from '../lib/auth/personas';
+import { loadGatewayConfig, SUBGRAPH_NAMES } from '../lib/config';
 
 /**
  * `npm start`: the three subgraphs and the gateway as four processes, as they would run on
@@ -22,12 +24,31 @@ function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.Wr
     out.write(`[${name.padEnd(8)}] ${line}\n`);
     if (name === 'gateway' && line.startsWith('gateway: ready at ')) {
       const url = line.slice('gateway: ready at '.length);
-      out.write(
-        `\nThe supergraph is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}\n` +
-          'Open it in a browser for Apollo Sandbox. Ctrl-C stops all four services.\n\n',
+      const readyIn = ((Date.now() - started) / 1000).toFixed(1);
+      void developmentTokens().then((tokens) =>
+        out.write(
+          `\nThe supergraph is ready in ${readyIn} s: ${url}\n` +
+            'Open it in a browser for Apollo Sandbox. Ctrl-C stops all four services.\n' +
+            tokens +
+            '\n',
+        ),
       );
     }
   });
+}
+
+/**
+ * In development, a ready bearer token per typical role, so Sandbox works at once: paste one
+ * as the `Authorization` header. Nothing in production, where the identity provider issues them.
+ */
+async function developmentTokens(): Promise<string> {
+  const config = loadGatewayConfig();
+  if (config.environment !== 'development' || config.auth.jwksUrl) return '';
+  const key = await developmentIssuerKey(config.keysDir);
+  const lines = await Promise.all(
+    Object.values(PERSONAS).map(async (persona) => `\n  ${persona.title} (${persona.org}):\n    Bearer ${await mintToken(key, persona)}\n`),
+  );
+  return `\nDevelopment tokens, valid 8 hours (Sandbox: Connection settings → Headers → Authorization; npm run token makes others):\n${lines.join('')}`;
 }
 
 function stopAll(exitCode: number): void {

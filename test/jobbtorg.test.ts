@@ -10,7 +10,7 @@ import { interventionStatus } from '../subgraphs/jobbtorg/intervention-status';
 import { migrations } from '../subgraphs/jobbtorg/migrations';
 import { CaseRow } from '../subgraphs/jobbtorg/models';
 import { resolvers } from '../subgraphs/jobbtorg/resolvers';
-import { countStatements, subgraphSchema } from './helpers/subgraph';
+import { countStatements, subgraphSchema, testScope } from './helpers/subgraph';
 
 /**
  * The jobbtorg subgraph on its own, against an in-memory SQLite database holding only the
@@ -121,7 +121,7 @@ function buildSchema(): GraphQLSchema {
 
 /** Runs one operation as one request would: with its own context and so its own loaders. */
 async function execute(db: Knex, schema: GraphQLSchema, source: string, variableValues?: Record<string, unknown>) {
-  const result = await graphql({ schema, source, variableValues, contextValue: createContext(db) });
+  const result = await graphql({ schema, source, variableValues, contextValue: createContext(testScope(db)) });
   expect(result.errors).toBeUndefined();
   return result.data as any;
 }
@@ -245,7 +245,7 @@ describe('jobbtorg over SQLite', () => {
     });
 
     it('says the same through the schema', async () => {
-      const result = await graphql({ schema, source: '{ cases(first: 101) { totalCount } }', contextValue: createContext(db) });
+      const result = await graphql({ schema, source: '{ cases(first: 101) { totalCount } }', contextValue: createContext(testScope(db)) });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cases.first' });
     });
   });

@@ -7,7 +7,7 @@ import { makePersonnummer } from '../lib/scalars/personnummer';
 import { createContext } from '../subgraphs/partners/context';
 import { migrations } from '../subgraphs/partners/migrations';
 import { resolvers } from '../subgraphs/partners/resolvers';
-import { countStatements, runOperation, subgraphSchema } from './helpers/subgraph';
+import { countStatements, runOperation, subgraphSchema, testScope } from './helpers/subgraph';
 
 /**
  * The partners subgraph on its own, against an in-memory SQLite database holding only the
@@ -72,7 +72,7 @@ describe('partners over SQLite', () => {
 
   /** One operation as one request; fails the test on any error. */
   async function query(source: string, variableValues?: Record<string, unknown>): Promise<any> {
-    const result = await runOperation(schema, createContext(db), source, variableValues);
+    const result = await runOperation(schema, createContext(testScope(db)), source, variableValues);
     expect(result.errors).toBeUndefined();
     return result.data;
   }
@@ -350,7 +350,7 @@ describe('partners over SQLite', () => {
       ['a cursor it did not make', { after: 'not-a-cursor' }, `${field}.after`],
       ['a cursor of the wrong shape', { after: Buffer.from('["2026-01-12"]').toString('base64url') }, `${field}.after`],
     ])('refuses %s as bad user input', async (_, variables, badField) => {
-      const result = await runOperation(schema, createContext(db), listQuery, variables);
+      const result = await runOperation(schema, createContext(testScope(db)), listQuery, variables);
       expect(result.data).toBeNull();
       expect(result.errors).toHaveLength(1);
       expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: badField });

@@ -7,7 +7,7 @@ import * as figures from './figures';
 import { InfoMeetingBook } from './meetings';
 import { Person } from './person';
 import { providersOfKind, unitFor } from './reference';
-import { ConsentPurpose, InterventionKind, JobPlanRow, Party, ReferralStatus } from './rows';
+import { ConsentPurpose, InterventionKind, JobPlanRow, Party, ReferralRow, ReferralStatus } from './rows';
 import { CLOSURE_NOTES, FOLLOW_UP_FEEDBACK, GOALS, THREE_PARTY } from './texts';
 import { hoursOf, scheduleJson, Slot, slots } from './timetable';
 
@@ -46,7 +46,7 @@ export function referAndEnrol(ctx: PersonContext, person: Person, plans: AgencyP
   const consentId = recordConsents(ctx, person, referredOn, hour, refugee, plans);
   const status: ReferralStatus = booking.day > until ? 'BOOKED' : random.weighted(figures.REFERRAL_OUTCOMES);
   const referralId = ids.next('referrals');
-  bundle.stadsdel.referrals.push({
+  const referral: ReferralRow = {
     id: referralId,
     personnummer: person.personnummer,
     district_code: person.district.code,
@@ -56,9 +56,14 @@ export function referAndEnrol(ctx: PersonContext, person: Person, plans: AgencyP
     status,
     referred_at: stockholmInstant(referredOn, `${hour}:30`),
     referred_by: person.officer,
-  });
+    jobbtorg_case_id: null,
+  };
+  bundle.stadsdel.referrals.push(referral);
   if (status !== 'ENROLLED') return { status, meetingDay: booking.day, closedOn: null, closureReason: null };
-  return enrol(ctx, person, plans, referralId, booking.day);
+  const outcome = enrol(ctx, person, plans, referralId, booking.day);
+  // As the API enrols: the referral names the case Jobbtorg opened from it.
+  referral.jobbtorg_case_id = bundle.jobbtorg.cases[bundle.jobbtorg.cases.length - 1].id;
+  return outcome;
 }
 
 /** Consents recorded at the referral; returns the one the referral rests on (null: none given). */

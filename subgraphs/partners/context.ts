@@ -1,12 +1,15 @@
 import { Knex } from 'knex';
+import { Caller } from '../../lib/identity';
+import { RequestScope } from '../../lib/subgraph';
 import { createLoaders, Loaders } from './loaders';
 
-/** What every partners resolver gets: the database and this request's own loaders. */
+/** What every partners resolver gets: the database, who is asking, and this request's own loaders. */
 export interface Context {
   db: Knex;
+  caller: Caller;
   loaders: Loaders;
 }
 
-export function createContext(db: Knex): Context {
-  return { db, loaders: createLoaders(db) };
+export function createContext({ db, caller }: Pick<RequestScope, 'db' | 'caller'>): Context {
+  return { db, caller, loaders: createLoaders(db) };
 }

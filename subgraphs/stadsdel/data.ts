@@ -1,7 +1,9 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { infoMeetingAudience, infoMeetingTime } from '../../lib/domain';
-import { badInput, conflict, notFound } from '../../lib/errors';
+import { parseOrganisation } from '../../lib/auth/organisations';
+import { badInput, conflict, forbidden, notFound } from '../../lib/errors';
+import { Caller } from '../../lib/identity';
 import { paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
 import { checkConsentInput, checkWithdrawal } from './consent-rules';
@@ -265,6 +267,22 @@ export async function referToJobbtorg(db: Knex, input: ReferToJobbtorgInput, now
       referred_by: input.referredBy.trim(),
     });
     return trx('referrals').where({ id }).first();
+  });
+}
+
+/**
+ * Marks a booked referral as enrolled by Jobbtorg, inside Jobbtorg's enrolment. Only a
+ * Jobbtorg caller may; a repeat for the same case is a no-op, so Jobbtorg may retry.
+ */
+export async function recordReferralEnrolment(db: Knex, referralId: string, caseId: string, caller: Caller): Promise<ReferralRow> {
+  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg enrols on a referral');
+  return db.transaction(async (trx) => {
+    const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
+    if (!referral) throw notFound('referralId');
+    if (referral.status === 'ENROLLED' && String(referral.jobbtorg_case_id) === caseId) return referral;
+    if (referral.status !== 'BOOKED') throw conflict('referralId', `is ${referral.status}, not BOOKED`);
+    await trx('referrals').where({ id: referral.id }).update({ status: 'ENROLLED', jobbtorg_case_id: Number(caseId) });
+    return trx('referrals').where({ id: referral.id }).first();
   });
 }
 

@@ -51,6 +51,8 @@ export interface ReferralRow {
   status: 'BOOKED' | 'ENROLLED' | 'NO_SHOW' | 'WITHDRAWN';
   referred_at: string;
   referred_by: string;
+  /** The Jobbtorg case the referral led to, once Jobbtorg has enrolled the person. */
+  jobbtorg_case_id: number | null;
 }
 
 export interface ThreePartyMeetingRow {

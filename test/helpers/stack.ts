@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Knex } from 'knex';
-import { SUBGRAPH_NAMES, SubgraphName } from '../../lib/config';
+import { jwksOf, mintToken, TokenClaims, TokenOptions } from '../../lib/auth/development';
+import { internalVerifier } from '../../lib/auth/internal-token';
+import { generatePrivateJwk, PrivateJwk, publicJwkOf, signingKeyOf } from '../../lib/auth/keys';
+import { PERSONAS, PersonaName } from '../../lib/auth/personas';
+import { DEFAULT_AUDIENCE, DEVELOPMENT_ISSUER, SUBGRAPH_NAMES, SubgraphName } from '../../lib/config';
 import { dropMysqlDatabase } from '../../lib/db';
 import { listen, Service } from '../../lib/service';
 import { prepareDatabase, SubgraphDefinition } from '../../lib/subgraph';
@@ -30,10 +34,27 @@ export interface RunningSubgraph {
   statements: () => number;
 }
 
+/** Who a test request acts as: a persona, other claims, a raw token, or none at all. */
+export interface AsCaller {
+  as?: PersonaName | TokenClaims;
+  /** Sends this token instead (null: no Authorization header). */
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
+/** Who acts when a test does not say: an internal city user with read and write scopes. */
+export const TEST_CALLER: TokenClaims = { org: 'CITY:TEST', sub: 'test.runner', scope: 'records:read records:write' };
+
 export interface Stack {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The development issuer's key, which the gateway trusts: tests mint good and bad tokens with it. */
+  issuerJwk: PrivateJwk;
+  /** The gateway's own signing key, for tests of what subgraphs accept. */
+  gatewayJwk: PrivateJwk;
+  /** A token the gateway accepts, for a persona or claims. */
+  token(as?: PersonaName | TokenClaims, options?: TokenOptions): Promise<string>;
+  query<T = any>(query: string, variables?: Record<string, unknown>, caller?: AsCaller): Promise<GraphQLResponse<T>>;
   resetCounts(): void;
   /** Stops a subgraph's HTTP service (to test partial answers); its database stays. */
   stopSubgraph(name: SubgraphName): Promise<void>;
@@ -75,6 +96,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const cleanup of cleanups.reverse()) await cleanup();
   };
 
+  const issuerJwk = await generatePrivateJwk();
+  const gatewayJwk = await generatePrivateJwk();
+  const verifier = await internalVerifier(publicJwkOf(gatewayJwk));
+  // Filled in as the subgraphs listen; a subgraph reads it only when a request asks a peer.
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+
   try {
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
@@ -83,8 +110,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const db = await prepareDatabase(DEFINITIONS[name], databaseUrl, options.people ?? 0);
         cleanups.push(() => db.destroy());
         db.on('query', () => statementCounts.set(name, statementCounts.get(name)! + 1));
-        const service = await DEFINITIONS[name].build(db, environment);
+        const service = await DEFINITIONS[name].build(db, { environment, verifier, subgraphUrls });
         const { url } = await listen(service.httpServer, 0, '127.0.0.1');
+        subgraphUrls[name] = url;
         cleanups.push(async () => {
           if (!stopped.has(name)) await service.stop();
         });
@@ -99,14 +127,25 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ) as Record<SubgraphName, string>,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       environment,
+      authentication: { issuer: DEVELOPMENT_ISSUER, audience: DEFAULT_AUDIENCE, keys: { jwks: jwksOf(issuerJwk) } },
+      signingKey: await signingKeyOf(gatewayJwk),
     });
     const { url: gatewayUrl } = await listen(gateway.httpServer, 0, '127.0.0.1');
     cleanups.push(() => gateway.stop());
 
+    const token = (as: PersonaName | TokenClaims = TEST_CALLER, tokenOptions?: TokenOptions) =>
+      mintToken(issuerJwk, typeof as === 'string' ? PERSONAS[as] : as, tokenOptions);
     return {
       gatewayUrl,
       subgraphs,
-      query: (query, variables) => postGraphQL(gatewayUrl, query, variables),
+      issuerJwk,
+      gatewayJwk,
+      token,
+      query: async (query, variables, caller = {}) => {
+        const bearer = caller.token === undefined ? await token(caller.as) : caller.token;
+        const headers = { ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }), ...caller.headers };
+        return postGraphQL(gatewayUrl, query, variables, headers);
+      },
       resetCounts: () => SUBGRAPH_NAMES.forEach((n) => statementCounts.set(n, 0)),
       stopSubgraph: async (name) => {
         stopped.add(name);

@@ -3,7 +3,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { ExecutionResult, graphql, GraphQLSchema } from 'graphql';
 import { Knex } from 'knex';
-import { loadTypeDefs } from '../../lib/subgraph';
+import { Caller } from '../../lib/identity';
+import { loadTypeDefs, RequestScope } from '../../lib/subgraph';
 
 /**
  * For unit tests of one subgraph without HTTP: its schema built the way lib/subgraph.ts
@@ -29,6 +30,21 @@ export function runOperation(
   variableValues?: Record<string, unknown>,
 ): Promise<ExecutionResult> {
   return graphql({ schema, source, variableValues, contextValue });
+}
+
+/** The caller unit tests act as. */
+export const UNIT_TEST_CALLER: Caller = {
+  organisation: 'CITY:TEST',
+  user: 'unit.test',
+  scopes: ['records:read', 'records:write'],
+  requestId: 'unit-test',
+  operationName: null,
+};
+
+/** A request's scope without HTTP: no gateway token, and no peers to ask. */
+export function testScope(db: Knex, caller: Caller = UNIT_TEST_CALLER): RequestScope {
+  const nowhere = 'http://127.0.0.1:1/graphql';
+  return { db, caller, gatewayToken: '', subgraphUrls: { stadsdel: nowhere, jobbtorg: nowhere, partners: nowhere } };
 }
 
 /** How many SQL statements `work` sends through `db`. */

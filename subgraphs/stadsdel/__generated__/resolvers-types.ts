@@ -233,6 +233,12 @@ export type Mutation = {
    */
   recordIncomeSupportDecision: IncomeSupportDecision;
   /**
+   * Records that Jobbtorg enrolled the person on this referral, which then reads ENROLLED.
+   * The jobbtorg service calls it while enrolling, in the caller's name; it is hidden from
+   * the supergraph, so clients enrol through `enrolInJobbtorg` instead.
+   */
+  recordReferralEnrolment: Referral;
+  /**
    * Refers a person to Jobbtorg (remiss) and books the next information meeting with a free
    * place in the district's weekly quota, from the week after today (or `fromWeek`): youth
    * 16–24 and adults have separate meetings, and a full week moves the booking to the next.
@@ -255,6 +261,13 @@ export type MutationRecordConsentArgs = {
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationRecordIncomeSupportDecisionArgs = {
   input: RecordIncomeSupportDecisionInput;
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationRecordReferralEnrolmentArgs = {
+  caseId: Scalars['ID']['input'];
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -886,6 +899,7 @@ export interface MonthScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordIncomeSupportDecision?: Resolver<ResolversTypes['IncomeSupportDecision'], ParentType, ContextType, RequireFields<MutationRecordIncomeSupportDecisionArgs, 'input'>>;
+  recordReferralEnrolment?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordReferralEnrolmentArgs, 'caseId' | 'referralId'>>;
   referToJobbtorg?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferToJobbtorgArgs, 'input'>>;
   scheduleThreePartyMeeting?: Resolver<ResolversTypes['ThreePartyMeeting'], ParentType, ContextType, RequireFields<MutationScheduleThreePartyMeetingArgs, 'input'>>;
   withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;

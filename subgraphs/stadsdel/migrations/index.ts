@@ -3,6 +3,7 @@ import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
 import * as decisionVersions from './002_decision_versions';
 import * as consentVersions from './003_consent_versions';
+import * as referralEnrolment from './005_referral_enrolment';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
@@ -10,4 +11,5 @@ export const migrations: Migrations = {
   '002_decision_versions': decisionVersions,
   '003_consent_versions': consentVersions,
   '004_idempotency_keys': idempotencyMigration,
+  '005_referral_enrolment': referralEnrolment,
 };

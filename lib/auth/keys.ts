@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike } from 'jose';
+
+/**
+ * Signing keys as JWKs. Production passes them in the environment; development keeps a
+ * pair of files under `DATA_DIR/keys`, created on first start, so the four processes and
+ * `npm run token` agree without any setup.
+ */
+
+export const SIGNING_ALGORITHM = 'EdDSA';
+
+/** A private JWK with its `kid`, as stored and as `GATEWAY_SIGNING_KEY` holds it. */
+export type PrivateJwk = JWK & { kid: string; d: string };
+
+export interface SigningKey {
+  kid: string;
+  privateKey: KeyLike | Uint8Array;
+}
+
+export async function generatePrivateJwk(): Promise<PrivateJwk> {
+  const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { crv: 'Ed25519', extractable: true });
+  const jwk = await exportJWK(privateKey);
+  return { ...jwk, kid: randomUUID(), alg: SIGNING_ALGORITHM } as PrivateJwk;
+}
+
+/** The public half of a private JWK: what verifiers are given. */
+export function publicJwkOf(jwk: JWK): JWK {
+  const { d: _private, ...publicPart } = jwk;
+  return publicPart;
+}
+
+export async function signingKeyOf(jwk: PrivateJwk): Promise<SigningKey> {
+  return { kid: jwk.kid, privateKey: await importJWK(jwk, SIGNING_ALGORITHM) };
+}
+
+/** Parses a JWK from configuration; the message names the variable, never the key. */
+export function parseJwk(value: string, variable: string, mustBePrivate: boolean): JWK {
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(value) as JWK;
+  } catch {
+    throw new Error(`${variable} must be a JWK as JSON`);
+  }
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.x || (mustBePrivate && !jwk.d) || !jwk.kid) {
+    throw new Error(`${variable} must be an Ed25519 JWK with kid${mustBePrivate ? ' and its private part' : ''}`);
+  }
+  return jwk;
+}
+
+/**
+ * The development key named `name` under `dir`, created if missing. Four processes start
+ * at once, so creation writes a temporary file and links it into place: whoever links
+ * first wins, and everyone reads the winner's key.
+ */
+export async function developmentKey(dir: string, name: 'issuer' | 'gateway'): Promise<PrivateJwk> {
+  const file = path.join(dir, `${name}.jwk.json`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(await generatePrivateJwk()), { mode: 0o600 });
+    try {
+      fs.linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.unlinkSync(temporary);
+    }
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as PrivateJwk;
+}
