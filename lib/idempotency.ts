@@ -115,3 +115,24 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/** A mutation's request as `idempotentRow` needs it: who, which key, which operation, what input. */
+export type WriteRequest = Pick<IdempotentWrite<unknown>, 'caller' | 'key' | 'operation' | 'input'>;
+
+/**
+ * The common case of `idempotent`: the mutation returns one row of `table`, which a replay
+ * loads again by id.
+ */
+export function idempotentRow<T extends { id: number | string }>(
+  db: Knex,
+  table: string,
+  request: WriteRequest,
+  run: (trx: Knex.Transaction) => Promise<T>,
+): Promise<T> {
+  return idempotent<T>(db, {
+    ...request,
+    run,
+    idOf: (row) => row.id,
+    load: (reader, id) => reader(table).where({ id }).first(),
+  });
+}

@@ -4,8 +4,8 @@ import { Stack, startStack } from './helpers/stack';
 /** Recording and changing income-support decisions through the gateway. */
 
 const RECORD = /* GraphQL */ `
-  mutation Record($input: RecordIncomeSupportDecisionInput!) {
-    recordIncomeSupportDecision(input: $input) {
+  mutation Record($input: RecordIncomeSupportDecisionInput!, $key: String) {
+    recordIncomeSupportDecision(input: $input, idempotencyKey: $key) {
       id month outcome amount needReason decidedBy version current district { code }
       replaces { id version current }
     }
@@ -36,7 +36,6 @@ describeEachDialect('income-support decisions', (dialect) => {
     outcome: 'GRANTED',
     amount: 9400,
     needReason: 'UNEMPLOYMENT',
-    decidedBy: 'handl-test-01',
     ...overrides,
   });
 
@@ -45,10 +44,11 @@ describeEachDialect('income-support decisions', (dialect) => {
     return answer.data.person.incomeSupportDecisions;
   }
 
-  it('records a decision in the person’s own district and reads it back', async () => {
-    const answer = await stack.query(RECORD, { input: input() });
+  it('records a decision in the person’s own district, in the name of the officer who sent it', async () => {
+    const answer = await stack.query(RECORD, { input: input() }, { as: 'districtOfficer' });
     expect(answer.errors).toBeUndefined();
     expect(answer.data.recordIncomeSupportDecision).toMatchObject({
+      decidedBy: 'handlaggare.skh',
       month: '2027-01',
       outcome: 'GRANTED',
       amount: 9400,
@@ -101,5 +101,23 @@ describeEachDialect('income-support decisions', (dialect) => {
     expect(answer.errors?.[0].extensions).toMatchObject({ code, field });
     const after = await stack.query(`{ incomeSupportDecisions(first: 0, filter: { fromMonth: "2027-02" }) { totalCount } }`);
     expect(after.data.incomeSupportDecisions.totalCount).toBe(before.data.incomeSupportDecisions.totalCount);
+  });
+
+  it('records once for a retried request with the same idempotency key, and refuses the key for another request', async () => {
+    const first = await stack.query(RECORD, { input: input({ month: '2027-03' }), key: 'retry-1' });
+    const retry = await stack.query(RECORD, { input: input({ month: '2027-03' }), key: 'retry-1' });
+    expect(first.errors).toBeUndefined();
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data.recordIncomeSupportDecision.id).toBe(first.data.recordIncomeSupportDecision.id);
+
+    const reused = await stack.query(RECORD, { input: input({ month: '2027-04' }), key: 'retry-1' });
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    expect(await decisionsIn('2027-03')).toHaveLength(1);
+    expect(await decisionsIn('2027-04')).toHaveLength(0);
+
+    // The key is the caller's own: another user with the same key makes their own request.
+    const other = await stack.query(RECORD, { input: input({ month: '2027-04' }), key: 'retry-1' }, { as: 'districtOfficer' });
+    expect(other.errors).toBeUndefined();
+    expect(await decisionsIn('2027-04')).toHaveLength(1);
   });
 });

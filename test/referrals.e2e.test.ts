@@ -12,12 +12,12 @@ import { Stack, startStack } from './helpers/stack';
 
 const CONSENT = /* GraphQL */ `
   mutation($p: Personnummer!) {
-    recordConsent(input: { personnummer: $p, parties: [SOCIAL_SERVICES, JOBBTORG], purpose: REFERRAL, validFrom: "2026-01-01", recordedBy: "handl-av-01" }) { id }
+    recordConsent(input: { personnummer: $p, parties: [SOCIAL_SERVICES, JOBBTORG], purpose: REFERRAL, validFrom: "2026-01-01" }) { id }
   }
 `;
 const REFER = /* GraphQL */ `
   mutation($p: Personnummer!, $from: Date) {
-    referToJobbtorg(input: { personnummer: $p, reason: UNEMPLOYMENT, referredBy: "handl-av-01", fromWeek: $from }) {
+    referToJobbtorg(input: { personnummer: $p, reason: UNEMPLOYMENT, fromWeek: $from }) {
       id status district { code }
       infoMeeting { id audience startsAt bookedPlaces }
     }

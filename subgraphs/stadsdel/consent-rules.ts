@@ -8,11 +8,9 @@ export function checkConsentInput(input: RecordConsentInput): void {
   if (new Set(input.parties).size !== input.parties.length) throw badInput('input.parties', 'names an agency twice');
   if (input.parties.length < 2) throw badInput('input.parties', 'must name at least two agencies to share between');
   if (input.validTo && input.validTo < input.validFrom) throw badInput('input.validTo', 'is before input.validFrom');
-  if (!input.recordedBy.trim()) throw badInput('input.recordedBy', 'must name the officer');
 }
 
 export function checkWithdrawal(consent: ConsentRow, input: WithdrawConsentInput): void {
-  if (!input.withdrawnBy.trim()) throw badInput('input.withdrawnBy', 'must name the officer');
   if (consent.withdrawn_at !== null) throw conflict('input.id', 'is already withdrawn');
   if (consent.version !== input.version) {
     throw conflict('input.version', `is stale: the consent is at version ${consent.version}`);

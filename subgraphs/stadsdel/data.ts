@@ -4,6 +4,7 @@ import { infoMeetingAudience, infoMeetingTime } from '../../lib/domain';
 import { parseOrganisation } from '../../lib/auth/organisations';
 import { badInput, conflict, forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
+import { idempotentRow, WriteRequest } from '../../lib/idempotency';
 import { paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
 import { checkConsentInput, checkWithdrawal } from './consent-rules';
@@ -170,9 +171,10 @@ export function listReferrals(db: Knex, filter: ReferralFilter | null | undefine
  * Records a decision in one transaction. The person's row is locked first, so two writers
  * for the same person take turns and cannot both find the month free.
  */
-export async function recordDecision(db: Knex, input: RecordIncomeSupportDecisionInput, now: Date): Promise<DecisionRow> {
+export async function recordDecision(db: Knex, request: WriteRequest & { input: RecordIncomeSupportDecisionInput }, now: Date): Promise<DecisionRow> {
+  const { input, caller } = request;
   checkDecisionInput(input);
-  return db.transaction(async (trx) => {
+  return idempotentRow(db, 'income_support_decisions', request, async (trx) => {
     const person: PersonRow | undefined = await forUpdate(trx('persons').where({ personnummer: input.personnummer }), trx).first();
     if (!person) throw notFound('input.personnummer');
     const current: DecisionRow | undefined = await trx('income_support_decisions')
@@ -188,7 +190,7 @@ export async function recordDecision(db: Knex, input: RecordIncomeSupportDecisio
       amount: input.amount,
       need_reason: input.needReason,
       decided_at: toDbDateTime(now),
-      decided_by: input.decidedBy.trim(),
+      decided_by: caller.user,
       version,
       replaces_id: current?.id ?? null,
     });
@@ -198,9 +200,10 @@ export async function recordDecision(db: Knex, input: RecordIncomeSupportDecisio
 }
 
 /** Records a consent and its parties in one transaction. */
-export async function recordConsent(db: Knex, input: RecordConsentInput, now: Date): Promise<ConsentRow> {
+export async function recordConsent(db: Knex, request: WriteRequest & { input: RecordConsentInput }, now: Date): Promise<ConsentRow> {
+  const { input, caller } = request;
   checkConsentInput(input);
-  return db.transaction(async (trx) => {
+  return idempotentRow(db, 'consents', request, async (trx) => {
     if (!(await trx('persons').where({ personnummer: input.personnummer }).first())) throw notFound('input.personnummer');
     const [id] = await trx('consents').insert({
       personnummer: input.personnummer,
@@ -208,7 +211,7 @@ export async function recordConsent(db: Knex, input: RecordConsentInput, now: Da
       valid_from: input.validFrom,
       valid_to: input.validTo ?? null,
       recorded_at: toDbDateTime(now),
-      recorded_by: input.recordedBy.trim(),
+      recorded_by: caller.user,
     });
     await trx('consent_parties').insert(input.parties.map((party) => ({ consent_id: id, party })));
     return trx('consents').where({ id }).first();
@@ -216,14 +219,15 @@ export async function recordConsent(db: Knex, input: RecordConsentInput, now: Da
 }
 
 /** Withdraws a consent; the row is locked so two withdrawals cannot both pass the version check. */
-export async function withdrawConsent(db: Knex, input: WithdrawConsentInput, now: Date): Promise<ConsentRow> {
-  return db.transaction(async (trx) => {
+export async function withdrawConsent(db: Knex, request: WriteRequest & { input: WithdrawConsentInput }, now: Date): Promise<ConsentRow> {
+  const { input, caller } = request;
+  return idempotentRow(db, 'consents', request, async (trx) => {
     const consent: ConsentRow | undefined = await forUpdate(trx('consents').where({ id: input.id }), trx).first();
     if (!consent) throw notFound('input.id');
     checkWithdrawal(consent, input);
     await trx('consents')
       .where({ id: consent.id })
-      .update({ withdrawn_at: toDbDateTime(now), withdrawn_by: input.withdrawnBy.trim(), version: consent.version + 1 });
+      .update({ withdrawn_at: toDbDateTime(now), withdrawn_by: caller.user, version: consent.version + 1 });
     return trx('consents').where({ id: consent.id }).first();
   });
 }
@@ -233,9 +237,10 @@ export async function withdrawConsent(db: Knex, input: WithdrawConsentInput, now
  * district's row is locked first, so bookings in one district take turns and the last
  * place of a week goes to exactly one of two simultaneous referrals.
  */
-export async function referToJobbtorg(db: Knex, input: ReferToJobbtorgInput, now: Date): Promise<ReferralRow> {
+export async function referToJobbtorg(db: Knex, request: WriteRequest & { input: ReferToJobbtorgInput }, now: Date): Promise<ReferralRow> {
+  const { input, caller } = request;
   const today = todayInStockholm(now);
-  return db.transaction(async (trx) => {
+  return idempotentRow(db, 'referrals', request, async (trx) => {
     // Locking reads only, until the district is locked: on MySQL the first plain read fixes
     // the transaction's snapshot, and a snapshot taken before the lock would miss a booking
     // that the writer ahead of us committed while we waited.
@@ -264,7 +269,7 @@ export async function referToJobbtorg(db: Knex, input: ReferToJobbtorgInput, now
       consent_id: consent!.id,
       status: 'BOOKED',
       referred_at: toDbDateTime(now),
-      referred_by: input.referredBy.trim(),
+      referred_by: caller.user,
     });
     return trx('referrals').where({ id }).first();
   });
@@ -344,12 +349,17 @@ async function meetingFor(trx: Knex, districtCode: string, weekStart: string, au
 }
 
 /** Schedules a three-party meeting in the person's district. */
-export async function scheduleThreePartyMeeting(db: Knex, input: ScheduleThreePartyMeetingInput, now: Date): Promise<ThreePartyMeetingRow> {
+export async function scheduleThreePartyMeeting(
+  db: Knex,
+  request: WriteRequest & { input: ScheduleThreePartyMeetingInput },
+  now: Date,
+): Promise<ThreePartyMeetingRow> {
+  const { input } = request;
   for (const field of ['districtOfficer', 'jobbtorgCoach', 'thirdParty'] as const) {
     if (!input[field].trim()) throw badInput(`input.${field}`, 'must not be empty');
   }
   if (input.startsAt.getTime() <= now.getTime()) throw badInput('input.startsAt', 'must be in the future');
-  return db.transaction(async (trx) => {
+  return idempotentRow(db, 'three_party_meetings', request, async (trx) => {
     const person: PersonRow | undefined = await trx('persons').where({ personnummer: input.personnummer }).first();
     if (!person) throw notFound('input.personnummer');
     const [id] = await trx('three_party_meetings').insert({

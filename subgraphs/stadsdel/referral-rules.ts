@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badInput, conflict } from '../../lib/errors';
+import { conflict } from '../../lib/errors';
 import type { ReferToJobbtorgInput } from './__generated__/resolvers-types';
 import { isConsentActive } from './consent';
 import { ConsentPartyRow, ConsentRow, ReferralRow } from './models';
@@ -19,7 +19,6 @@ export function consentForReferral(consents: ConsentRow[], parties: ConsentParty
 }
 
 export function checkReferral(input: ReferToJobbtorgInput, consent: ConsentRow | null, open: ReferralRow[]): void {
-  if (!input.referredBy.trim()) throw badInput('input.referredBy', 'must name the officer');
   if (!consent) {
     // The city's own audit: districts rarely documented consent before sending data to Jobbtorg.
     throw new GraphQLError('input.personnummer has no recorded consent that covers Jobbtorg for referral today', {

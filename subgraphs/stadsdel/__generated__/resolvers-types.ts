@@ -254,12 +254,14 @@ export type Mutation = {
 
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationRecordConsentArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RecordConsentInput;
 };
 
 
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationRecordIncomeSupportDecisionArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RecordIncomeSupportDecisionInput;
 };
 
@@ -273,18 +275,21 @@ export type MutationRecordReferralEnrolmentArgs = {
 
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationReferToJobbtorgArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: ReferToJobbtorgInput;
 };
 
 
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationScheduleThreePartyMeetingArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: ScheduleThreePartyMeetingInput;
 };
 
 
 /** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
 export type MutationWithdrawConsentArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: WithdrawConsentInput;
 };
 
@@ -454,8 +459,6 @@ export type RecordConsentInput = {
   personnummer: Scalars['Personnummer']['input'];
   /** What the records may be used for. */
   purpose: ConsentPurpose;
-  /** The officer who records it, by user id. */
-  recordedBy: Scalars['String']['input'];
   /** First day the consent applies. */
   validFrom: Scalars['Date']['input'];
   /** Last day it applies, on or after `validFrom`; leave out for until withdrawn. */
@@ -466,8 +469,6 @@ export type RecordConsentInput = {
 export type RecordIncomeSupportDecisionInput = {
   /** Amount granted for the month in SEK: more than 0 when granted, 0 when refused. */
   amount: Scalars['SEK']['input'];
-  /** The officer who decides, by user id. */
-  decidedBy: Scalars['String']['input'];
   /** The month the decision covers. */
   month: Scalars['Month']['input'];
   /** Reason for the need. */
@@ -488,8 +489,6 @@ export type ReferToJobbtorgInput = {
   personnummer: Scalars['Personnummer']['input'];
   /** Why the person is referred. */
   reason: ReferralReason;
-  /** The officer who refers, by user id. */
-  referredBy: Scalars['String']['input'];
 };
 
 /**
@@ -616,8 +615,6 @@ export type WithdrawConsentInput = {
   id: Scalars['ID']['input'];
   /** Its version when read; a withdrawal based on an older version is refused. */
   version: Scalars['Int']['input'];
-  /** The officer who records the withdrawal, by user id. */
-  withdrawnBy: Scalars['String']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
