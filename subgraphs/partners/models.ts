@@ -1,6 +1,11 @@
 import { Page } from '../../lib/pagination';
 
-/** Rows as the partners database returns them; codegen maps the GraphQL types onto these. */
+/**
+ * Rows of the partners database. The `…Row` types are what a writer gives (the seed writes
+ * them as they are); the `Stored…` types add the columns the database fills by default
+ * (migration 003: version, who recorded and changed it) and are what a read returns, so
+ * codegen maps the GraphQL types onto those.
+ */
 
 export interface AgencyRow {
   code: 'ARBETSFORMEDLINGEN' | 'MIGRATIONSVERKET' | 'SFI' | 'ETABLERING_STOCKHOLM';
@@ -74,5 +79,28 @@ export interface ProviderAssignmentRow extends ScheduledRow {
   service: 'MENTORSHIP' | 'WORKING_LIFE_INTRODUCTION' | 'HEALTH_SUPPORT' | 'WORKPLACE_LANGUAGE_SUPPORT';
 }
 
-export type SfiEnrolmentPage = Page<SfiEnrolmentRow>;
-export type ProviderAssignmentPage = Page<ProviderAssignmentRow>;
+/** Who recorded a record: the verified caller's user id; null for rows from before the write side. */
+export interface Recorded {
+  recorded_by: string | null;
+}
+
+/** A record that can be changed: the version a change must state, and who changed it last. */
+export interface Versioned extends Recorded {
+  /** 1 when recorded, one more for each change. */
+  version: number;
+  changed_by: string | null;
+}
+
+export type StoredRegistration = RegistrationRow & Versioned;
+export type StoredPlannedActivity = PlannedActivityRow &
+  Versioned & {
+    /** The day Arbetsförmedlingen ended the activity early (avbruten); null while it runs as planned. */
+    ended_on: string | null;
+  };
+export type StoredResidencePermit = ResidencePermitRow & Recorded;
+export type StoredReception = ReceptionRow & Versioned;
+export type StoredSfiEnrolment = SfiEnrolmentRow & Versioned;
+export type StoredProviderAssignment = ProviderAssignmentRow & Versioned;
+
+export type SfiEnrolmentPage = Page<StoredSfiEnrolment>;
+export type ProviderAssignmentPage = Page<StoredProviderAssignment>;

@@ -1,9 +1,11 @@
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
+import * as versionsAndRecorders from './003_versions_and_recorders';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
   '001_initial': initial,
   '002_idempotency_keys': idempotencyMigration,
+  '003_versions_and_recorders': versionsAndRecorders,
 };
