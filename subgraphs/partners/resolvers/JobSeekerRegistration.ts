@@ -1,6 +1,9 @@
 import type { JobSeekerRegistrationResolvers } from '../__generated__/resolvers-types';
+import { versionedFields } from './recorded';
 
 export const JobSeekerRegistration: JobSeekerRegistrationResolvers = {
+  ...versionedFields,
+  person: (r) => ({ personnummer: r.personnummer }),
   registeredOn: (r) => r.registered_on,
   programmeFrom: (r) => r.programme_from,
   programmeTo: (r) => r.programme_to,

@@ -9,6 +9,7 @@ export const Person: PersonResolvers = {
   residencePermits: (p, _, { loaders }) => loaders.permitsOfPerson.load(p.personnummer),
   municipalityReceptionDate: async (p, _, { loaders }) =>
     (await loaders.receptionOfPerson.load(p.personnummer))?.received_on ?? null,
+  municipalityReception: (p, _, { loaders }) => loaders.receptionOfPerson.load(p.personnummer),
   newlyArrived: async (p, { on }, { loaders }) =>
     isNewlyArrived((await loaders.receptionOfPerson.load(p.personnummer))?.received_on ?? null, on ?? todayInStockholm()),
   sfiEnrolments: (p, _, { loaders }) => loaders.sfiEnrolmentsOfPerson.load(p.personnummer),

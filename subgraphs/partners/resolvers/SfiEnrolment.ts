@@ -1,9 +1,11 @@
 import { loadExisting } from '../../../lib/loaders';
 import type { SfiEnrolmentResolvers } from '../__generated__/resolvers-types';
+import { versionedFields } from './recorded';
 import { scheduledFields } from './scheduled';
 
 export const SfiEnrolment: SfiEnrolmentResolvers = {
   ...scheduledFields,
+  ...versionedFields,
   person: (e) => ({ personnummer: e.personnummer }),
   school: (e, _, { loaders }) => loadExisting(loaders.provider, e.school_id, 'school'),
   studyPath: (e) => e.study_path,

@@ -2,6 +2,8 @@ import { DateScalar, PersonnummerScalar } from '../../../lib/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Agency } from './Agency';
 import { JobSeekerRegistration } from './JobSeekerRegistration';
+import { MunicipalityReception } from './MunicipalityReception';
+import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { PlannedActivity } from './PlannedActivity';
 import { Provider } from './Provider';
@@ -14,12 +16,14 @@ export const resolvers: Resolvers = {
   Personnummer: PersonnummerScalar,
   Date: DateScalar,
   Query,
+  Mutation,
   Agency,
   Provider,
   Person,
   JobSeekerRegistration,
   PlannedActivity,
   ResidencePermit,
+  MunicipalityReception,
   SfiEnrolment,
   ProviderAssignment,
 };

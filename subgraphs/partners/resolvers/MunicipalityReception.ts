@@ -1,0 +1,8 @@
+import type { MunicipalityReceptionResolvers } from '../__generated__/resolvers-types';
+import { versionedFields } from './recorded';
+
+export const MunicipalityReception: MunicipalityReceptionResolvers = {
+  ...versionedFields,
+  person: (r) => ({ personnummer: r.personnummer }),
+  receivedOn: (r) => r.received_on,
+};
