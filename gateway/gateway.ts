@@ -54,9 +54,12 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * Identity travels only as a token the gateway signs for this fetch; no client header is
    * forwarded but the trace context.
    */
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
+    // The operation's name as parsed from the client's document, for the audit log.
+    const operationName = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? null) : null;
     const headers = request.http!.headers;
-    headers.set('authorization', `Bearer ${await signInternalToken(this.signingKey, context.caller)}`);
+    headers.set('authorization', `Bearer ${await signInternalToken(this.signingKey, { ...context.caller, operationName })}`);
     if (context.traceparent) headers.set('traceparent', context.traceparent);
   }
 
@@ -86,9 +89,8 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     apollo: { gateway },
     context: async ({ req }) => {
       const identity = await authenticate(req.headers.authorization);
-      const operationName = typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 100) : null;
       const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
-      return { caller: { ...identity, requestId: randomUUID(), operationName }, traceparent };
+      return { caller: { ...identity, requestId: randomUUID(), operationName: null }, traceparent };
     },
     environment: options.environment,
     landingPage: development,

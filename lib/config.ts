@@ -103,6 +103,17 @@ function jwk(env: Env, name: string, environment: AppEnvironment, mustBePrivate:
   }
 }
 
+/** A secret from the environment, or null in development, where a key file stands in. */
+function secret(env: Env, name: string, environment: AppEnvironment): string | null {
+  const raw = read(env, name, '');
+  if (!raw) {
+    if (environment === 'production') throw new ConfigError(`${name} is required when APP_ENV is production`);
+    return null;
+  }
+  if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
+  return raw;
+}
+
 export interface SubgraphConfig {
   /** Which subgraph this is. */
   readonly name: SubgraphName;
@@ -122,6 +133,8 @@ export interface SubgraphConfig {
   readonly keysDir: string;
   /** `STADSDEL_URL`, `JOBBTORG_URL`, `PARTNERS_URL`: the other subgraphs, for the facts a write needs from them. */
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** `AUDIT_SECRET`: the key the audit log hashes personnummer with (32+ characters); null in development (key file). */
+  readonly auditSecret: string | null;
 }
 
 export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
@@ -143,6 +156,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
     gatewayPublicJwk: jwk(env, 'GATEWAY_PUBLIC_KEY', environment(env), false),
     keysDir: keysDir(env),
     subgraphUrls: subgraphUrls(env),
+    auditSecret: secret(env, 'AUDIT_SECRET', environment(env)),
   });
 }
 

@@ -4,8 +4,10 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DocumentNode, parse } from 'graphql';
 import { Knex } from 'knex';
+import { auditPersonRecords, RecordPolicy } from './audit/instrument';
+import { AuditRecorder, auditPlugin } from './audit/recorder';
 import { internalVerifier, InternalVerifier } from './auth/internal-token';
-import { developmentKey, publicJwkOf } from './auth/keys';
+import { developmentKey, developmentSecret, publicJwkOf } from './auth/keys';
 import { AppEnvironment, ConfigError, loadSubgraphConfig, SubgraphName } from './config';
 import { createDb, ensureMysqlDatabase } from './db';
 import { unauthenticated } from './errors';
@@ -25,6 +27,8 @@ export interface SubgraphRuntime {
   verifier: InternalVerifier;
   /** Every subgraph's URL, for a write that needs facts another subgraph owns. */
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** The secret the audit log hashes personnummer with. */
+  auditSecret: string;
 }
 
 /** What one request brings to a subgraph's context function. */
@@ -35,6 +39,8 @@ export interface RequestScope {
   /** The gateway's token for this request, passed on unchanged when asking a peer subgraph. */
   gatewayToken: string;
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** This request's audit entries, written before the response leaves. */
+  audit: AuditRecorder;
 }
 
 export interface SubgraphServiceOptions<C> {
@@ -42,6 +48,8 @@ export interface SubgraphServiceOptions<C> {
   resolvers: unknown;
   db: Knex;
   createContext: (scope: RequestScope) => C;
+  /** The types that hold records about people: every read and write of them is audited. */
+  recordPolicy: RecordPolicy;
   runtime: SubgraphRuntime;
 }
 
@@ -63,21 +71,21 @@ export async function authenticateGatewayRequest(
 }
 
 /** A subgraph's HTTP service over its own database. Builds, never listens. */
-export function buildSubgraphService<C extends object>(options: SubgraphServiceOptions<C>): Promise<Service> {
-  const schema = buildSubgraphSchema({
-    typeDefs: options.typeDefs,
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-  });
-  const { environment, verifier, subgraphUrls } = options.runtime;
+export function buildSubgraphService<C extends { audit: AuditRecorder }>(options: SubgraphServiceOptions<C>): Promise<Service> {
+  const schema = auditPersonRecords(
+    buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    options.recordPolicy,
+  );
+  const { environment, verifier, subgraphUrls, auditSecret } = options.runtime;
   return buildService<C>({
     apollo: { schema },
     context: async ({ req }) => {
       const { caller, gatewayToken } = await authenticateGatewayRequest(req.headers.authorization, verifier);
-      return options.createContext({ db: options.db, caller, gatewayToken, subgraphUrls });
+      return options.createContext({ db: options.db, caller, gatewayToken, subgraphUrls, audit: new AuditRecorder(caller) });
     },
     environment,
     // Apollo's inline traces serve GraphOS usage reporting, which this system does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<C>(options.db, auditSecret)],
     health: async () => {
       await options.db.raw('select 1');
       return { healthy: true };
@@ -89,13 +97,14 @@ export function buildSubgraphService<C extends object>(options: SubgraphServiceO
  * The `build` function of a subgraph: its SDL file, resolvers and context over whatever
  * database and environment the caller (entry point or test) chooses.
  */
-export function subgraphBuilder<C extends object>(
+export function subgraphBuilder<C extends { audit: AuditRecorder }>(
   schemaPath: string,
   resolvers: unknown,
   createContext: (scope: RequestScope) => C,
+  recordPolicy: RecordPolicy,
 ): (db: Knex, runtime: SubgraphRuntime) => Promise<Service> {
   const typeDefs = loadTypeDefs(schemaPath);
-  return (db, runtime) => buildSubgraphService({ typeDefs, resolvers, db, createContext, runtime });
+  return (db, runtime) => buildSubgraphService({ typeDefs, resolvers, db, createContext, recordPolicy, runtime });
 }
 
 /** What a subgraph's entry point hands to `runSubgraph`. */
@@ -139,6 +148,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       environment: config.environment,
       verifier: await internalVerifier(gatewayKey),
       subgraphUrls: config.subgraphUrls,
+      auditSecret: config.auditSecret ?? (await developmentSecret(config.keysDir, 'audit')),
     });
     const { url } = await listen(service.httpServer, config.port, config.host);
     console.log(`${definition.name}: ready at ${url} (${Date.now() - started} ms)`);

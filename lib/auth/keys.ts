@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike } from 'jose';
@@ -50,16 +50,27 @@ export function parseJwk(value: string, variable: string, mustBePrivate: boolean
 }
 
 /**
- * The development key named `name` under `dir`, created if missing. Four processes start
- * at once, so creation writes a temporary file and links it into place: whoever links
- * first wins, and everyone reads the winner's key.
+ * The development key named `name` under `dir`, created if missing.
  */
 export async function developmentKey(dir: string, name: 'issuer' | 'gateway'): Promise<PrivateJwk> {
-  const file = path.join(dir, `${name}.jwk.json`);
+  return JSON.parse(await createOnce(path.join(dir, `${name}.jwk.json`), async () => JSON.stringify(await generatePrivateJwk())));
+}
+
+/** A development secret (e.g. the audit log's person key) under `dir`, created if missing. */
+export function developmentSecret(dir: string, name: 'audit'): Promise<string> {
+  return createOnce(path.join(dir, `${name}.secret`), async () => randomBytes(32).toString('hex'));
+}
+
+/**
+ * The content of `file`, made by `make` if the file is missing. Four processes start at
+ * once, so creation writes a temporary file and links it into place: whoever links first
+ * wins, and everyone reads the winner's content.
+ */
+async function createOnce(file: string, make: () => Promise<string>): Promise<string> {
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(await generatePrivateJwk()), { mode: 0o600 });
+    fs.writeFileSync(temporary, await make(), { mode: 0o600 });
     try {
       fs.linkSync(temporary, file);
     } catch (error) {
@@ -68,5 +79,5 @@ export async function developmentKey(dir: string, name: 'issuer' | 'gateway'): P
       fs.unlinkSync(temporary);
     }
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as PrivateJwk;
+  return fs.readFileSync(file, 'utf8');
 }

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { AuditRecorder } from '../../lib/audit/recorder';
 import { Caller } from '../../lib/identity';
 import { RequestScope } from '../../lib/subgraph';
 import { createLoaders, Loaders } from './loaders';
@@ -6,15 +7,16 @@ import { createPeers, Peers } from './peers';
 
 /**
  * What every jobbtorg resolver gets: the database, who is asking, this request's own
- * loaders, and the other subgraphs to ask for facts Jobbtorg does not own.
+ * loaders and audit entries, and the other subgraphs to ask for facts Jobbtorg does not own.
  */
 export interface Context {
   db: Knex;
   caller: Caller;
   loaders: Loaders;
   peers: Peers;
+  audit: AuditRecorder;
 }
 
 export function createContext(scope: RequestScope): Context {
-  return { db: scope.db, caller: scope.caller, loaders: createLoaders(scope.db), peers: createPeers(scope) };
+  return { db: scope.db, caller: scope.caller, audit: scope.audit, loaders: createLoaders(scope.db), peers: createPeers(scope) };
 }

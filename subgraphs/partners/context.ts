@@ -1,15 +1,17 @@
 import { Knex } from 'knex';
+import { AuditRecorder } from '../../lib/audit/recorder';
 import { Caller } from '../../lib/identity';
 import { RequestScope } from '../../lib/subgraph';
 import { createLoaders, Loaders } from './loaders';
 
-/** What every partners resolver gets: the database, who is asking, and this request's own loaders. */
+/** What every partners resolver gets: the database, who is asking, this request's own loaders and audit entries. */
 export interface Context {
   db: Knex;
   caller: Caller;
   loaders: Loaders;
+  audit: AuditRecorder;
 }
 
-export function createContext({ db, caller }: Pick<RequestScope, 'db' | 'caller'>): Context {
-  return { db, caller, loaders: createLoaders(db) };
+export function createContext({ db, caller, audit }: Pick<RequestScope, 'db' | 'caller' | 'audit'>): Context {
+  return { db, caller, audit, loaders: createLoaders(db) };
 }

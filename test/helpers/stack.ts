@@ -99,6 +99,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const issuerJwk = await generatePrivateJwk();
   const gatewayJwk = await generatePrivateJwk();
   const verifier = await internalVerifier(publicJwkOf(gatewayJwk));
+  const auditSecret = randomBytes(32).toString('hex');
   // Filled in as the subgraphs listen; a subgraph reads it only when a request asks a peer.
   const subgraphUrls = {} as Record<SubgraphName, string>;
 
@@ -110,7 +111,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const db = await prepareDatabase(DEFINITIONS[name], databaseUrl, options.people ?? 0);
         cleanups.push(() => db.destroy());
         db.on('query', () => statementCounts.set(name, statementCounts.get(name)! + 1));
-        const service = await DEFINITIONS[name].build(db, { environment, verifier, subgraphUrls });
+        const service = await DEFINITIONS[name].build(db, { environment, verifier, subgraphUrls, auditSecret });
         const { url } = await listen(service.httpServer, 0, '127.0.0.1');
         subgraphUrls[name] = url;
         cleanups.push(async () => {

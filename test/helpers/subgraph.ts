@@ -3,6 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { ExecutionResult, graphql, GraphQLSchema } from 'graphql';
 import { Knex } from 'knex';
+import { AuditRecorder } from '../../lib/audit/recorder';
 import { Caller } from '../../lib/identity';
 import { loadTypeDefs, RequestScope } from '../../lib/subgraph';
 
@@ -44,7 +45,13 @@ export const UNIT_TEST_CALLER: Caller = {
 /** A request's scope without HTTP: no gateway token, and no peers to ask. */
 export function testScope(db: Knex, caller: Caller = UNIT_TEST_CALLER): RequestScope {
   const nowhere = 'http://127.0.0.1:1/graphql';
-  return { db, caller, gatewayToken: '', subgraphUrls: { stadsdel: nowhere, jobbtorg: nowhere, partners: nowhere } };
+  return {
+    db,
+    caller,
+    gatewayToken: '',
+    subgraphUrls: { stadsdel: nowhere, jobbtorg: nowhere, partners: nowhere },
+    audit: new AuditRecorder(caller),
+  };
 }
 
 /** How many SQL statements `work` sends through `db`. */

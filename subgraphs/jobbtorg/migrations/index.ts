@@ -1,3 +1,4 @@
+import { auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -6,4 +7,5 @@ import * as initial from './001_initial';
 export const migrations: Migrations = {
   '001_initial': initial,
   '002_idempotency_keys': idempotencyMigration,
+  '004_audit_log': auditMigration,
 };

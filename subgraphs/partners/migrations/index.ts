@@ -1,3 +1,4 @@
+import { auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -8,4 +9,5 @@ export const migrations: Migrations = {
   '001_initial': initial,
   '002_idempotency_keys': idempotencyMigration,
   '003_versions_and_recorders': versionsAndRecorders,
+  '004_audit_log': auditMigration,
 };

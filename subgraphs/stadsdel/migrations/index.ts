@@ -1,3 +1,4 @@
+import { auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -12,4 +13,5 @@ export const migrations: Migrations = {
   '003_consent_versions': consentVersions,
   '004_idempotency_keys': idempotencyMigration,
   '005_referral_enrolment': referralEnrolment,
+  '006_audit_log': auditMigration,
 };

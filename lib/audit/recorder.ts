@@ -1,0 +1,73 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { Knex } from 'knex';
+import { Caller } from '../identity';
+import { appendAudit, AuditEntry, AuditOutcome, personKey } from './log';
+
+/**
+ * Collects one request's audit entries — one per person and record type, with every field
+ * read — and writes them before the response leaves. A list of 50 people is 50 entries.
+ */
+export class AuditRecorder {
+  private readonly entries = new Map<string, { personnummer: string | null; recordType: string; outcome: AuditOutcome; fields: Set<string> }>();
+
+  constructor(private readonly caller: Caller) {}
+
+  /** Notes that `field` of a `recordType` record about `personnummer` was read, written or refused. */
+  note(personnummer: string | null, recordType: string, field: string, outcome: AuditOutcome = 'ALLOWED'): void {
+    const key = `${personnummer ?? ''}\u0000${recordType}\u0000${outcome}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { personnummer, recordType, outcome, fields: new Set() };
+      this.entries.set(key, entry);
+    }
+    entry.fields.add(field);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The entries as the log stores them; people as keyed hashes. */
+  drain(secret: string, at = new Date()): AuditEntry[] {
+    const drained = [...this.entries.values()].map((e) => ({
+      at,
+      organisation: this.caller.organisation,
+      user: this.caller.user,
+      personKey: e.personnummer === null ? null : personKey(e.personnummer, secret),
+      recordType: e.recordType,
+      fields: [...e.fields].sort(),
+      operationName: this.caller.operationName,
+      requestId: this.caller.requestId,
+      outcome: e.outcome,
+    }));
+    this.entries.clear();
+    return drained;
+  }
+}
+
+/**
+ * Writes the request's audit entries as the response is about to be sent. If the log cannot
+ * be written, the response carries no data: a read that cannot be accounted for is not given.
+ */
+export function auditPlugin<C extends { audit: AuditRecorder }>(db: Knex, secret: string): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, logger }) {
+          if (!contextValue.audit?.size) return;
+          try {
+            await appendAudit(db, contextValue.audit.drain(secret));
+          } catch (error) {
+            logger.error(`audit log write failed (request ${(contextValue as { caller?: Caller }).caller?.requestId}): ${(error as Error).message}`);
+            if (response.body.kind === 'single') {
+              response.body.singleResult = {
+                errors: [{ message: 'the audit log could not be written, so no data is returned', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+              } as typeof response.body.singleResult;
+            }
+            response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { Knex } from 'knex';
+import { AUDIT_HEAD_TABLE, AUDIT_TABLE, verifyAuditChain } from '../lib/audit/log';
+import { describeEachDialect } from './helpers/dialects';
+import { Stack, startStack } from './helpers/stack';
+
+/**
+ * The audit log through the gateway: every person read is an entry in the subgraph that
+ * owns the record, with who, what and which request, and the chain shows tampering.
+ */
+describeEachDialect('audit log', (dialect) => {
+  let stack: Stack;
+  let stadsdel: Knex;
+  beforeAll(async () => {
+    stack = await startStack({ dialect, people: 60 });
+    stadsdel = stack.subgraphs.stadsdel.db;
+  });
+  afterAll(() => stack?.stop());
+
+  const entriesOf = (db: Knex, requestId: string) => db(AUDIT_TABLE).where({ request_id: requestId }).orderBy('id');
+
+  it('writes one entry per person listed, naming the user, organisation and operation, never the personnummer', async () => {
+    await stadsdel(AUDIT_TABLE).delete();
+    await stadsdel(AUDIT_HEAD_TABLE).update({ last_hash: '0'.repeat(64) });
+    const answer = await stack.query(
+      `query ListPeople { persons(first: 50) { edges { node { personnummer givenName } } } }`,
+      {},
+      { as: 'districtOfficer' },
+    );
+    expect(answer.errors).toBeUndefined();
+    const rows = await stadsdel(AUDIT_TABLE).orderBy('id');
+    expect(rows).toHaveLength(50);
+    expect(new Set(rows.map((r) => r.request_id)).size).toBe(1);
+    expect(rows[0]).toMatchObject({
+      organisation: 'DISTRICT:SKH',
+      user: 'handlaggare.skh',
+      record_type: 'Person',
+      fields: 'givenName,personnummer',
+      operation_name: 'ListPeople',
+      outcome: 'ALLOWED',
+    });
+    const listed = answer.data.persons.edges.map((e: { node: { personnummer: string } }) => e.node.personnummer);
+    const logged = JSON.stringify(rows);
+    for (const personnummer of listed) expect(logged).not.toContain(personnummer);
+    expect(new Set(rows.map((r) => r.person_key)).size).toBe(50);
+  });
+
+  it('logs a read in every subgraph the query reaches, each with the same request id', async () => {
+    const answer = await stack.query(
+      `query OneCase { cases(first: 1) { edges { node { targetGroup person { givenName jobSeekerRegistrations { office } } } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const [jobbtorgRow] = await stack.subgraphs.jobbtorg.db(AUDIT_TABLE).where({ operation_name: 'OneCase', record_type: 'Case' });
+    expect(jobbtorgRow.fields).toBe('person,targetGroup');
+    expect(await entriesOf(stadsdel, jobbtorgRow.request_id)).toEqual([expect.objectContaining({ record_type: 'Person', fields: 'givenName' })]);
+    // Partners logs the person's field and, for each registration returned, the registration.
+    const partnersRows = await entriesOf(stack.subgraphs.partners.db, jobbtorgRow.request_id);
+    expect(partnersRows[0]).toMatchObject({ record_type: 'Person', fields: 'jobSeekerRegistrations' });
+    const registrations = answer.data.cases.edges[0].node.person.jobSeekerRegistrations;
+    expect(partnersRows.slice(1)).toEqual(
+      registrations.length ? [expect.objectContaining({ record_type: 'JobSeekerRegistration', fields: 'office' })] : [],
+    );
+  });
+
+  describe('the hash chain', () => {
+    const verify = () => verifyAuditChain(stadsdel);
+
+    it('is intact as written', async () => {
+      expect(await verify()).toMatchObject({ intact: true });
+    });
+
+    it('names a row whose content was altered', async () => {
+      const [, second] = await stadsdel(AUDIT_TABLE).orderBy('id').limit(2);
+      await stadsdel(AUDIT_TABLE).where({ id: second.id }).update({ user: 'someone.else' });
+      expect(await verify()).toMatchObject({ intact: false, rowId: second.id, problem: expect.stringMatching(/altered/) });
+      await stadsdel(AUDIT_TABLE).where({ id: second.id }).update({ user: second.user });
+      expect(await verify()).toMatchObject({ intact: true });
+    });
+
+    it('names the row after one that was removed', async () => {
+      const rows = await stadsdel(AUDIT_TABLE).orderBy('id').limit(4);
+      await stadsdel(AUDIT_TABLE).where({ id: rows[2].id }).delete();
+      expect(await verify()).toMatchObject({ intact: false, rowId: rows[3].id, problem: expect.stringMatching(/removed or reordered/) });
+      await stadsdel(AUDIT_TABLE).insert(rows[2]);
+      expect(await verify()).toMatchObject({ intact: true });
+    });
+
+    it('finds rows that swapped places', async () => {
+      const [a, b] = await stadsdel(AUDIT_TABLE).orderBy('id').offset(5).limit(2);
+      const { id: aId, ...aContent } = a;
+      const { id: bId, ...bContent } = b;
+      await stadsdel(AUDIT_TABLE).where({ id: aId }).update(bContent);
+      await stadsdel(AUDIT_TABLE).where({ id: bId }).update(aContent);
+      expect(await verify()).toMatchObject({ intact: false, rowId: aId });
+      await stadsdel(AUDIT_TABLE).where({ id: aId }).update(aContent);
+      await stadsdel(AUDIT_TABLE).where({ id: bId }).update(bContent);
+    });
+
+    it('finds the last rows removed', async () => {
+      const [last] = await stadsdel(AUDIT_TABLE).orderBy('id', 'desc').limit(1);
+      await stadsdel(AUDIT_TABLE).where({ id: last.id }).delete();
+      expect(await verify()).toMatchObject({ intact: false, rowId: null, problem: expect.stringMatching(/last rows were removed/) });
+      await stadsdel(AUDIT_TABLE).insert(last);
+      expect(await verify()).toMatchObject({ intact: true });
+    });
+  });
+
+  it('returns no data when the audit log cannot be written', async () => {
+    await stadsdel.schema.renameTable(AUDIT_HEAD_TABLE, 'audit_head_away');
+    try {
+      const answer = await stack.query(`{ persons(first: 3) { edges { node { personnummer } } } }`);
+      expect(answer.data?.persons ?? null).toBeNull();
+      expect(answer.errors?.[0].extensions?.code).toBeDefined();
+      expect(JSON.stringify(answer)).not.toMatch(/\d{12}/);
+    } finally {
+      await stadsdel.schema.renameTable('audit_head_away', AUDIT_HEAD_TABLE);
+    }
+  });
+});
