@@ -2,10 +2,12 @@ import { auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
+import * as versionsAndWriteIndexes from './003_versions_and_write_indexes';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
   '001_initial': initial,
   '002_idempotency_keys': idempotencyMigration,
+  '003_versions_and_write_indexes': versionsAndWriteIndexes,
   '004_audit_log': auditMigration,
 };
