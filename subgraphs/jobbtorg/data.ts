@@ -1,11 +1,40 @@
 import { Knex } from 'knex';
-import { paginate, PageArgs } from '../../lib/pagination';
-import type { CaseFilter } from './__generated__/resolvers-types';
-import { CasePage, CaseRow, FeedbackRow, InterventionRow, JobPlanRow, UnitDistrictRow, UnitRow } from './models';
+import { forUpdate } from '../../lib/db';
+import { badInput, conflict, notFound } from '../../lib/errors';
+import { idempotent, isUniqueViolation } from '../../lib/idempotency';
+import { Caller } from '../../lib/identity';
+import { paginate, PageArgs, SortKey } from '../../lib/pagination';
+import { toDbDateTime, todayInStockholm } from '../../lib/scalars/calendar';
+import type {
+  AddInterventionInput,
+  CaseFilter,
+  CasesWithoutPlanFilter,
+  ChangeInterventionInput,
+  CloseCaseInput,
+  EndInterventionInput,
+  EnrolInJobbtorgInput,
+  EstablishJobPlanInput,
+  GiveFeedbackInput,
+  JobbgarantiBreachFilter,
+} from './__generated__/resolvers-types';
+import { checkClosure, checkFeedbackMessage, checkJobPlan, checkOpen, checkVersion } from './case-rules';
+import { checkEnrolment } from './enrolment-rules';
+import { changedIntervention, checkEndedOn, checkNewIntervention, checkNotEnded } from './intervention-rules';
+import {
+  CasePage,
+  EnrolmentFacts,
+  FeedbackRow,
+  JobPlanRow,
+  StoredCase,
+  StoredIntervention,
+  UnitDistrictRow,
+  UnitRow,
+} from './models';
 
 /**
  * Every query the jobbtorg subgraph runs. The `…By…` functions take a batch of keys and
- * back the DataLoaders; `listCases` backs the root connection.
+ * back the DataLoaders; the list functions back the root connections; the writes below
+ * back the mutations, each one transaction.
  */
 
 export function allUnits(db: Knex): Promise<UnitRow[]> {
@@ -20,19 +49,19 @@ export function districtsByUnit(db: Knex, unitCodes: string[]): Promise<UnitDist
   return db('unit_districts').whereIn('unit_code', unitCodes).orderBy('district_code');
 }
 
-export function casesById(db: Knex, ids: string[]): Promise<CaseRow[]> {
+export function casesById(db: Knex, ids: string[]): Promise<StoredCase[]> {
   return db('cases').whereIn('id', ids);
 }
 
 /** Newest enrolment first, as a person's history reads. */
-export function casesByPersonnummer(db: Knex, personnummer: string[]): Promise<CaseRow[]> {
+export function casesByPersonnummer(db: Knex, personnummer: string[]): Promise<StoredCase[]> {
   return db('cases').whereIn('personnummer', personnummer).orderBy([
     { column: 'enrolled_on', order: 'desc' },
     { column: 'id', order: 'desc' },
   ]);
 }
 
-export function casesByReferral(db: Knex, referralIds: string[]): Promise<CaseRow[]> {
+export function casesByReferral(db: Knex, referralIds: string[]): Promise<StoredCase[]> {
   return db('cases').whereIn('referral_id', referralIds);
 }
 
@@ -40,7 +69,7 @@ export function plansByCase(db: Knex, caseIds: string[]): Promise<JobPlanRow[]> 
   return db('job_plans').whereIn('case_id', caseIds);
 }
 
-export function interventionsByPlan(db: Knex, planIds: string[]): Promise<InterventionRow[]> {
+export function interventionsByPlan(db: Knex, planIds: string[]): Promise<StoredIntervention[]> {
   return db('interventions').whereIn('plan_id', planIds).orderBy([{ column: 'start_date' }, { column: 'id' }]);
 }
 
@@ -65,9 +94,295 @@ export function listCases(db: Knex, filter: CaseFilter | null | undefined, page:
     query,
     page,
     [
-      { column: 'enrolled_on', descending: true, valueOf: (c: CaseRow) => c.enrolled_on },
-      { column: 'id', descending: true, valueOf: (c: CaseRow) => c.id },
+      { column: 'enrolled_on', descending: true, valueOf: (c: StoredCase) => c.enrolled_on },
+      { column: 'id', descending: true, valueOf: (c: StoredCase) => c.id },
     ],
     'cases',
   );
+}
+
+/** Earliest enrolment first: the order a worklist or a period's report reads in. */
+const OLDEST_FIRST: SortKey<StoredCase>[] = [
+  { column: 'cases.enrolled_on', valueOf: (c) => c.enrolled_on },
+  { column: 'cases.id', valueOf: (c) => c.id },
+];
+
+function whereUnitAndDistrict(query: Knex.QueryBuilder, filter: { unitCode?: string | null; districtCode?: string | null } | null | undefined): void {
+  if (filter?.unitCode) query.where('cases.unit_code', filter.unitCode);
+  if (filter?.districtCode) query.where('cases.district_code', filter.districtCode);
+}
+
+/**
+ * Cases enrolled in [from, to] whose jobbgaranti was broken on `today`: the plan came after
+ * the deadline, or none came and the deadline has passed (as `jobbgarantiStatus` decides).
+ */
+export async function listJobbgarantiBreaches(db: Knex, filter: JobbgarantiBreachFilter, page: PageArgs, today: string): Promise<CasePage> {
+  if (filter.to < filter.from) throw badInput('jobbgarantiBreaches.filter.to', `is before filter.from (${filter.from})`);
+  const query = db('cases')
+    .select('cases.*')
+    .leftJoin('job_plans', 'job_plans.case_id', 'cases.id')
+    .whereBetween('cases.enrolled_on', [filter.from, filter.to])
+    .where(function breached() {
+      this.whereRaw('job_plans.established_on > cases.jobbgaranti_deadline').orWhere(function none() {
+        this.whereNull('job_plans.id').where('cases.jobbgaranti_deadline', '<', today);
+      });
+    });
+  whereUnitAndDistrict(query, filter);
+  return paginate(query, page, OLDEST_FIRST, 'jobbgarantiBreaches');
+}
+
+/** Open cases with no plan yet, oldest enrolment first. */
+export function listCasesWithoutPlan(db: Knex, filter: CasesWithoutPlanFilter | null | undefined, page: PageArgs): Promise<CasePage> {
+  const query = db('cases')
+    .select('cases.*')
+    .where('cases.status', 'OPEN')
+    .whereNotExists((plan) => plan.select('job_plans.id').from('job_plans').whereRaw('job_plans.case_id = cases.id'));
+  whereUnitAndDistrict(query, filter);
+  return paginate(query, page, OLDEST_FIRST, 'casesWithoutPlan');
+}
+
+/** What every write takes besides its input: the client's key that makes a retry safe. */
+export interface WriteOptions {
+  idempotencyKey?: string | null;
+}
+
+export interface EnrolOptions extends WriteOptions {
+  /**
+   * Runs inside the transaction once the case is written, e.g. to tell stadsdel the
+   * referral is enrolled; if it throws, the case is not written either.
+   */
+  afterInsert?: (row: StoredCase, trx: Knex.Transaction) => Promise<void>;
+}
+
+/** One mutation: its name and arguments (what a retry must repeat), its writes, and how a replay reads the result. */
+interface Write<T> {
+  operation: string;
+  input: unknown;
+  run: (trx: Knex.Transaction) => Promise<T>;
+  load: (db: Knex, id: string | number) => Promise<T>;
+}
+
+/** Runs a mutation's writes in one transaction, at most once per caller and idempotency key. */
+function writeOnce<T extends { id: number }>(db: Knex, caller: Caller, now: Date, options: WriteOptions, write: Write<T>): Promise<T> {
+  return idempotent(db, { caller, key: options.idempotencyKey, idOf: (row) => row.id, ...write }, now);
+}
+
+/** Ids are whole numbers; anything else names no record (and MySQL would read `12abc` as 12). */
+function idFrom(value: string | number, field: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(String(value))) throw notFound(field);
+  return Number(value);
+}
+
+function caseById(db: Knex, id: string | number): Promise<StoredCase> {
+  return db('cases').where({ id }).first();
+}
+
+function interventionById(db: Knex, id: string | number): Promise<StoredIntervention> {
+  return db('interventions').where({ id }).first();
+}
+
+function feedbackById(db: Knex, id: string | number): Promise<FeedbackRow> {
+  return db('feedback').where({ id }).first();
+}
+
+/** The case, locked until the transaction ends, so checks on it hold until the write. */
+async function lockCase(trx: Knex.Transaction, id: string | number, field: string): Promise<StoredCase> {
+  const found: StoredCase | undefined = await forUpdate(trx('cases').where({ id: idFrom(id, field) }), trx).first();
+  if (!found) throw notFound(field);
+  return found;
+}
+
+/**
+ * An intervention that may change, with its case, both locked: the case first, as closing
+ * a case locks it before its interventions, so two writers never wait on each other in
+ * opposite order. The case must be open, the intervention not ended, and the change based
+ * on its current version.
+ */
+async function lockChangeableIntervention(
+  trx: Knex.Transaction,
+  input: { id: string; version: number },
+): Promise<{ found: StoredCase; row: StoredIntervention }> {
+  const located: { case_id: number } | undefined = await trx('interventions')
+    .join('job_plans', 'job_plans.id', 'interventions.plan_id')
+    .where('interventions.id', idFrom(input.id, 'input.id'))
+    .first('job_plans.case_id');
+  if (!located) throw notFound('input.id');
+  const found = await lockCase(trx, located.case_id, 'input.id');
+  const row: StoredIntervention = await forUpdate(trx('interventions').where({ id: Number(input.id) }), trx).first();
+  checkOpen(found, 'input.id');
+  checkNotEnded(row);
+  checkVersion(row.version, input.version, 'intervention');
+  return { found, row };
+}
+
+/**
+ * Enrols a referred person and opens their case. The facts about the referral and the
+ * person come from the subgraphs that own them (see peers.ts); the rules are in
+ * enrolment-rules.ts. A referral has at most one case even when two enrol it at once: the
+ * unique index on the referral turns the second into a CONFLICT.
+ */
+export function enrol(
+  db: Knex,
+  input: EnrolInJobbtorgInput,
+  facts: EnrolmentFacts,
+  caller: Caller,
+  now: Date,
+  options: EnrolOptions = {},
+): Promise<StoredCase> {
+  return writeOnce(db, caller, now, options, {
+    operation: 'enrolInJobbtorg',
+    input,
+    load: caseById,
+    run: async (trx) => {
+      const unit: UnitRow | undefined = await trx('units').where({ code: input.unitCode }).first();
+      const unitDistricts: UnitDistrictRow[] = await trx('unit_districts').where({ unit_code: input.unitCode });
+      const columns = checkEnrolment(
+        input,
+        facts,
+        {
+          unit,
+          unitDistricts: unitDistricts.map((d) => d.district_code),
+          caseOfReferral: await trx('cases').where({ referral_id: facts.referralId }).first(),
+          openCase: await trx('cases').where({ personnummer: facts.personnummer, status: 'OPEN' }).first(),
+        },
+        caller,
+        todayInStockholm(now),
+      );
+      let id: number;
+      try {
+        [id] = await trx('cases').insert({
+          personnummer: facts.personnummer,
+          referral_id: facts.referralId,
+          district_code: facts.districtCode,
+          unit_code: unit!.code,
+          ...columns,
+          enrolled_on: input.enrolledOn,
+          status: 'OPEN',
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict('input.referralId', 'was enrolled by someone else at the same moment');
+        throw error;
+      }
+      const row = await caseById(trx, id);
+      await options.afterInsert?.(row, trx);
+      return row;
+    },
+  });
+}
+
+/** Establishes a case's job plan; the case's version moves on, as its jobbgaranti now reads differently. */
+export function establishJobPlan(db: Knex, input: EstablishJobPlanInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredCase> {
+  return writeOnce(db, caller, now, options, {
+    operation: 'establishJobPlan',
+    input,
+    load: caseById,
+    run: async (trx) => {
+      const found = await lockCase(trx, input.caseId, 'input.caseId');
+      const plan: JobPlanRow | undefined = await trx('job_plans').where({ case_id: found.id }).first();
+      checkJobPlan(found, plan, input, todayInStockholm(now));
+      await trx('job_plans').insert({ case_id: found.id, established_on: input.establishedOn, goal: input.goal });
+      await trx('cases').where({ id: found.id }).update({ version: found.version + 1 });
+      return caseById(trx, found.id);
+    },
+  });
+}
+
+/** Adds an intervention to the plan of an open case. */
+export function addIntervention(db: Knex, input: AddInterventionInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredIntervention> {
+  return writeOnce(db, caller, now, options, {
+    operation: 'addIntervention',
+    input,
+    load: interventionById,
+    run: async (trx) => {
+      const found = await lockCase(trx, input.caseId, 'input.caseId');
+      checkOpen(found, 'input.caseId');
+      const plan: JobPlanRow | undefined = await trx('job_plans').where({ case_id: found.id }).first();
+      if (!plan) throw conflict('input.caseId', `names case ${found.id}, which has no job plan yet; establish one first`);
+      const columns = checkNewIntervention(input, found.enrolled_on);
+      const [id] = await trx('interventions').insert({ plan_id: plan.id, ...columns, ended_on: null });
+      return interventionById(trx, id);
+    },
+  });
+}
+
+/** Changes an intervention that has not ended, from the version the writer read. */
+export function changeIntervention(db: Knex, input: ChangeInterventionInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredIntervention> {
+  return writeOnce(db, caller, now, options, {
+    operation: 'changeIntervention',
+    input,
+    load: interventionById,
+    run: async (trx) => {
+      const { found, row } = await lockChangeableIntervention(trx, input);
+      const columns = changedIntervention(row, input, found.enrolled_on);
+      await trx('interventions').where({ id: row.id }).update({ ...columns, version: row.version + 1 });
+      return interventionById(trx, row.id);
+    },
+  });
+}
+
+/** Ends an intervention early, from the version the writer read. */
+export function endIntervention(db: Knex, input: EndInterventionInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredIntervention> {
+  return writeOnce(db, caller, now, options, {
+    operation: 'endIntervention',
+    input,
+    load: interventionById,
+    run: async (trx) => {
+      const { found, row } = await lockChangeableIntervention(trx, input);
+      checkEndedOn(row, input.endedOn, found.enrolled_on, todayInStockholm(now));
+      await trx('interventions').where({ id: row.id }).update({ ended_on: input.endedOn, version: row.version + 1 });
+      return interventionById(trx, row.id);
+    },
+  });
+}
+
+/**
+ * Closes a case, and ends on the same day every intervention of its plan that was still to
+ * run past it: those not ended already and not planned to end by then. One transaction, so
+ * a case is never closed with interventions running on.
+ */
+export function closeCase(db: Knex, input: CloseCaseInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredCase> {
+  return writeOnce(db, caller, now, options, {
+    operation: 'closeCase',
+    input,
+    load: caseById,
+    run: async (trx) => {
+      const found = await lockCase(trx, input.id, 'input.id');
+      checkClosure(found, input, todayInStockholm(now));
+      await trx('cases').where({ id: found.id }).update({
+        status: 'CLOSED',
+        closed_on: input.closedOn,
+        closure_reason: input.reason,
+        closure_note: input.note?.trim() ?? null,
+        version: found.version + 1,
+      });
+      await trx('interventions')
+        .whereIn('plan_id', trx('job_plans').select('id').where({ case_id: found.id }))
+        .whereNull('ended_on')
+        .where((running) => running.whereNull('end_date').orWhere('end_date', '>', input.closedOn))
+        .update({ ended_on: input.closedOn, version: trx.raw('?? + 1', ['version']) });
+      return caseById(trx, found.id);
+    },
+  });
+}
+
+/** Sends feedback on a case to the district that referred it, as the caller, now. */
+export async function giveFeedback(db: Knex, input: GiveFeedbackInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<FeedbackRow> {
+  const message = checkFeedbackMessage(input.message);
+  return writeOnce(db, caller, now, options, {
+    operation: 'giveFeedback',
+    input,
+    load: feedbackById,
+    run: async (trx) => {
+      const found: StoredCase | undefined = await trx('cases').where({ id: idFrom(input.caseId, 'input.caseId') }).first();
+      if (!found) throw notFound('input.caseId');
+      const [id] = await trx('feedback').insert({
+        case_id: found.id,
+        referral_id: found.referral_id,
+        sent_at: toDbDateTime(now),
+        sent_by: caller.user,
+        message,
+      });
+      return feedbackById(trx, id);
+    },
+  });
 }

@@ -4,9 +4,9 @@
  */
 export const mappers: Record<string, string> = {
   JobbtorgUnit: '../models#UnitRow',
-  Case: '../models#CaseRow',
+  Case: '../models#StoredCase',
   JobPlan: '../models#JobPlanRow',
-  Intervention: '../models#InterventionRow',
+  Intervention: '../models#StoredIntervention',
   Feedback: '../models#FeedbackRow',
   CaseConnection: '../models#CasePage',
   Person: '../models#PersonRef',

@@ -1,6 +1,11 @@
 import { Page } from '../../lib/pagination';
 
-/** Rows as the jobbtorg database returns them; codegen maps the GraphQL types onto these. */
+/**
+ * Rows of the jobbtorg database. The `…Row` types are what a writer gives (the seed writes
+ * them as they are); `StoredCase` and `StoredIntervention` add the version the database
+ * fills by default (migration 003) and are what a read returns, so codegen maps the
+ * GraphQL types onto those.
+ */
 
 export interface UnitRow {
   code: string;
@@ -76,4 +81,28 @@ export interface ProviderRef {
   id: string | number;
 }
 
-export type CasePage = Page<CaseRow>;
+/** 1 when written, one more for each change; a change must state the version it was based on. */
+export interface Versioned {
+  version: number;
+}
+
+export type StoredCase = CaseRow & Versioned;
+export type StoredIntervention = InterventionRow & Versioned;
+
+export type CasePage = Page<StoredCase>;
+
+/**
+ * What enrolment needs to know that other subgraphs own: the referral, its person, reason
+ * and district (stadsdel), and whether the person is newly arrived or studies Sfi on the
+ * day of enrolment (partners). Jobbtorg asks for these through the graph, never their tables.
+ */
+export interface EnrolmentFacts {
+  referralId: string;
+  referralStatus: 'BOOKED' | 'ENROLLED' | 'NO_SHOW' | 'WITHDRAWN';
+  personnummer: string;
+  birthDate: string;
+  districtCode: string;
+  reason: 'UNEMPLOYMENT' | 'OTHER_REASONS' | 'NEWLY_ARRIVED_REFUGEE';
+  newlyArrived: boolean;
+  studiesSfi: boolean;
+}

@@ -1,3 +1,4 @@
+import { todayInStockholm } from '../../../lib/scalars/calendar';
 import * as data from '../data';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
@@ -6,4 +7,7 @@ export const Query: QueryResolvers = {
   jobbtorgUnit: (_, { code }, { loaders }) => loaders.unit.load(code),
   case: (_, { id }, { loaders }) => loaders.case.load(id),
   cases: (_, { filter, first, after }, { db }) => data.listCases(db, filter, { first, after }),
+  jobbgarantiBreaches: (_, { filter, first, after }, { db }) =>
+    data.listJobbgarantiBreaches(db, filter, { first, after }, todayInStockholm()),
+  casesWithoutPlan: (_, { filter, first, after }, { db }) => data.listCasesWithoutPlan(db, filter, { first, after }),
 };

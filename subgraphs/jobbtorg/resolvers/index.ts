@@ -5,6 +5,7 @@ import { Feedback } from './Feedback';
 import { Intervention } from './Intervention';
 import { JobbtorgUnit } from './JobbtorgUnit';
 import { JobPlan } from './JobPlan';
+import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { Referral } from './Referral';
@@ -14,6 +15,7 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
+  Mutation,
   JobbtorgUnit,
   Person,
   Referral,
