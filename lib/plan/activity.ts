@@ -1,0 +1,235 @@
+import type { ClosureReason, JobbgarantiStatus } from '../domain';
+import type { WeeklySlot } from '../schedule';
+import type { InterventionRow } from '../../subgraphs/jobbtorg/models';
+import type { PlannedActivityRow, ProviderAssignmentRow, RegistrationRow } from '../../subgraphs/partners/models';
+
+/**
+ * One person's plan as every agency has made it, in one shape: the input of the conflict
+ * rules (./conflicts.ts) and the rows of `Person.sharedPlan`. Pure data, no I/O: whoever
+ * gathers the activities from the subgraphs turns them into `PlannedItem`s and the
+ * facts that are not activities (a case's jobbgaranti and closure, an Arbetsförmedlingen
+ * programme) into a `PlanContext`.
+ *
+ * Dates are `YYYY-MM-DD` (lib/scalars/calendar.ts), times `HH:MM` (lib/schedule.ts).
+ */
+
+/** Who planned an activity: the organisations that plan a person's weeks. */
+export type Agency = 'JOBBTORG' | 'ARBETSFORMEDLINGEN' | 'SFI' | 'ETABLERING_PROVIDER' | 'SOCIAL_SERVICES';
+
+/** The agencies in the order messages and sorted lists use. */
+export const AGENCIES: readonly Agency[] = ['JOBBTORG', 'ARBETSFORMEDLINGEN', 'SFI', 'ETABLERING_PROVIDER', 'SOCIAL_SERVICES'];
+
+/** Each agency's own kinds, as its subgraph names them (the row types follow the schema enums). */
+export interface KindsByAgency {
+  /** Jobbtorg's `InterventionKind`. */
+  JOBBTORG: InterventionRow['kind'];
+  /** Arbetsförmedlingen's `AfActivityKind`. */
+  ARBETSFORMEDLINGEN: PlannedActivityRow['kind'];
+  /** An Sfi enrolment is one kind; its course (A–D) belongs in the title. */
+  SFI: 'SFI_COURSE';
+  /** Etablering Stockholm's `EstablishmentService`. */
+  ETABLERING_PROVIDER: ProviderAssignmentRow['service'];
+  /** The district's trepartssamtal, a one-off meeting. */
+  SOCIAL_SERVICES: 'THREE_PARTY_MEETING';
+}
+
+/**
+ * What an activity is for, across agencies: two agencies planning activities of the same
+ * category for the same weeks have planned the same thing twice (`DUPLICATE_KIND`).
+ * A category only one agency plans (e.g. `START_UP`) can never be duplicated;
+ * it is its own category so the timeline can still group by it.
+ */
+export type ActivityCategory =
+  | 'JOB_SEARCH'
+  | 'MATCHING'
+  | 'WORK_PLACEMENT'
+  | 'VOCATIONAL_TRAINING'
+  | 'SWEDISH_FOR_IMMIGRANTS'
+  | 'WORKPLACE_LANGUAGE'
+  | 'START_UP'
+  | 'WORKING_LIFE_INTRODUCTION'
+  | 'CIVIC_ORIENTATION'
+  | 'ASSESSMENT'
+  | 'VALIDATION'
+  | 'MENTORSHIP'
+  | 'HEALTH'
+  | 'MEETING';
+
+/**
+ * Each agency's kinds mapped to categories. The reasons, where two kinds meet or do not:
+ *
+ * | agency | kind | category | why |
+ * |---|---|---|---|
+ * | Jobbtorg | ACTIVE_JOB_SEARCH | JOB_SEARCH | AF's JOB_SEARCH is the same activity |
+ * | Jobbtorg | MATCHING | MATCHING | matching against vacancies, not the person's own search |
+ * | Jobbtorg | WORK_PLACEMENT | WORK_PLACEMENT | praktik = AF's arbetspraktik |
+ * | Jobbtorg | VOCATIONAL_COURSE | VOCATIONAL_TRAINING | = AF's arbetsmarknadsutbildning |
+ * | Jobbtorg | COMMUNICATION_COURSE | WORKPLACE_LANGUAGE | Swedish for working life; given *beside* Sfi on purpose, so not SWEDISH_FOR_IMMIGRANTS |
+ * | Jobbtorg | START_UP_GROUP | START_UP | introduction to Jobbtorg itself; nobody else runs it |
+ * | Arbetsförmedlingen | JOB_SEARCH | JOB_SEARCH | |
+ * | Arbetsförmedlingen | WORK_PLACEMENT | WORK_PLACEMENT | |
+ * | Arbetsförmedlingen | LABOUR_MARKET_TRAINING | VOCATIONAL_TRAINING | |
+ * | Arbetsförmedlingen | CIVIC_ORIENTATION | CIVIC_ORIENTATION | samhällsorientering, about society, not work |
+ * | Arbetsförmedlingen | ASSESSMENT | ASSESSMENT | kartläggning |
+ * | Arbetsförmedlingen | VALIDATION | VALIDATION | |
+ * | Sfi | SFI_COURSE | SWEDISH_FOR_IMMIGRANTS | |
+ * | Etablering Stockholm | WORKPLACE_LANGUAGE_SUPPORT | WORKPLACE_LANGUAGE | = Jobbtorg's communication course |
+ * | Etablering Stockholm | WORKING_LIFE_INTRODUCTION | WORKING_LIFE_INTRODUCTION | to Swedish working life, not to an agency's services |
+ * | Etablering Stockholm | MENTORSHIP | MENTORSHIP | |
+ * | Etablering Stockholm | HEALTH_SUPPORT | HEALTH | |
+ * | Socialtjänsten | THREE_PARTY_MEETING | MEETING | |
+ *
+ * The `Record` types make the type check fail when a subgraph adds a kind this table lacks.
+ */
+export const CATEGORIES: { readonly [A in Agency]: Readonly<Record<KindsByAgency[A], ActivityCategory>> } = {
+  JOBBTORG: {
+    ACTIVE_JOB_SEARCH: 'JOB_SEARCH',
+    MATCHING: 'MATCHING',
+    WORK_PLACEMENT: 'WORK_PLACEMENT',
+    VOCATIONAL_COURSE: 'VOCATIONAL_TRAINING',
+    COMMUNICATION_COURSE: 'WORKPLACE_LANGUAGE',
+    START_UP_GROUP: 'START_UP',
+  },
+  ARBETSFORMEDLINGEN: {
+    JOB_SEARCH: 'JOB_SEARCH',
+    WORK_PLACEMENT: 'WORK_PLACEMENT',
+    LABOUR_MARKET_TRAINING: 'VOCATIONAL_TRAINING',
+    CIVIC_ORIENTATION: 'CIVIC_ORIENTATION',
+    ASSESSMENT: 'ASSESSMENT',
+    VALIDATION: 'VALIDATION',
+  },
+  SFI: { SFI_COURSE: 'SWEDISH_FOR_IMMIGRANTS' },
+  ETABLERING_PROVIDER: {
+    WORKPLACE_LANGUAGE_SUPPORT: 'WORKPLACE_LANGUAGE',
+    WORKING_LIFE_INTRODUCTION: 'WORKING_LIFE_INTRODUCTION',
+    MENTORSHIP: 'MENTORSHIP',
+    HEALTH_SUPPORT: 'HEALTH',
+  },
+  SOCIAL_SERVICES: { THREE_PARTY_MEETING: 'MEETING' },
+};
+
+/** The category of an agency's kind (see `CATEGORIES`). */
+export function categoryOf<A extends Agency>(agency: A, kind: KindsByAgency[A]): ActivityCategory {
+  return (CATEGORIES[agency] as Record<string, ActivityCategory>)[kind];
+}
+
+/**
+ * Categories that are studies: what a closure to work contradicts when it takes working
+ * hours (`CONTRADICTING_GOALS`). Workplace language is support *in* work, so it is not here.
+ */
+export const STUDY_CATEGORIES: readonly ActivityCategory[] = ['SWEDISH_FOR_IMMIGRANTS', 'VOCATIONAL_TRAINING'];
+
+/** Where an activity stands; informative for the timeline, the rules go by the dates. */
+export type PlannedItemStatus = 'PLANNED' | 'ONGOING' | 'COMPLETED' | 'ENDED_EARLY';
+
+/**
+ * One planned activity of one agency. Build it from the owning subgraph's record:
+ * an intervention, an AF planned activity, an Sfi enrolment, a provider assignment, or a
+ * three-party meeting (one day, `hoursPerWeek` its length, one slot).
+ */
+export type PlannedItem = { [A in Agency]: PlannedItemOf<A> }[Agency];
+
+/** A `PlannedItem` of one agency, whose `kind` is that agency's own. */
+export interface PlannedItemOf<A extends Agency> {
+  /** Globally unique, `<subgraph>:<type>:<id>`, e.g. `jobbtorg:intervention:12`. */
+  id: string;
+  agency: A;
+  /** The agency's own kind, e.g. `WORK_PLACEMENT` for Jobbtorg. */
+  kind: KindsByAgency[A];
+  /** `categoryOf(agency, kind)`; the rules trust it. */
+  category: ActivityCategory;
+  /** As the agency titles it, e.g. `Praktik på Coop`. */
+  title: string;
+  /** Who delivers it, by name (e.g. `Sfi Stockholm Kista`); messages name it before the agency. */
+  provider?: string | null;
+  /** First day it runs. */
+  startDate: string;
+  /**
+   * Last day it runs, or null when open-ended. For an activity ended early, the day it
+   * ended (`endedOn`); one ended before its start never runs and conflicts with nothing.
+   */
+  endDate: string | null;
+  /** Planned hours a week in a week it runs throughout. */
+  hoursPerWeek: number;
+  /** Weekly time slots; empty when the times are not fixed (no slot can then overlap). */
+  schedule: readonly WeeklySlot[];
+  status: PlannedItemStatus;
+}
+
+/** A Jobbtorg case's facts the rules read: its jobbgaranti and its closure. */
+export interface JobbtorgCaseFacts {
+  /** e.g. `jobbtorg:case:7`; conflicts name it in `contextIds`. */
+  id: string;
+  /** Day of enrolment (inskrivning); a later enrolment ends what an earlier closure says. */
+  enrolledOn: string;
+  jobbgaranti: {
+    /** Last day on which the plan keeps the promise. */
+    deadline: string;
+    /** The day the job plan came; null while there is none. */
+    planEstablishedOn: string | null;
+    /** As Jobbtorg judges it today (lib/domain.ts `jobbgarantiStatus`). */
+    status: JobbgarantiStatus;
+  };
+  /** The closure (avslut), once the case is closed. */
+  closure: { closedOn: string; reason: ClosureReason } | null;
+}
+
+/** An Arbetsförmedlingen programme the person takes part in (from a job-seeker registration). */
+export interface AfProgrammeFacts {
+  /** e.g. `partners:registration:5`; conflicts name it in `contextIds`. */
+  id: string;
+  /** `NONE` (registered as a job seeker only) is no programme and never conflicts. */
+  programme: RegistrationRow['programme'];
+  /** First day in the programme; null when in none. */
+  from: string | null;
+  /** Last day; null when open-ended. */
+  to: string | null;
+  /** Extent in percent of full time (omfattning); 100 is full time. */
+  extentPercent: number;
+}
+
+/** What the plan's rules need to know that is not an activity. Leave a list empty when unknown. */
+export interface PlanContext {
+  jobbtorgCases: readonly JobbtorgCaseFacts[];
+  afProgrammes: readonly AfProgrammeFacts[];
+}
+
+/** Swedish names for messages. */
+export const AGENCY_NAMES: Readonly<Record<Agency, string>> = {
+  JOBBTORG: 'Jobbtorg',
+  ARBETSFORMEDLINGEN: 'Arbetsförmedlingen',
+  SFI: 'Sfi',
+  ETABLERING_PROVIDER: 'Etablering Stockholm',
+  SOCIAL_SERVICES: 'socialtjänsten',
+};
+
+/** Swedish names of the categories, as a message says "båda är …". */
+export const CATEGORY_NAMES: Readonly<Record<ActivityCategory, string>> = {
+  JOB_SEARCH: 'jobbsökande',
+  MATCHING: 'matchning',
+  WORK_PLACEMENT: 'praktik',
+  VOCATIONAL_TRAINING: 'yrkesutbildning',
+  SWEDISH_FOR_IMMIGRANTS: 'sfi',
+  WORKPLACE_LANGUAGE: 'svenska för arbetslivet',
+  START_UP: 'uppstartsgrupp',
+  WORKING_LIFE_INTRODUCTION: 'arbetslivsintroduktion',
+  CIVIC_ORIENTATION: 'samhällsorientering',
+  ASSESSMENT: 'kartläggning',
+  VALIDATION: 'validering',
+  MENTORSHIP: 'mentorskap',
+  HEALTH: 'hälsostöd',
+  MEETING: 'möte',
+};
+
+/** Swedish names of Arbetsförmedlingen's programmes. */
+export const PROGRAMME_NAMES: Readonly<Record<AfProgrammeFacts['programme'], string>> = {
+  ESTABLISHMENT_PROGRAMME: 'Etableringsprogrammet',
+  JOB_AND_DEVELOPMENT_GUARANTEE: 'Jobb- och utvecklingsgarantin',
+  YOUTH_JOB_GUARANTEE: 'Jobbgarantin för ungdomar',
+  NONE: 'inget program',
+};
+
+/** How a message names an activity: its title, then who delivers it or else the agency. */
+export function labelOf(item: PlannedItem): string {
+  return `${item.title} (${item.provider ?? AGENCY_NAMES[item.agency]})`;
+}
