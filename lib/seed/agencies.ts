@@ -10,6 +10,21 @@ import { AfActivityKind, AfProgramme, EstablishmentService, ResidencePermitKind,
 import { hoursOf, scheduleJson, Slot } from './timetable';
 
 /**
+ * Who recorded an agency's rows, as the write side records the caller's user: one officer
+ * per agency stands for them all. Seeded rows are as first recorded (version 1).
+ */
+const RECORDERS = {
+  MIGRATIONSVERKET: 'mv.handlaggare',
+  ARBETSFORMEDLINGEN: 'af.handlaggare',
+  SFI: 'sfi.registrator',
+  ETABLERING_PROVIDER: 'etablering.coach',
+} as const;
+
+function firstVersion(agency: keyof typeof RECORDERS) {
+  return { recorded_by: RECORDERS[agency], version: 1, changed_by: null };
+}
+
+/**
  * The partner agencies' records of a person (the partners subgraph's slice): Migrationsverket's
  * permits and the municipality reception, Sfi, Arbetsförmedlingen, Etablering Stockholm.
  * Everything is booked into the person's timetable, so the agencies' plans fit together.
@@ -57,7 +72,7 @@ export function recordMigration(ctx: PersonContext, person: Person): void {
   if (person.immigratedOn) {
     const kind = random.chance(0.7) ? 'FAMILY_TIES' : 'WORK';
     const grantedOn = workingDayOnOrAfter(addDays(person.immigratedOn, -random.int(14, 90)));
-    bundle.partners.residence_permits.push({ id: ids.next('residence_permits'), personnummer: person.personnummer, kind, granted_on: grantedOn, valid_until: addDays(grantedOn, 2 * 365) });
+    bundle.partners.residence_permits.push({ id: ids.next('residence_permits'), personnummer: person.personnummer, kind, granted_on: grantedOn, valid_until: addDays(grantedOn, 2 * 365), recorded_by: RECORDERS.MIGRATIONSVERKET });
     return;
   }
   if (!person.receivedOn) return;
@@ -73,12 +88,12 @@ export function recordMigration(ctx: PersonContext, person: Person): void {
     // 2016 law: refugees three years, subsidiary protection 13 months, family ties two years.
     const validUntil =
       kind === 'PERMANENT' ? null : addDays(grantedOn, kind === 'TEMPORARY_REFUGEE' ? 3 * 365 : kind === 'TEMPORARY_SUBSIDIARY_PROTECTION' ? 395 : 2 * 365);
-    bundle.partners.residence_permits.push({ id: ids.next('residence_permits'), personnummer: person.personnummer, kind, granted_on: grantedOn, valid_until: validUntil });
+    bundle.partners.residence_permits.push({ id: ids.next('residence_permits'), personnummer: person.personnummer, kind, granted_on: grantedOn, valid_until: validUntil, recorded_by: RECORDERS.MIGRATIONSVERKET });
     if (validUntil === null || validUntil > until || !random.chance(0.85)) break;
     grantedOn = workingDayOnOrAfter(addDays(validUntil, -random.int(0, 60)));
     kind = random.chance(0.3) ? 'PERMANENT' : kind;
   }
-  bundle.partners.municipality_receptions.push({ personnummer: person.personnummer, received_on: person.receivedOn });
+  bundle.partners.municipality_receptions.push({ personnummer: person.personnummer, received_on: person.receivedOn, ...firstVersion('MIGRATIONSVERKET') });
 }
 
 const SFI_COURSES: Record<number, readonly SfiEnrolmentRow['course'][]> = { 1: ['A', 'B'], 2: ['B', 'C'], 3: ['C', 'D'] };
@@ -112,6 +127,7 @@ export function planSfi(ctx: PersonContext, person: Person): SfiPeriod[] {
     const booked = timetable.bookFirstFitting(start, end, schedules, 0, null);
     if (!booked) break;
     bundle.partners.sfi_enrolments.push({
+    ...firstVersion('SFI'),
       id: ids.next('sfi_enrolments'),
       personnummer: person.personnummer,
       school_id: schoolId,
@@ -171,6 +187,7 @@ export function planArbetsformedlingen(ctx: PersonContext, person: Person): AfRe
   }
   const registration: AfRegistration = { id: ids.next('job_seeker_registrations'), programme, from, to, extentPercent };
   bundle.partners.job_seeker_registrations.push({
+    ...firstVersion('ARBETSFORMEDLINGEN'),
     id: registration.id,
     personnummer: person.personnummer,
     registered_on: registeredOn,
@@ -231,6 +248,8 @@ export function planAfActivity(
   const title = template.kind === 'CIVIC_ORIENTATION' ? `${template.titles[0]} ${language ?? 'lätt svenska'}` : random.pick(template.titles);
   const id = ids.next('planned_activities');
   bundle.partners.planned_activities.push({
+    ...firstVersion('ARBETSFORMEDLINGEN'),
+    ended_on: null,
     id,
     registration_id: registrationId,
     kind: template.kind,
@@ -261,6 +280,7 @@ export function planProviderAssignment(ctx: PersonContext, person: Person): void
   const booked = timetable.bookFirstFitting(start, end, random.shuffle(schedules), unscheduledHours, null);
   if (!booked) return;
   bundle.partners.provider_assignments.push({
+    ...firstVersion('ETABLERING_PROVIDER'),
     id: ids.next('provider_assignments'),
     personnummer: person.personnummer,
     provider_id: random.pick(providersOfKind('ESTABLISHMENT_SERVICE')).id,

@@ -120,6 +120,7 @@ function enrol(ctx: PersonContext, person: Person, plans: AgencyPlans, referralI
   const closureNote = closure ? random.pick(CLOSURE_NOTES[closure.reason]) : null;
   const caseId = ids.next('cases');
   bundle.jobbtorg.cases.push({
+    version: 1,
     id: caseId,
     personnummer: person.personnummer,
     referral_id: referralId,
@@ -318,6 +319,7 @@ function planJob(
           ? random.pick(providersOfKind('COURSE_PROVIDER')).id
           : providerFor(ctx, template.providers);
     bundle.jobbtorg.interventions.push({
+      version: 1,
       id: ids.next('interventions'),
       plan_id: planId,
       kind,
@@ -380,6 +382,7 @@ function plantCollision(
   timetable.add({ from: start, to: runsUntil, schedule, hours, duplicateClass: 'PLACEMENT' });
   const title = random.pick(INTERVENTIONS.WORK_PLACEMENT.titles);
   bundle.jobbtorg.interventions.push({
+      version: 1,
     id: ids.next('interventions'),
     plan_id: planId,
     kind: 'WORK_PLACEMENT',

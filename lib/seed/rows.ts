@@ -14,23 +14,24 @@ import type {
   ReferralRow,
   ThreePartyMeetingRow
 } from '../../subgraphs/stadsdel/models';
+// Rows as stored, with the version and recorder columns the write side added.
 import type {
-  CaseRow,
+  StoredCase as CaseRow,
   FeedbackRow,
-  InterventionRow,
+  StoredIntervention as InterventionRow,
   JobPlanRow,
   UnitDistrictRow,
   UnitRow
 } from '../../subgraphs/jobbtorg/models';
 import type {
   AgencyRow,
-  PlannedActivityRow,
-  ProviderAssignmentRow,
+  StoredPlannedActivity as PlannedActivityRow,
+  StoredProviderAssignment as ProviderAssignmentRow,
   ProviderRow,
-  ReceptionRow as MunicipalityReceptionRow,
-  RegistrationRow as JobSeekerRegistrationRow,
-  ResidencePermitRow,
-  SfiEnrolmentRow
+  StoredReception as MunicipalityReceptionRow,
+  StoredRegistration as JobSeekerRegistrationRow,
+  StoredResidencePermit as ResidencePermitRow,
+  StoredSfiEnrolment as SfiEnrolmentRow
 } from '../../subgraphs/partners/models';
 
 export type {
