@@ -199,6 +199,11 @@ describe('DUPLICATE_KIND', () => {
     ['the same agency twice is not a duplicate', [item({ id: 'a' }), item({ id: 'b' })], []],
     ['different categories', [item({ id: 'jt' }), item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', kind: 'VALIDATION' })], []],
     ['Sfi beside a communication course: complementary, not the same', [item({ id: 'sfi', agency: 'SFI' }), item({ id: 'jt', kind: 'COMMUNICATION_COURSE' })], []],
+    [
+      'a communication course beside language support at the workplace: a course and support on the job',
+      [item({ id: 'jt', kind: 'COMMUNICATION_COURSE' }), item({ id: 'es', agency: 'ETABLERING_PROVIDER', kind: 'WORKPLACE_LANGUAGE_SUPPORT' })],
+      [],
+    ],
     ['one ends Sunday, the other starts Monday', [item({ id: 'jt', endDate: day(W11, 6) }), item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', startDate: W12 })], []],
     ['one ends the day the other starts', [item({ id: 'jt', endDate: day(W11, 4) }), item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', startDate: day(W11, 4) })], [{ ids: ['af', 'jt'], weeks: [W11] }]],
     ['both open-ended', [item({ id: 'jt', endDate: null }), item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', startDate: '2024-01-01', endDate: null })], [{ ids: ['af', 'jt'], weeks: [W10, W11, W12, W13] }]],

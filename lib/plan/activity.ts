@@ -45,7 +45,8 @@ export type ActivityCategory =
   | 'WORK_PLACEMENT'
   | 'VOCATIONAL_TRAINING'
   | 'SWEDISH_FOR_IMMIGRANTS'
-  | 'WORKPLACE_LANGUAGE'
+  | 'SWEDISH_FOR_WORK'
+  | 'LANGUAGE_SUPPORT_AT_WORK'
   | 'START_UP'
   | 'WORKING_LIFE_INTRODUCTION'
   | 'CIVIC_ORIENTATION'
@@ -64,7 +65,7 @@ export type ActivityCategory =
  * | Jobbtorg | MATCHING | MATCHING | matching against vacancies, not the person's own search |
  * | Jobbtorg | WORK_PLACEMENT | WORK_PLACEMENT | praktik = AF's arbetspraktik |
  * | Jobbtorg | VOCATIONAL_COURSE | VOCATIONAL_TRAINING | = AF's arbetsmarknadsutbildning |
- * | Jobbtorg | COMMUNICATION_COURSE | WORKPLACE_LANGUAGE | Swedish for working life; given *beside* Sfi on purpose, so not SWEDISH_FOR_IMMIGRANTS |
+ * | Jobbtorg | COMMUNICATION_COURSE | SWEDISH_FOR_WORK | a course in Swedish for working life, given *beside* Sfi on purpose, so not SWEDISH_FOR_IMMIGRANTS |
  * | Jobbtorg | START_UP_GROUP | START_UP | introduction to Jobbtorg itself; nobody else runs it |
  * | Arbetsförmedlingen | JOB_SEARCH | JOB_SEARCH | |
  * | Arbetsförmedlingen | WORK_PLACEMENT | WORK_PLACEMENT | |
@@ -73,7 +74,7 @@ export type ActivityCategory =
  * | Arbetsförmedlingen | ASSESSMENT | ASSESSMENT | kartläggning |
  * | Arbetsförmedlingen | VALIDATION | VALIDATION | |
  * | Sfi | SFI_COURSE | SWEDISH_FOR_IMMIGRANTS | |
- * | Etablering Stockholm | WORKPLACE_LANGUAGE_SUPPORT | WORKPLACE_LANGUAGE | = Jobbtorg's communication course |
+ * | Etablering Stockholm | WORKPLACE_LANGUAGE_SUPPORT | LANGUAGE_SUPPORT_AT_WORK | support on the job, not a course: no duplicate of the communication course |
  * | Etablering Stockholm | WORKING_LIFE_INTRODUCTION | WORKING_LIFE_INTRODUCTION | to Swedish working life, not to an agency's services |
  * | Etablering Stockholm | MENTORSHIP | MENTORSHIP | |
  * | Etablering Stockholm | HEALTH_SUPPORT | HEALTH | |
@@ -87,7 +88,7 @@ export const CATEGORIES: { readonly [A in Agency]: Readonly<Record<KindsByAgency
     MATCHING: 'MATCHING',
     WORK_PLACEMENT: 'WORK_PLACEMENT',
     VOCATIONAL_COURSE: 'VOCATIONAL_TRAINING',
-    COMMUNICATION_COURSE: 'WORKPLACE_LANGUAGE',
+    COMMUNICATION_COURSE: 'SWEDISH_FOR_WORK',
     START_UP_GROUP: 'START_UP',
   },
   ARBETSFORMEDLINGEN: {
@@ -100,7 +101,7 @@ export const CATEGORIES: { readonly [A in Agency]: Readonly<Record<KindsByAgency
   },
   SFI: { SFI_COURSE: 'SWEDISH_FOR_IMMIGRANTS' },
   ETABLERING_PROVIDER: {
-    WORKPLACE_LANGUAGE_SUPPORT: 'WORKPLACE_LANGUAGE',
+    WORKPLACE_LANGUAGE_SUPPORT: 'LANGUAGE_SUPPORT_AT_WORK',
     WORKING_LIFE_INTRODUCTION: 'WORKING_LIFE_INTRODUCTION',
     MENTORSHIP: 'MENTORSHIP',
     HEALTH_SUPPORT: 'HEALTH',
@@ -115,7 +116,8 @@ export function categoryOf<A extends Agency>(agency: A, kind: KindsByAgency[A]):
 
 /**
  * Categories that are studies: what a closure to work contradicts when it takes working
- * hours (`CONTRADICTING_GOALS`). Workplace language is support *in* work, so it is not here.
+ * hours (`CONTRADICTING_GOALS`). Swedish for work and language support at work go with
+ * work, so they are not here.
  */
 export const STUDY_CATEGORIES: readonly ActivityCategory[] = ['SWEDISH_FOR_IMMIGRANTS', 'VOCATIONAL_TRAINING'];
 
@@ -210,7 +212,8 @@ export const CATEGORY_NAMES: Readonly<Record<ActivityCategory, string>> = {
   WORK_PLACEMENT: 'praktik',
   VOCATIONAL_TRAINING: 'yrkesutbildning',
   SWEDISH_FOR_IMMIGRANTS: 'sfi',
-  WORKPLACE_LANGUAGE: 'svenska för arbetslivet',
+  SWEDISH_FOR_WORK: 'svenska för arbetslivet',
+  LANGUAGE_SUPPORT_AT_WORK: 'språkstöd på arbetsplatsen',
   START_UP: 'uppstartsgrupp',
   WORKING_LIFE_INTRODUCTION: 'arbetslivsintroduktion',
   CIVIC_ORIENTATION: 'samhällsorientering',
