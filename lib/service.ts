@@ -59,6 +59,7 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
     res.status(report.healthy ? 200 : 503).json(report);
   });
   app.use('/graphql', cors<cors.CorsRequest>(), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: options.context }));
+  app.use('/graphql', bodyRefusal);
 
   return {
     httpServer,
@@ -67,6 +68,19 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The body parser's refusals (over MAX_BODY, not JSON) as GraphQL errors a client can read,
+ * instead of Express's HTML page, which carries a stack trace unless NODE_ENV is production.
+ * The body itself is never echoed.
+ */
+function bodyRefusal(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+  const [message, code] =
+    status === 413 ? [`the request body is larger than ${MAX_BODY}`, 'PAYLOAD_TOO_LARGE'] : ['the request body could not be read as JSON', 'BAD_REQUEST'];
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
 /** Listens on `port` (0 for any free one) and returns the GraphQL URL. */
