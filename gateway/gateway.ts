@@ -10,6 +10,7 @@ import { buildService, Service } from '../lib/service';
 import { AuthenticationOptions, createAuthenticator } from './authentication';
 import { probeSubgraphs } from './health';
 import { scalarValidationPlugin } from './input-validation';
+import { parseOptionsFor, QueryLimits, queryLimitsPlugin, resolveLimits } from './limits';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql); no introspection at run time. */
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   authentication: AuthenticationOptions;
   /** The gateway's own key, which signs the identity it forwards to subgraphs. */
   signingKey: SigningKey;
+  /** Depth, cost, token… limits a request must keep to; each unset one is `DEFAULT_LIMITS`' (gateway/limits.ts). */
+  limits?: Partial<QueryLimits>;
 }
 
 /** What the gateway knows about a request once its token is verified. */
@@ -85,6 +88,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
   });
   const development = options.environment === 'development';
   const authenticate = createAuthenticator(options.authentication);
+  const limits = resolveLimits(options.limits);
   return buildService<GatewayContext>({
     apollo: { gateway },
     context: async ({ req }) => {
@@ -94,7 +98,8 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     },
     environment: options.environment,
     landingPage: development,
-    plugins: [scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    plugins: [queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
+    serverOptions: { parseOptions: parseOptionsFor(limits) },
   });
 }
