@@ -49,6 +49,8 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
     plugins,
     introspection: development,
     includeStacktraceInErrorResponses: development,
+    // "Did you mean …?" would tell a caller in production what the schema holds.
+    hideSchemaDetailsFromClientErrors: !development,
     ...(options.serverOptions as object),
   });
   await apollo.start();

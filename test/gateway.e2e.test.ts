@@ -76,6 +76,12 @@ describe('the gateway in production', () => {
     const answer = await stack.query(`{ districts { name } }`);
     expect(answer.data.districts).toHaveLength(14);
   });
+
+  it('suggests no field names for a misspelt one', async () => {
+    const answer = await stack.query(`{ districts { nam } }`);
+    expect(answer.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.errors?.[0].message).not.toMatch(/did you mean|"name"/i);
+  });
 });
 
 describe('the gateway with a subgraph that hangs', () => {
