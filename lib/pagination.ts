@@ -71,10 +71,7 @@ export async function paginate<R>(
   sort: SortKey<R>[],
   field: string,
 ): Promise<Page<R>> {
-  const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`${field}.first`, `must be between 0 and ${MAX_PAGE_SIZE}`);
-  }
+  const first = pageSize(args, field);
   const query = filtered.clone();
   if (args.after) whereAfter(query, sort, decodeCursor(args.after, sort.length, field));
   for (const key of sort) query.orderBy(key.column, key.descending ? 'desc' : 'asc');
@@ -91,5 +88,29 @@ export async function paginate<R>(
       const [{ count }] = await filtered.clone().clearSelect().count({ count: '*' });
       return Number(count);
     },
+  };
+}
+
+function pageSize(args: PageArgs, field: string): number {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`${field}.first`, `must be between 0 and ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}
+
+/**
+ * Pages through a list already worked out in memory, sorted ascending by a unique string
+ * key, with the same cursors and limits as `paginate`.
+ */
+export function paginateSorted<R>(sorted: readonly R[], args: PageArgs, keyOf: (row: R) => string, field: string): Page<R> {
+  const first = pageSize(args, field);
+  const after = args.after ? String(decodeCursor(args.after, 1, field)[0]) : null;
+  const rest = after === null ? sorted : sorted.filter((row) => keyOf(row) > after);
+  const edges = rest.slice(0, first).map((node) => ({ cursor: encodeCursor([keyOf(node)]), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rest.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount: async () => sorted.length,
   };
 }

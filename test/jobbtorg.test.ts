@@ -6,7 +6,7 @@ import { addDays, todayInStockholm } from '../lib/scalars/calendar';
 import { makePersonnummer } from '../lib/scalars/personnummer';
 import { createContext } from '../subgraphs/jobbtorg/context';
 import * as data from '../subgraphs/jobbtorg/data';
-import { interventionStatus } from '../subgraphs/jobbtorg/intervention-status';
+import { activityStatus as interventionStatus } from '../lib/plan/status';
 import { migrations } from '../subgraphs/jobbtorg/migrations';
 import { CaseRow } from '../subgraphs/jobbtorg/models';
 import { resolvers } from '../subgraphs/jobbtorg/resolvers';

@@ -121,3 +121,10 @@ export function stockholmInstant(day: string, time: string): string {
   if (hours < 0) throw new RangeError(`stockholmInstant: ${time} is before the day starts in UTC`);
   return `${day} ${hours < 10 ? '0' : ''}${hours}:${time.slice(colon + 1, colon + 3)}:00`;
 }
+
+/** The Stockholm wall-clock day and time (`HH:MM`) of an instant. */
+export function stockholmWallClock(instant: Date): { day: string; time: string } {
+  const day = todayInStockholm(instant);
+  const time = instant.toLocaleTimeString('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+  return { day, time };
+}

@@ -131,6 +131,23 @@ export async function listJobbgarantiBreaches(db: Knex, filter: JobbgarantiBreac
   return paginate(query, page, OLDEST_FIRST, 'jobbgarantiBreaches');
 }
 
+/**
+ * The people with a case at the unit or from the district that is open at some time in
+ * [from, to]: enrolled by `to` and not closed before `from`. Sorted, each once.
+ */
+export async function peopleWithCasesIn(
+  db: Knex,
+  filter: { unitCode?: string | null; districtCode?: string | null; from: string; to: string },
+): Promise<string[]> {
+  const query = db('cases')
+    .distinct('cases.personnummer')
+    .where('cases.enrolled_on', '<=', filter.to)
+    .where((open) => open.whereNull('cases.closed_on').orWhere('cases.closed_on', '>=', filter.from))
+    .orderBy('cases.personnummer');
+  whereUnitAndDistrict(query, filter);
+  return (await query).map((row: { personnummer: string }) => row.personnummer);
+}
+
 /** Open cases with no plan yet, oldest enrolment first. */
 export function listCasesWithoutPlan(db: Knex, filter: CasesWithoutPlanFilter | null | undefined, page: PageArgs): Promise<CasePage> {
   const query = db('cases')

@@ -13,4 +13,9 @@ export const mappers: Record<string, string> = {
   Referral: '../models#ReferralRef',
   District: '../models#DistrictRef',
   Provider: '../models#ProviderRef',
+  SharedPlan: '../shared-plan#SharedPlanModel',
+  PlanItem: '../../../lib/plan/items#PlanItem',
+  PlanConflict: '../../../lib/plan/conflicts#Conflict',
+  PersonPlanConflicts: '../shared-plan#PersonPlanConflictsModel',
+  PersonPlanConflictsConnection: '../shared-plan#PersonPlanConflictsPage',
 };

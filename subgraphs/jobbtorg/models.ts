@@ -1,4 +1,5 @@
 import { Page } from '../../lib/pagination';
+import type { ExternalPlanFacts } from './shared-plan';
 
 /**
  * Rows of the jobbtorg database. The `…Row` types are what a writer gives (the seed writes
@@ -68,7 +69,7 @@ export interface FeedbackRow {
 }
 
 /** Entities owned by other subgraphs, known here only by their keys. */
-export interface PersonRef {
+export interface PersonRef extends Partial<ExternalPlanFacts> {
   personnummer: string;
 }
 export interface ReferralRef {

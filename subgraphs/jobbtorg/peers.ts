@@ -2,6 +2,7 @@ import { notFound } from '../../lib/errors';
 import { askPeer } from '../../lib/peer-client';
 import { RequestScope } from '../../lib/subgraph';
 import type { EnrolmentFacts } from './models';
+import type { ExternalPlanFacts } from './shared-plan';
 
 /**
  * What Jobbtorg asks the other subgraphs when it enrols someone: the referral, its person,
@@ -13,7 +14,31 @@ export interface Peers {
   enrolmentFacts(referralId: string, on: string): Promise<EnrolmentFacts>;
   /** Tells stadsdel the referral led to this case; the referral then reads ENROLLED. */
   markReferralEnrolled(referralId: string, caseId: string): Promise<void>;
+  /**
+   * The other agencies' plan items and the consents of many people at once, one request to
+   * each subgraph whatever their number: what `@requires` brings for one person's plan.
+   */
+  planFacts(personnummer: readonly string[]): Promise<Map<string, ExternalPlanFacts>>;
 }
+
+/** The selection of a plan item: the same fields `Person.sharedPlan` requires in schema.graphql. */
+const PLAN_ITEM = 'id agency kind category title provider startDate endDate hoursPerWeek schedule { weekday startTime endTime } status';
+
+const PARTNERS_PLAN_FACTS = /* GraphQL */ `
+  query PartnersPlanFacts($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Person { personnummer partnersPlanItems { ${PLAN_ITEM} } afProgrammes { id programme from to extentPercent } }
+    }
+  }
+`;
+
+const STADSDEL_PLAN_FACTS = /* GraphQL */ `
+  query StadsdelPlanFacts($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Person { personnummer stadsdelPlanItems { ${PLAN_ITEM} } sharingConsents { purpose parties active } }
+    }
+  }
+`;
 
 const REFERRAL_FACTS = /* GraphQL */ `
   query ReferralFacts($representations: [_Any!]!) {
@@ -84,6 +109,28 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
         newlyArrived: person?.newlyArrived ?? false,
         studiesSfi: (person?.sfiEnrolments ?? []).some((e) => e.startDate <= on && (e.endDate === null || e.endDate >= on)),
       };
+    },
+    async planFacts(personnummer) {
+      const facts = new Map<string, ExternalPlanFacts>();
+      if (!personnummer.length) return facts;
+      const representations = personnummer.map((p) => ({ __typename: 'Person', personnummer: p }));
+      const ask = <T>(serviceName: 'partners' | 'stadsdel', query: string) =>
+        askPeer<{ _entities: (T | null)[] }>(
+          { url: subgraphUrls[serviceName], serviceName, gatewayToken, query, variables: { representations } },
+          'peopleWithPlanConflicts',
+        );
+      type Partners = Pick<ExternalPlanFacts, 'partnersPlanItems' | 'afProgrammes'> & { personnummer: string };
+      type Stadsdel = Pick<ExternalPlanFacts, 'stadsdelPlanItems' | 'sharingConsents'> & { personnummer: string };
+      const [partners, stadsdel] = await Promise.all([ask<Partners>('partners', PARTNERS_PLAN_FACTS), ask<Stadsdel>('stadsdel', STADSDEL_PLAN_FACTS)]);
+      personnummer.forEach((p, i) => {
+        facts.set(p, {
+          partnersPlanItems: partners._entities[i]?.partnersPlanItems ?? [],
+          afProgrammes: partners._entities[i]?.afProgrammes ?? [],
+          stadsdelPlanItems: stadsdel._entities[i]?.stadsdelPlanItems ?? [],
+          sharingConsents: stadsdel._entities[i]?.sharingConsents ?? [],
+        });
+      });
+      return facts;
     },
     async markReferralEnrolled(referralId, caseId) {
       await askPeer(

@@ -1,7 +1,7 @@
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import { parseSchedule } from '../../../lib/schedule';
 import type { InterventionResolvers } from '../__generated__/resolvers-types';
-import { interventionStatus } from '../intervention-status';
+import { activityStatus } from '../../../lib/plan/status';
 
 export const Intervention: InterventionResolvers = {
   provider: (i) => (i.provider_id === null ? null : { id: i.provider_id }),
@@ -10,5 +10,5 @@ export const Intervention: InterventionResolvers = {
   endedOn: (i) => i.ended_on,
   hoursPerWeek: (i) => Number(i.hours_per_week),
   schedule: (i) => parseSchedule(i.schedule),
-  status: (i) => interventionStatus(i, todayInStockholm()),
+  status: (i) => activityStatus(i, todayInStockholm()),
 };

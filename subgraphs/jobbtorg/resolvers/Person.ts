@@ -1,9 +1,32 @@
+import { badInput } from '../../../lib/errors';
+import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
+import { checkWindow, ExternalPlanFacts, ownPlanFacts, sharedPlanOf } from '../shared-plan';
 
-/** A person is known here by personnummer alone; one without cases has empty lists. */
+/**
+ * A person is known here by personnummer, and by the other agencies' plan facts the gateway
+ * brings when `sharedPlan` is asked for (`@requires`). One without cases has empty lists.
+ */
 export const Person: PersonResolvers = {
-  __resolveReference: ({ personnummer }) => ({ personnummer }),
+  __resolveReference: (representation) => representation,
   jobbtorgCases: (p, _, { loaders }) => loaders.casesOfPerson.load(p.personnummer),
   currentJobbtorgCase: async (p, _, { loaders }) =>
     (await loaders.casesOfPerson.load(p.personnummer)).find((c) => c.status === 'OPEN') ?? null,
+  sharedPlan: async (p, { from, to, fullTimeHours }, { loaders, caller }) => {
+    checkWindow({ from, to }, 'sharedPlan');
+    const hours = fullTimeHours ?? 40;
+    if (!(hours > 0 && hours <= 168)) throw badInput('sharedPlan.fullTimeHours', 'must be more than 0 and at most 168');
+    const today = todayInStockholm();
+    return sharedPlanOf(await ownPlanFacts(loaders, p.personnummer, today), externalFacts(p), caller, { from, to }, hours);
+  },
 };
+
+/** The facts `@requires` brought; the gateway always sends them with a request for `sharedPlan`. */
+function externalFacts(p: Partial<ExternalPlanFacts>): ExternalPlanFacts {
+  return {
+    partnersPlanItems: p.partnersPlanItems ?? [],
+    afProgrammes: p.afProgrammes ?? [],
+    stadsdelPlanItems: p.stadsdelPlanItems ?? [],
+    sharingConsents: p.sharingConsents ?? [],
+  };
+}

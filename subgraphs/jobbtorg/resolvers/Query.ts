@@ -1,5 +1,6 @@
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import * as data from '../data';
+import { listPeopleWithPlanConflicts } from '../shared-plan';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
 export const Query: QueryResolvers = {
@@ -10,4 +11,6 @@ export const Query: QueryResolvers = {
   jobbgarantiBreaches: (_, { filter, first, after }, { db }) =>
     data.listJobbgarantiBreaches(db, filter, { first, after }, todayInStockholm()),
   casesWithoutPlan: (_, { filter, first, after }, { db }) => data.listCasesWithoutPlan(db, filter, { first, after }),
+  peopleWithPlanConflicts: (_, { filter, first, after }, ctx) =>
+    listPeopleWithPlanConflicts(ctx, filter, { first, after }, todayInStockholm()),
 };

@@ -66,6 +66,21 @@ export type AfProgramme =
   /** Jobbgarantin för ungdomar. */
   | 'YOUTH_JOB_GUARANTEE';
 
+/** An Arbetsförmedlingen programme as the shared plan's rules read it. */
+export type AfProgrammeFact = {
+  __typename?: 'AfProgrammeFact';
+  /** Extent in percent of full time. */
+  extentPercent: Scalars['Int']['output'];
+  /** First day in the programme. */
+  from?: Maybe<Scalars['Date']['output']>;
+  /** `partners:registration:<id>`. */
+  id: Scalars['ID']['output'];
+  /** The programme (an `AfProgramme` value), `NONE` when registered as a job seeker only. */
+  programme: Scalars['String']['output'];
+  /** Last day; null when open-ended. */
+  to?: Maybe<Scalars['Date']['output']>;
+};
+
 /** A partner agency (samverkanspart) of the etableringskedja. */
 export type Agency = {
   __typename?: 'Agency';
@@ -431,6 +446,8 @@ export type PageInfo = {
  */
 export type Person = {
   __typename?: 'Person';
+  /** The Arbetsförmedlingen programmes the person takes part in, as facts for the shared plan's rules. */
+  afProgrammes: Array<AfProgrammeFact>;
   /** Registrations as a job seeker with Arbetsförmedlingen (inskrivning), newest first. */
   jobSeekerRegistrations?: Maybe<Array<JobSeekerRegistration>>;
   /** The person's municipality reception (kommunmottagande) with its version; null when not a reception case. */
@@ -439,6 +456,8 @@ export type Person = {
   municipalityReceptionDate?: Maybe<Scalars['Date']['output']>;
   /** Whether the person is newly arrived (nyanländ) on the given day (default today): received in the municipality less than three years before. */
   newlyArrived?: Maybe<Scalars['Boolean']['output']>;
+  /** Arbetsförmedlingen's planned activities, Sfi courses and provider assignments as items of the shared plan; Jobbtorg's `sharedPlan` requires them. */
+  partnersPlanItems: Array<PlanItem>;
   /** Personnummer or samordningsnummer, 12 digits. */
   personnummer: Scalars['Personnummer']['output'];
   /** Etablering Stockholm provider assignments, newest first. */
@@ -457,6 +476,90 @@ export type Person = {
 export type PersonNewlyArrivedArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
+
+/** Who plans an activity in a person's shared plan. */
+export type PlanAgency =
+  /** Arbetsförmedlingen. */
+  | 'ARBETSFORMEDLINGEN'
+  /** An Etablering Stockholm provider. */
+  | 'ETABLERING_PROVIDER'
+  /** Jobbtorg Stockholm. */
+  | 'JOBBTORG'
+  /** Sfi, svenska för invandrare. */
+  | 'SFI'
+  /** The district's social services (socialtjänsten). */
+  | 'SOCIAL_SERVICES';
+
+/** What an activity is for, across agencies: the same category from two agencies in the same weeks is planned twice. */
+export type PlanCategory =
+  /** Kartläggning. */
+  | 'ASSESSMENT'
+  /** Samhällsorientering. */
+  | 'CIVIC_ORIENTATION'
+  /** Hälsostöd. */
+  | 'HEALTH'
+  /** Jobbsökande. */
+  | 'JOB_SEARCH'
+  /** Språkstöd på arbetsplatsen. */
+  | 'LANGUAGE_SUPPORT_AT_WORK'
+  /** Matchning mot lediga jobb. */
+  | 'MATCHING'
+  /** A meeting, e.g. a three-party meeting. */
+  | 'MEETING'
+  /** Mentorskap. */
+  | 'MENTORSHIP'
+  /** Jobbtorg's start-up group. */
+  | 'START_UP'
+  /** Sfi. */
+  | 'SWEDISH_FOR_IMMIGRANTS'
+  /** Svenska för arbetslivet (kommunikationskurs). */
+  | 'SWEDISH_FOR_WORK'
+  /** Validering. */
+  | 'VALIDATION'
+  /** Yrkesutbildning. */
+  | 'VOCATIONAL_TRAINING'
+  /** Introduktion till arbetslivet. */
+  | 'WORKING_LIFE_INTRODUCTION'
+  /** Praktik. */
+  | 'WORK_PLACEMENT';
+
+/** One agency's planned activity on a person's shared plan, in the shape every agency shares. */
+export type PlanItem = {
+  __typename?: 'PlanItem';
+  /** The agency that planned it. */
+  agency: PlanAgency;
+  /** What it is for, across agencies. */
+  category: PlanCategory;
+  /** Last day it runs (the day it ended, if early); null when open-ended. */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  /** Planned hours a week. */
+  hoursPerWeek: Scalars['Float']['output'];
+  /** `<subgraph>:<record>:<id>`, unique across agencies, e.g. `jobbtorg:intervention:12`. */
+  id: Scalars['ID']['output'];
+  /** The agency's own kind, e.g. `WORK_PLACEMENT` (Jobbtorg) or `JOB_SEARCH` (Arbetsförmedlingen). */
+  kind: Scalars['String']['output'];
+  /** Who delivers it, by name; null when the agency runs it itself. */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** Weekly time slots, where known; empty otherwise. */
+  schedule: Array<WeeklySlot>;
+  /** First day. */
+  startDate: Scalars['Date']['output'];
+  /** Where it stands today. */
+  status: PlanItemStatus;
+  /** Title, e.g. Sfi kurs B. */
+  title: Scalars['String']['output'];
+};
+
+/** Where a planned activity stands today. */
+export type PlanItemStatus =
+  /** Ran to its planned end. */
+  | 'COMPLETED'
+  /** Ended before its planned end. */
+  | 'ENDED_EARLY'
+  /** Under way. */
+  | 'ONGOING'
+  /** Starts later. */
+  | 'PLANNED';
 
 /** An activity Arbetsförmedlingen has planned for a job seeker (planerad aktivitet). */
 export type PlannedActivity = {
@@ -902,11 +1005,12 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AfActivityKind: AfActivityKind;
   AfProgramme: AfProgramme;
+  AfProgrammeFact: ResolverTypeWrapper<AfProgrammeFact>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Agency: ResolverTypeWrapper<AgencyRowModel>;
   AgencyCode: AgencyCode;
   AssignProviderInput: AssignProviderInput;
   ChangeJobSeekerRegistrationInput: ChangeJobSeekerRegistrationInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ChangePlannedActivityInput: ChangePlannedActivityInput;
   ChangeProviderAssignmentInput: ChangeProviderAssignmentInput;
   ChangeSfiEnrolmentInput: ChangeSfiEnrolmentInput;
@@ -921,6 +1025,10 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonRefModel>;
   Personnummer: ResolverTypeWrapper<Scalars['Personnummer']['output']>;
+  PlanAgency: PlanAgency;
+  PlanCategory: PlanCategory;
+  PlanItem: ResolverTypeWrapper<PlanItem>;
+  PlanItemStatus: PlanItemStatus;
   PlannedActivity: ResolverTypeWrapper<StoredPlannedActivityModel>;
   Provider: ResolverTypeWrapper<ProviderRowModel>;
   ProviderAssignment: ResolverTypeWrapper<StoredProviderAssignmentModel>;
@@ -950,10 +1058,11 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  AfProgrammeFact: AfProgrammeFact;
+  Int: Scalars['Int']['output'];
   Agency: AgencyRowModel;
   AssignProviderInput: AssignProviderInput;
   ChangeJobSeekerRegistrationInput: ChangeJobSeekerRegistrationInput;
-  Int: Scalars['Int']['output'];
   ChangePlannedActivityInput: ChangePlannedActivityInput;
   ChangeProviderAssignmentInput: ChangeProviderAssignmentInput;
   ChangeSfiEnrolmentInput: ChangeSfiEnrolmentInput;
@@ -967,6 +1076,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Person: PersonRefModel;
   Personnummer: Scalars['Personnummer']['output'];
+  PlanItem: PlanItem;
   PlannedActivity: StoredPlannedActivityModel;
   Provider: ProviderRowModel;
   ProviderAssignment: StoredProviderAssignmentModel;
@@ -984,6 +1094,14 @@ export type ResolversParentTypes = ResolversObject<{
   SfiEnrolmentFilter: SfiEnrolmentFilter;
   WeeklySlot: WeeklySlot;
   WeeklySlotInput: WeeklySlotInput;
+}>;
+
+export type AfProgrammeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AfProgrammeFact'] = ResolversParentTypes['AfProgrammeFact']> = ResolversObject<{
+  extentPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency'], FederationReferenceType extends FederationReferenceTypes['Agency'] = FederationReferenceTypes['Agency']> = ResolversObject<{
@@ -1041,10 +1159,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  afProgrammes?: Resolver<Array<ResolversTypes['AfProgrammeFact']>, ParentType, ContextType>;
   jobSeekerRegistrations?: Resolver<Maybe<Array<ResolversTypes['JobSeekerRegistration']>>, ParentType, ContextType>;
   municipalityReception?: Resolver<Maybe<ResolversTypes['MunicipalityReception']>, ParentType, ContextType>;
   municipalityReceptionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   newlyArrived?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<PersonNewlyArrivedArgs>>;
+  partnersPlanItems?: Resolver<Array<ResolversTypes['PlanItem']>, ParentType, ContextType>;
   personnummer?: Resolver<ResolversTypes['Personnummer'], ParentType, ContextType>;
   providerAssignments?: Resolver<Maybe<Array<ResolversTypes['ProviderAssignment']>>, ParentType, ContextType>;
   residencePermits?: Resolver<Maybe<Array<ResolversTypes['ResidencePermit']>>, ParentType, ContextType>;
@@ -1054,6 +1174,20 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
 export interface PersonnummerScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Personnummer'], any> {
   name: 'Personnummer';
 }
+
+export type PlanItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanItem'] = ResolversParentTypes['PlanItem']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['PlanAgency'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['PlanCategory'], ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  hoursPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  schedule?: Resolver<Array<ResolversTypes['WeeklySlot']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PlanItemStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type PlannedActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlannedActivity'] = ResolversParentTypes['PlannedActivity']> = ResolversObject<{
   changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1154,6 +1288,7 @@ export type WeeklySlotResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AfProgrammeFact?: AfProgrammeFactResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   Date?: GraphQLScalarType;
   JobSeekerRegistration?: JobSeekerRegistrationResolvers<ContextType>;
@@ -1162,6 +1297,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Personnummer?: GraphQLScalarType;
+  PlanItem?: PlanItemResolvers<ContextType>;
   PlannedActivity?: PlannedActivityResolvers<ContextType>;
   Provider?: ProviderResolvers<ContextType>;
   ProviderAssignment?: ProviderAssignmentResolvers<ContextType>;

@@ -351,6 +351,10 @@ export type Person = {
   protectedIdentity: Scalars['Boolean']['output'];
   /** Referrals (remisser) of the person to Jobbtorg, newest first. */
   referrals: Array<Referral>;
+  /** The person's consents as the shared plan reads them, to decide which agencies' plans a reader may see. */
+  sharingConsents: Array<SharingConsent>;
+  /** Three-party meetings as items of the shared plan; Jobbtorg's `sharedPlan` requires them. */
+  stadsdelPlanItems: Array<PlanItem>;
   /** Three-party meetings (trepartssamtal) about the person, earliest first. */
   threePartyMeetings: Array<ThreePartyMeeting>;
 };
@@ -392,6 +396,90 @@ export type PersonFilter = {
   /** Only people with protected identity (skyddade personuppgifter), or only without. */
   protectedIdentity?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** Who plans an activity in a person's shared plan. */
+export type PlanAgency =
+  /** Arbetsförmedlingen. */
+  | 'ARBETSFORMEDLINGEN'
+  /** An Etablering Stockholm provider. */
+  | 'ETABLERING_PROVIDER'
+  /** Jobbtorg Stockholm. */
+  | 'JOBBTORG'
+  /** Sfi, svenska för invandrare. */
+  | 'SFI'
+  /** The district's social services (socialtjänsten). */
+  | 'SOCIAL_SERVICES';
+
+/** What an activity is for, across agencies: the same category from two agencies in the same weeks is planned twice. */
+export type PlanCategory =
+  /** Kartläggning. */
+  | 'ASSESSMENT'
+  /** Samhällsorientering. */
+  | 'CIVIC_ORIENTATION'
+  /** Hälsostöd. */
+  | 'HEALTH'
+  /** Jobbsökande. */
+  | 'JOB_SEARCH'
+  /** Språkstöd på arbetsplatsen. */
+  | 'LANGUAGE_SUPPORT_AT_WORK'
+  /** Matchning mot lediga jobb. */
+  | 'MATCHING'
+  /** A meeting, e.g. a three-party meeting. */
+  | 'MEETING'
+  /** Mentorskap. */
+  | 'MENTORSHIP'
+  /** Jobbtorg's start-up group. */
+  | 'START_UP'
+  /** Sfi. */
+  | 'SWEDISH_FOR_IMMIGRANTS'
+  /** Svenska för arbetslivet (kommunikationskurs). */
+  | 'SWEDISH_FOR_WORK'
+  /** Validering. */
+  | 'VALIDATION'
+  /** Yrkesutbildning. */
+  | 'VOCATIONAL_TRAINING'
+  /** Introduktion till arbetslivet. */
+  | 'WORKING_LIFE_INTRODUCTION'
+  /** Praktik. */
+  | 'WORK_PLACEMENT';
+
+/** One agency's planned activity on a person's shared plan, in the shape every agency shares. */
+export type PlanItem = {
+  __typename?: 'PlanItem';
+  /** The agency that planned it. */
+  agency: PlanAgency;
+  /** What it is for, across agencies. */
+  category: PlanCategory;
+  /** Last day it runs (the day it ended, if early); null when open-ended. */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  /** Planned hours a week. */
+  hoursPerWeek: Scalars['Float']['output'];
+  /** `<subgraph>:<record>:<id>`, unique across agencies, e.g. `jobbtorg:intervention:12`. */
+  id: Scalars['ID']['output'];
+  /** The agency's own kind, e.g. `WORK_PLACEMENT` (Jobbtorg) or `JOB_SEARCH` (Arbetsförmedlingen). */
+  kind: Scalars['String']['output'];
+  /** Who delivers it, by name; null when the agency runs it itself. */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** Weekly time slots, where known; empty otherwise. */
+  schedule: Array<WeeklySlot>;
+  /** First day. */
+  startDate: Scalars['Date']['output'];
+  /** Where it stands today. */
+  status: PlanItemStatus;
+  /** Title, e.g. Sfi kurs B. */
+  title: Scalars['String']['output'];
+};
+
+/** Where a planned activity stands today. */
+export type PlanItemStatus =
+  /** Ran to its planned end. */
+  | 'COMPLETED'
+  /** Ended before its planned end. */
+  | 'ENDED_EARLY'
+  /** Under way. */
+  | 'ONGOING'
+  /** Starts later. */
+  | 'PLANNED';
 
 export type Query = {
   __typename?: 'Query';
@@ -585,6 +673,17 @@ export type ScheduleThreePartyMeetingInput = {
   thirdParty: Scalars['String']['input'];
 };
 
+/** A consent as the shared plan reads it. */
+export type SharingConsent = {
+  __typename?: 'SharingConsent';
+  /** Whether it applies today: within its dates and not withdrawn. */
+  active: Scalars['Boolean']['output'];
+  /** The parties it names (`Party` values). */
+  parties: Array<Scalars['String']['output']>;
+  /** Its purpose (a `ConsentPurpose` value). */
+  purpose: Scalars['String']['output'];
+};
+
 /**
  * A three-party meeting (trepartssamtal) between the person, the district officer, a
  * Jobbtorg coach and a third party, to agree on one plan.
@@ -607,6 +706,34 @@ export type ThreePartyMeeting = {
   startsAt: Scalars['DateTime']['output'];
   /** The third party (tredje part), e.g. Arbetsförmedlingen or an Sfi school. */
   thirdParty: Scalars['String']['output'];
+};
+
+/** Day of the week (veckodag). */
+export type Weekday =
+  /** Fredag. */
+  | 'FRIDAY'
+  /** Måndag. */
+  | 'MONDAY'
+  /** Lördag. */
+  | 'SATURDAY'
+  /** Söndag. */
+  | 'SUNDAY'
+  /** Torsdag. */
+  | 'THURSDAY'
+  /** Tisdag. */
+  | 'TUESDAY'
+  /** Onsdag. */
+  | 'WEDNESDAY';
+
+/** A recurring weekly time slot (veckoschema), local Swedish time. */
+export type WeeklySlot = {
+  __typename?: 'WeeklySlot';
+  /** End time, `HH:MM`, after the start. */
+  endTime: Scalars['String']['output'];
+  /** Start time, `HH:MM`. */
+  startTime: Scalars['String']['output'];
+  /** Day of the week. */
+  weekday: Weekday;
 };
 
 /** A consent to withdraw, as the writer last read it. */
@@ -760,6 +887,11 @@ export type ResolversTypes = ResolversObject<{
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonFilter: PersonFilter;
   Personnummer: ResolverTypeWrapper<Scalars['Personnummer']['output']>;
+  PlanAgency: PlanAgency;
+  PlanCategory: PlanCategory;
+  PlanItem: ResolverTypeWrapper<PlanItem>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  PlanItemStatus: PlanItemStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordConsentInput: RecordConsentInput;
   RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
@@ -772,7 +904,10 @@ export type ResolversTypes = ResolversObject<{
   ReferralStatus: ReferralStatus;
   SEK: ResolverTypeWrapper<Scalars['SEK']['output']>;
   ScheduleThreePartyMeetingInput: ScheduleThreePartyMeetingInput;
+  SharingConsent: ResolverTypeWrapper<SharingConsent>;
   ThreePartyMeeting: ResolverTypeWrapper<ThreePartyMeetingRowModel>;
+  Weekday: Weekday;
+  WeeklySlot: ResolverTypeWrapper<WeeklySlot>;
   WithdrawConsentInput: WithdrawConsentInput;
 }>;
 
@@ -801,6 +936,8 @@ export type ResolversParentTypes = ResolversObject<{
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonFilter: PersonFilter;
   Personnummer: Scalars['Personnummer']['output'];
+  PlanItem: PlanItem;
+  Float: Scalars['Float']['output'];
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
   RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
@@ -811,7 +948,9 @@ export type ResolversParentTypes = ResolversObject<{
   ReferralFilter: ReferralFilter;
   SEK: Scalars['SEK']['output'];
   ScheduleThreePartyMeetingInput: ScheduleThreePartyMeetingInput;
+  SharingConsent: SharingConsent;
   ThreePartyMeeting: ThreePartyMeetingRowModel;
+  WeeklySlot: WeeklySlot;
   WithdrawConsentInput: WithdrawConsentInput;
 }>;
 
@@ -918,6 +1057,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   personnummer?: Resolver<ResolversTypes['Personnummer'], ParentType, ContextType>;
   protectedIdentity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   referrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
+  sharingConsents?: Resolver<Array<ResolversTypes['SharingConsent']>, ParentType, ContextType>;
+  stadsdelPlanItems?: Resolver<Array<ResolversTypes['PlanItem']>, ParentType, ContextType>;
   threePartyMeetings?: Resolver<Array<ResolversTypes['ThreePartyMeeting']>, ParentType, ContextType>;
 }>;
 
@@ -935,6 +1076,20 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export interface PersonnummerScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Personnummer'], any> {
   name: 'Personnummer';
 }
+
+export type PlanItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanItem'] = ResolversParentTypes['PlanItem']> = ResolversObject<{
+  agency?: Resolver<ResolversTypes['PlanAgency'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['PlanCategory'], ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  hoursPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  schedule?: Resolver<Array<ResolversTypes['WeeklySlot']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PlanItemStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   district?: Resolver<Maybe<ResolversTypes['District']>, ParentType, ContextType, RequireFields<QueryDistrictArgs, 'code'>>;
@@ -973,6 +1128,12 @@ export interface SekScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'SEK';
 }
 
+export type SharingConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharingConsent'] = ResolversParentTypes['SharingConsent']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ThreePartyMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThreePartyMeeting'] = ResolversParentTypes['ThreePartyMeeting'], FederationReferenceType extends FederationReferenceTypes['ThreePartyMeeting'] = FederationReferenceTypes['ThreePartyMeeting']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ThreePartyMeeting']> | FederationReferenceType, FederationReferenceType, ContextType>;
   district?: Resolver<ResolversTypes['District'], ParentType, ContextType>;
@@ -983,6 +1144,12 @@ export type ThreePartyMeetingResolvers<ContextType = Context, ParentType extends
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   thirdParty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WeeklySlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WeeklySlot'] = ResolversParentTypes['WeeklySlot']> = ResolversObject<{
+  endTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weekday?: Resolver<ResolversTypes['Weekday'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -1002,11 +1169,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Personnummer?: GraphQLScalarType;
+  PlanItem?: PlanItemResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   ReferralConnection?: ReferralConnectionResolvers<ContextType>;
   ReferralEdge?: ReferralEdgeResolvers<ContextType>;
   SEK?: GraphQLScalarType;
+  SharingConsent?: SharingConsentResolvers<ContextType>;
   ThreePartyMeeting?: ThreePartyMeetingResolvers<ContextType>;
+  WeeklySlot?: WeeklySlotResolvers<ContextType>;
 }>;
 

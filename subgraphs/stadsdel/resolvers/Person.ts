@@ -1,5 +1,6 @@
 import { loadExisting } from '../../../lib/loaders';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
+import { sharingConsents, stadsdelPlanItems } from '../plan-items';
 
 export const Person: PersonResolvers = {
   __resolveReference: ({ personnummer }, { loaders }) => loaders.person.load(personnummer),
@@ -15,4 +16,6 @@ export const Person: PersonResolvers = {
   referrals: (p, _, { loaders }) => loaders.referralsOfPerson.load(p.personnummer),
   threePartyMeetings: (p, _, { loaders }) => loaders.threePartyMeetingsOfPerson.load(p.personnummer),
   consents: (p, _, { loaders }) => loaders.consentsOfPerson.load(p.personnummer),
+  stadsdelPlanItems: (p, _, { loaders }) => stadsdelPlanItems(loaders, p.personnummer),
+  sharingConsents: (p, _, { loaders }) => sharingConsents(loaders, p.personnummer),
 };

@@ -1,0 +1,185 @@
+import { addDays, mondayOf, todayInStockholm } from '../lib/scalars/calendar';
+import { makePersonnummer } from '../lib/scalars/personnummer';
+import { SUBGRAPH_NAMES } from '../lib/config';
+import { describeEachDialect } from './helpers/dialects';
+import { AsCaller, GraphQLResponse, Stack, startStack } from './helpers/stack';
+
+/**
+ * The shared plan through the gateway: each agency records its own activities, the
+ * gateway gathers them for Jobbtorg's `sharedPlan` through `@requires`, the consent decides
+ * who sees what, and fixing an activity in the subgraph that owns it removes its conflict.
+ */
+
+const DISTRICT: AsCaller = { as: 'districtOfficer' };
+const COACH: AsCaller = { as: 'jobbtorgCoach' };
+const AF: AsCaller = { as: 'afOfficer' };
+const SFI: AsCaller = { as: 'sfiTeacher' };
+const PROVIDER: AsCaller = { as: 'providerCoach' };
+
+const TODAY = todayInStockholm();
+const NEXT_MONDAY = addDays(mondayOf(TODAY), 7);
+const WINDOW = { from: NEXT_MONDAY, to: addDays(NEXT_MONDAY, 27) };
+
+const PLAN = /* GraphQL */ `
+  query Plan($p: Personnummer!, $from: Date!, $to: Date!) {
+    person(personnummer: $p) {
+      sharedPlan(from: $from, to: $to) {
+        weeks
+        activities { id agency kind category title provider startDate endDate hoursPerWeek schedule { weekday startTime endTime } }
+        conflicts { kind activityIds agencies weeks message }
+      }
+    }
+  }
+`;
+
+const LIST = /* GraphQL */ `
+  query Coordinator($unit: ID!, $from: Date!, $to: Date!) {
+    peopleWithPlanConflicts(filter: { unitCode: $unit, from: $from, to: $to }, first: 100) {
+      totalCount
+      edges { node { person { personnummer } total byKind { kind count } } }
+    }
+  }
+`;
+
+describeEachDialect('the shared plan', (dialect) => {
+  let stack: Stack;
+  const p = makePersonnummer('1986-09-03', 771);
+  const ids = { sfi: '', sfiVersion: 1, placement: '', afActivity: '', consent: '' };
+
+  async function ok(query: string, variables: Record<string, unknown>, as: AsCaller): Promise<any> {
+    const answer: GraphQLResponse = await stack.query(query, variables, as);
+    expect(answer.errors).toBeUndefined();
+    return answer.data;
+  }
+  const planAs = async (as: AsCaller) => (await ok(PLAN, { p, ...WINDOW }, as)).person.sharedPlan;
+
+  beforeAll(async () => {
+    stack = await startStack({ dialect, people: 300 });
+    await stack.subgraphs.stadsdel.db('persons').insert({
+      personnummer: p, given_name: 'Yonas', family_name: 'Tesfaye', birth_date: '1986-09-03', district_code: 'SKH', protected_identity: false,
+    });
+    const consent = await ok(
+      `mutation($p: Personnummer!, $from: Date!) { recordConsent(input: { personnummer: $p, purpose: SHARED_PLANNING, validFrom: $from, parties: [SOCIAL_SERVICES, JOBBTORG, ARBETSFORMEDLINGEN, SFI] }) { id } }`,
+      { p, from: TODAY },
+      DISTRICT,
+    );
+    ids.consent = consent.recordConsent.id;
+    await ok(`mutation($p: Personnummer!) { recordConsent(input: { personnummer: $p, purpose: REFERRAL, validFrom: "2026-01-01", parties: [SOCIAL_SERVICES, JOBBTORG] }) { id } }`, { p }, DISTRICT);
+    const referral = await ok(`mutation($p: Personnummer!) { referToJobbtorg(input: { personnummer: $p, reason: UNEMPLOYMENT }) { id } }`, { p }, DISTRICT);
+    const opened = await ok(
+      `mutation($r: ID!, $on: Date!) { enrolInJobbtorg(input: { referralId: $r, unitCode: "VARBERG", enrolledOn: $on }) { id } }`,
+      { r: referral.referToJobbtorg.id, on: TODAY },
+      COACH,
+    );
+    const caseId = opened.enrolInJobbtorg.id;
+    await ok(`mutation($c: ID!, $on: Date!) { establishJobPlan(input: { caseId: $c, establishedOn: $on, goal: WORK }) { id } }`, { c: caseId, on: TODAY }, COACH);
+    // Jobbtorg: a placement on Tuesday mornings for four weeks.
+    const placement = await ok(
+      `mutation($c: ID!, $from: Date!, $to: Date!) { addIntervention(input: { caseId: $c, kind: WORK_PLACEMENT, title: "Praktik på förskola", startDate: $from, endDate: $to, hoursPerWeek: 3, schedule: [{ weekday: TUESDAY, startTime: "09:00", endTime: "12:00" }] }) { id } }`,
+      { c: caseId, ...WINDOW },
+      COACH,
+    );
+    ids.placement = `jobbtorg:intervention:${placement.addIntervention.id}`;
+    // Sfi: Tuesday and Thursday mornings, open-ended.
+    const sfi = await ok(
+      `mutation($p: Personnummer!, $from: Date!) { enrolInSfi(input: { personnummer: $p, schoolId: "1", course: B, studyPath: 2, startDate: $from, hoursPerWeek: 6, schedule: [{ weekday: TUESDAY, startTime: "09:00", endTime: "12:00" }, { weekday: THURSDAY, startTime: "09:00", endTime: "12:00" }] }) { id version } }`,
+      { p, from: NEXT_MONDAY },
+      SFI,
+    );
+    ids.sfi = sfi.enrolInSfi.id;
+    ids.sfiVersion = sfi.enrolInSfi.version;
+    // Arbetsförmedlingen: a work placement of its own on Friday afternoons.
+    const registration = await ok(
+      `mutation($p: Personnummer!, $on: Date!) { registerJobSeeker(input: { personnummer: $p, registeredOn: $on, office: "Arbetsförmedlingen Skärholmen", programme: NONE, programmeExtentPercent: 0 }) { id } }`,
+      { p, on: TODAY },
+      AF,
+    );
+    const activity = await ok(
+      `mutation($r: ID!, $from: Date!, $to: Date!) { addPlannedActivity(input: { registrationId: $r, kind: WORK_PLACEMENT, title: "Arbetspraktik i butik", startDate: $from, endDate: $to, hoursPerWeek: 3, schedule: [{ weekday: FRIDAY, startTime: "13:00", endTime: "16:00" }] }) { id } }`,
+      { r: registration.registerJobSeeker.id, ...WINDOW },
+      AF,
+    );
+    ids.afActivity = `partners:activity:${activity.addPlannedActivity.id}`;
+  });
+  afterAll(() => stack?.stop());
+
+  it('gathers every agency’s activities on one timeline and finds exactly the collisions', async () => {
+    const plan = await planAs(COACH);
+    const sfiId = `partners:sfi:${ids.sfi}`;
+    expect(plan.weeks).toEqual([0, 7, 14, 21].map((d) => addDays(NEXT_MONDAY, d)));
+    expect(plan.activities.map((a: { id: string }) => a.id).sort()).toEqual([ids.placement, ids.afActivity, sfiId].sort());
+    expect(plan.activities.find((a: { id: string }) => a.id === sfiId)).toMatchObject({
+      agency: 'SFI', kind: 'SFI_COURSE', category: 'SWEDISH_FOR_IMMIGRANTS', title: 'Sfi kurs B', provider: 'Sfi Stockholm Kista', endDate: null,
+    });
+    expect(plan.conflicts.map((c: { kind: string; activityIds: string[] }) => [c.kind, [...c.activityIds].sort()])).toEqual([
+      ['SLOT_OVERLAP', [ids.placement, sfiId].sort()],
+      ['DUPLICATE_KIND', [ids.placement, ids.afActivity].sort()],
+    ]);
+    const overlap = plan.conflicts[0];
+    expect(overlap).toMatchObject({ agencies: ['JOBBTORG', 'SFI'], weeks: plan.weeks });
+    expect(overlap.message).toMatch(/Praktik på förskola \(Jobbtorg\) och Sfi kurs B \(Sfi Stockholm Kista\) överlappar tisdagar 09:00–12:00/);
+  });
+
+  it('shows each reader only what the consent lets their organisation see', async () => {
+    const provider = await planAs(PROVIDER); // Etablering Stockholm is not named in the consent
+    expect(provider).toEqual({ weeks: expect.any(Array), activities: [], conflicts: [] });
+    const sfi = await planAs(SFI);
+    expect(sfi.activities).toHaveLength(3);
+  });
+
+  it('lists the person for the coordinator with counts by kind', async () => {
+    const list = (await ok(LIST, { unit: 'VARBERG', ...WINDOW }, COACH)).peopleWithPlanConflicts;
+    const mine = list.edges.find((e: { node: { person: { personnummer: string } } }) => e.node.person.personnummer === p);
+    expect(mine.node).toEqual({
+      person: { personnummer: p },
+      total: 2,
+      byKind: [{ kind: 'SLOT_OVERLAP', count: 1 }, { kind: 'DUPLICATE_KIND', count: 1 }],
+    });
+  });
+
+  it('loses the overlap when Sfi moves its lessons, and keeps the rest', async () => {
+    const moved = await ok(
+      `mutation($id: ID!, $v: Int!) { changeSfiEnrolment(input: { id: $id, version: $v, schedule: [{ weekday: WEDNESDAY, startTime: "09:00", endTime: "12:00" }, { weekday: THURSDAY, startTime: "09:00", endTime: "12:00" }] }) { version } }`,
+      { id: ids.sfi, v: ids.sfiVersion },
+      SFI,
+    );
+    expect(moved.changeSfiEnrolment.version).toBe(ids.sfiVersion + 1);
+    const plan = await planAs(COACH);
+    expect(plan.conflicts.map((c: { kind: string }) => c.kind)).toEqual(['DUPLICATE_KIND']);
+  });
+
+  it('hides the other agencies from Jobbtorg the moment the consent is withdrawn', async () => {
+    const { person } = await ok(`query($p: Personnummer!) { person(personnummer: $p) { consents { id version purpose } } }`, { p }, DISTRICT);
+    const sharing = person.consents.find((c: { id: string }) => c.id === ids.consent);
+    await ok(`mutation($id: ID!, $v: Int!) { withdrawConsent(input: { id: $id, version: $v }) { active } }`, { id: sharing.id, v: sharing.version }, DISTRICT);
+    const plan = await planAs(COACH);
+    expect(plan.activities.map((a: { id: string }) => a.id)).toEqual([ids.placement]);
+    expect(plan.conflicts).toEqual([]);
+  });
+
+  it('refuses a window that ends before it starts, naming the argument', async () => {
+    const answer = await stack.query(PLAN, { p, from: WINDOW.to, to: WINDOW.from }, COACH);
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sharedPlan.to' });
+  });
+
+  it('lists a unit at a bounded cost, whatever the number of people it covers', async () => {
+    // Per subgraph: stadsdel, jobbtorg, partners. The people's records cost one batched query
+    // per table, the audit log a fixed handful per request (up to 2,000 rows an insert).
+    const BOUND = [10, 10, 12];
+    const cost = async (unit: string, from: string, to: string) => {
+      stack.resetCounts();
+      await ok(LIST, { unit, from, to }, COACH);
+      return SUBGRAPH_NAMES.map((n) => stack.subgraphs[n].statements());
+    };
+    const candidates = async (unit: string, from: string, to: string) =>
+      Number((await stack.subgraphs.jobbtorg.db('cases').where('unit_code', unit).where('enrolled_on', '<=', to)
+        .where((q) => q.whereNull('closed_on').orWhere('closed_on', '>=', from)).countDistinct({ n: 'personnummer' }))[0].n);
+    const small: [string, string, string] = ['ROSENLUNDSGATAN', '2025-06-01', '2025-06-07'];
+    const large: [string, string, string] = ['FARSTA', '2025-03-01', '2026-02-28'];
+    expect(await candidates(...large)).toBeGreaterThan(3 * (await candidates(...small)));
+    for (const window of [small, large]) {
+      const statements = await cost(...window);
+      statements.forEach((n, i) => expect(n).toBeLessThanOrEqual(BOUND[i]));
+    }
+  });
+});
