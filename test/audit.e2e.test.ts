@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { AUDIT_HEAD_TABLE, AUDIT_TABLE, verifyAuditChain } from '../lib/audit/log';
 import { describeEachDialect } from './helpers/dialects';
-import { Stack, startStack } from './helpers/stack';
+import { districtOfficer, Stack, startStack } from './helpers/stack';
 
 /**
  * The audit log through the gateway: every person read is an entry in the subgraph that
@@ -11,7 +11,7 @@ describeEachDialect('audit log', (dialect) => {
   let stack: Stack;
   let stadsdel: Knex;
   beforeAll(async () => {
-    stack = await startStack({ dialect, people: 60 });
+    stack = await startStack({ dialect, people: 400 });
     stadsdel = stack.subgraphs.stadsdel.db;
   });
   afterAll(() => stack?.stop());
@@ -21,18 +21,20 @@ describeEachDialect('audit log', (dialect) => {
   it('writes one entry per person listed, naming the user, organisation and operation, never the personnummer', async () => {
     await stadsdel(AUDIT_TABLE).delete();
     await stadsdel(AUDIT_HEAD_TABLE).update({ last_hash: '0'.repeat(64) });
+    // Rinkeby-Kista's officer lists 50 of the district's residents.
+    expect(Number((await stadsdel('persons').where({ district_code: 'RK' }).count({ n: '*' }))[0].n)).toBeGreaterThanOrEqual(50);
     const answer = await stack.query(
       `query ListPeople { persons(first: 50) { edges { node { personnummer givenName } } } }`,
       {},
-      { as: 'districtOfficer' },
+      districtOfficer('RK'),
     );
     expect(answer.errors).toBeUndefined();
     const rows = await stadsdel(AUDIT_TABLE).orderBy('id');
     expect(rows).toHaveLength(50);
     expect(new Set(rows.map((r) => r.request_id)).size).toBe(1);
     expect(rows[0]).toMatchObject({
-      organisation: 'DISTRICT:SKH',
-      user: 'handlaggare.skh',
+      organisation: 'DISTRICT:RK',
+      user: 'handlaggare.rk',
       record_type: 'Person',
       fields: 'givenName,personnummer',
       operation_name: 'ListPeople',
@@ -45,8 +47,11 @@ describeEachDialect('audit log', (dialect) => {
   });
 
   it('logs a read in every subgraph the query reaches, each with the same request id', async () => {
+    const someCase = await stack.subgraphs.jobbtorg.db('cases').orderBy('id').first();
     const answer = await stack.query(
-      `query OneCase { cases(first: 1) { edges { node { targetGroup person { givenName jobSeekerRegistrations { office } } } } } }`,
+      `query OneCase($id: ID!) { cases: case(id: $id) { targetGroup person { givenName jobSeekerRegistrations { office } } } }`,
+      { id: someCase.id },
+      districtOfficer(someCase.district_code),
     );
     expect(answer.errors).toBeUndefined();
     const [jobbtorgRow] = await stack.subgraphs.jobbtorg.db(AUDIT_TABLE).where({ operation_name: 'OneCase', record_type: 'Case' });
@@ -55,7 +60,7 @@ describeEachDialect('audit log', (dialect) => {
     // Partners logs the person's field and, for each registration returned, the registration.
     const partnersRows = await entriesOf(stack.subgraphs.partners.db, jobbtorgRow.request_id);
     expect(partnersRows[0]).toMatchObject({ record_type: 'Person', fields: 'jobSeekerRegistrations' });
-    const registrations = answer.data.cases.edges[0].node.person.jobSeekerRegistrations;
+    const registrations = answer.data.cases.person.jobSeekerRegistrations;
     expect(partnersRows.slice(1)).toEqual(
       registrations.length ? [expect.objectContaining({ record_type: 'JobSeekerRegistration', fields: 'office' })] : [],
     );
@@ -107,12 +112,20 @@ describeEachDialect('audit log', (dialect) => {
   it('returns no data when the audit log cannot be written', async () => {
     await stadsdel.schema.renameTable(AUDIT_HEAD_TABLE, 'audit_head_away');
     try {
-      const answer = await stack.query(`{ persons(first: 3) { edges { node { personnummer } } } }`);
+      const answer = await stack.query(`{ persons(first: 3) { edges { node { personnummer } } } }`, {}, districtOfficer('RK'));
       expect(answer.data?.persons ?? null).toBeNull();
       expect(answer.errors?.[0].extensions?.code).toBeDefined();
       expect(JSON.stringify(answer)).not.toMatch(/\d{12}/);
     } finally {
       await stadsdel.schema.renameTable('audit_head_away', AUDIT_HEAD_TABLE);
     }
+  });
+
+  it('logs a refused read as DENIED, and answers as if there were no one', async () => {
+    const outsider = await stadsdel('persons').whereNot({ district_code: 'RK' }).first();
+    const answer = await stack.query(`query Peek($p: Personnummer!) { person(personnummer: $p) { givenName } }`, { p: outsider.personnummer }, districtOfficer('RK'));
+    expect(answer.data.person).toBeNull();
+    const [denied] = await stadsdel(AUDIT_TABLE).where({ operation_name: 'Peek' });
+    expect(denied).toMatchObject({ organisation: 'DISTRICT:RK', record_type: 'Person', outcome: 'DENIED' });
   });
 });

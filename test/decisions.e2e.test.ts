@@ -1,5 +1,5 @@
 import { describeEachDialect } from './helpers/dialects';
-import { Stack, startStack } from './helpers/stack';
+import { AsCaller, Stack, startStack } from './helpers/stack';
 
 /** Recording and changing income-support decisions through the gateway. */
 
@@ -22,11 +22,15 @@ describeEachDialect('income-support decisions', (dialect) => {
   let stack: Stack;
   let pnr: string;
   let district: string;
+  let officer: AsCaller;
+  const query = (text: string, variables: Record<string, unknown> = {}) => stack.query(text, variables, officer);
   beforeAll(async () => {
     stack = await startStack({ dialect, people: 30 });
-    const someone = await stack.query(`{ persons(first: 1) { edges { node { personnummer district { code } } } } }`);
-    pnr = someone.data.persons.edges[0].node.personnummer;
-    district = someone.data.persons.edges[0].node.district.code;
+    // Someone from the population register, and their district's officer.
+    const someone = await stack.subgraphs.stadsdel.db('persons').orderBy('personnummer').first();
+    pnr = someone.personnummer;
+    district = someone.district_code;
+    officer = { as: { org: `DISTRICT:${district}`, sub: 'handlaggare.test', scope: 'records:read records:write' } };
   });
   afterAll(() => stack?.stop());
 
@@ -40,15 +44,15 @@ describeEachDialect('income-support decisions', (dialect) => {
   });
 
   async function decisionsIn(month: string) {
-    const answer = await stack.query(MONTH_OF, { p: pnr, m: month });
+    const answer = await query(MONTH_OF, { p: pnr, m: month });
     return answer.data.person.incomeSupportDecisions;
   }
 
   it('records a decision in the person’s own district, in the name of the officer who sent it', async () => {
-    const answer = await stack.query(RECORD, { input: input() }, { as: 'districtOfficer' });
+    const answer = await query(RECORD, { input: input() });
     expect(answer.errors).toBeUndefined();
     expect(answer.data.recordIncomeSupportDecision).toMatchObject({
-      decidedBy: 'handlaggare.skh',
+      decidedBy: 'handlaggare.test',
       month: '2027-01',
       outcome: 'GRANTED',
       amount: 9400,
@@ -61,14 +65,14 @@ describeEachDialect('income-support decisions', (dialect) => {
   });
 
   it('refuses a second decision for the same month unless it says what it changes', async () => {
-    const answer = await stack.query(RECORD, { input: input({ amount: 5000 }) });
+    const answer = await query(RECORD, { input: input({ amount: 5000 }) });
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.month' });
     expect(await decisionsIn('2027-01')).toEqual([expect.objectContaining({ amount: 9400, version: 1 })]);
   });
 
   it('changes the current decision when based on its version, and keeps the history', async () => {
     const [current] = await decisionsIn('2027-01');
-    const answer = await stack.query(RECORD, {
+    const answer = await query(RECORD, {
       input: input({ outcome: 'PARTLY_GRANTED', amount: 6100, replaces: { id: current.id, version: 1 } }),
     });
     expect(answer.errors).toBeUndefined();
@@ -82,7 +86,7 @@ describeEachDialect('income-support decisions', (dialect) => {
 
   it('refuses a change based on a stale version, and writes nothing', async () => {
     const [current] = await decisionsIn('2027-01');
-    const answer = await stack.query(RECORD, { input: input({ amount: 1, replaces: { id: current.id, version: 1 } }) });
+    const answer = await query(RECORD, { input: input({ amount: 1, replaces: { id: current.id, version: 1 } }) });
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.replaces.version' });
     expect(answer.errors?.[0].message).toMatch(/stale: the decision is at version 2/);
     expect(await decisionsIn('2027-01')).toEqual([expect.objectContaining({ amount: 6100, version: 2 })]);
@@ -96,28 +100,40 @@ describeEachDialect('income-support decisions', (dialect) => {
     ['a bad personnummer', { personnummer: '19900101-1238' }, 'BAD_USER_INPUT', 'recordIncomeSupportDecision.input.personnummer'],
     ['a person with no record', { personnummer: '190001010008' }, 'NOT_FOUND', 'input.personnummer'],
   ])('refuses %s, naming the field, and writes nothing', async (_, overrides, code, field) => {
-    const before = await stack.query(`{ incomeSupportDecisions(first: 0, filter: { fromMonth: "2027-02" }) { totalCount } }`);
-    const answer = await stack.query(RECORD, { input: input({ month: '2027-02', ...overrides }) });
+    const before = await query(`{ incomeSupportDecisions(first: 0, filter: { fromMonth: "2027-02" }) { totalCount } }`);
+    const answer = await query(RECORD, { input: input({ month: '2027-02', ...overrides }) });
     expect(answer.errors?.[0].extensions).toMatchObject({ code, field });
-    const after = await stack.query(`{ incomeSupportDecisions(first: 0, filter: { fromMonth: "2027-02" }) { totalCount } }`);
+    const after = await query(`{ incomeSupportDecisions(first: 0, filter: { fromMonth: "2027-02" }) { totalCount } }`);
     expect(after.data.incomeSupportDecisions.totalCount).toBe(before.data.incomeSupportDecisions.totalCount);
   });
 
   it('records once for a retried request with the same idempotency key, and refuses the key for another request', async () => {
-    const first = await stack.query(RECORD, { input: input({ month: '2027-03' }), key: 'retry-1' });
-    const retry = await stack.query(RECORD, { input: input({ month: '2027-03' }), key: 'retry-1' });
+    const first = await query(RECORD, { input: input({ month: '2027-03' }), key: 'retry-1' });
+    const retry = await query(RECORD, { input: input({ month: '2027-03' }), key: 'retry-1' });
     expect(first.errors).toBeUndefined();
     expect(retry.errors).toBeUndefined();
     expect(retry.data.recordIncomeSupportDecision.id).toBe(first.data.recordIncomeSupportDecision.id);
 
-    const reused = await stack.query(RECORD, { input: input({ month: '2027-04' }), key: 'retry-1' });
+    const reused = await query(RECORD, { input: input({ month: '2027-04' }), key: 'retry-1' });
     expect(reused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
     expect(await decisionsIn('2027-03')).toHaveLength(1);
     expect(await decisionsIn('2027-04')).toHaveLength(0);
 
     // The key is the caller's own: another user with the same key makes their own request.
-    const other = await stack.query(RECORD, { input: input({ month: '2027-04' }), key: 'retry-1' }, { as: 'districtOfficer' });
+    const colleague = { as: { org: `DISTRICT:${district}`, sub: 'kollega.test', scope: 'records:read records:write' } };
+    const other = await stack.query(RECORD, { input: input({ month: '2027-04' }), key: 'retry-1' }, colleague);
     expect(other.errors).toBeUndefined();
     expect(await decisionsIn('2027-04')).toHaveLength(1);
+  });
+
+  it('is the person’s own district’s to record: another district finds no such person, and nothing is written', async () => {
+    const elsewhere = { as: { org: `DISTRICT:${district === 'RK' ? 'SKH' : 'RK'}`, sub: 'handlaggare.annan' } };
+    const answer = await stack.query(RECORD, { input: input({ month: '2027-09' }) }, elsewhere);
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.personnummer' });
+    for (const as of [elsewhere, { as: 'jobbtorgCoach' as const }, { as: 'afOfficer' as const }]) {
+      const refused = await stack.query(RECORD, { input: input({ month: '2027-09' }) }, as);
+      expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    }
+    expect(await decisionsIn('2027-09')).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describeEachDialect } from './helpers/dialects';
-import { Stack, startStack } from './helpers/stack';
+import { AsCaller, districtOfficer, Stack, startStack } from './helpers/stack';
 
 /** The read side of the supergraph through the gateway, as a client sees it. */
 
@@ -37,6 +37,10 @@ describeEachDialect('the supergraph', (dialect) => {
   });
   afterAll(() => stack?.stop());
 
+  /** The officer of the district the person lives in, who may read all their social-services records. */
+  const officerOf = async (pnr: string): Promise<AsCaller> =>
+    districtOfficer((await stack.subgraphs.stadsdel.db('persons').where({ personnummer: pnr }).first()).district_code);
+
   it('assembles one person from all three subgraphs in one response', async () => {
     const cases = await stack.query(`{
       cases(first: 100, filter: { reportingGroup: NEWLY_ARRIVED_REFUGEE }) {
@@ -51,7 +55,7 @@ describeEachDialect('the supergraph', (dialect) => {
 
     let complete: any = null;
     for (const pnr of candidates) {
-      const answer = await stack.query(PERSON, { pnr });
+      const answer = await stack.query(PERSON, { pnr }, await officerOf(pnr));
       expect(answer.errors).toBeUndefined();
       const p = answer.data.person;
       if (p.residencePermits.length && (p.sfiEnrolments.length || p.jobSeekerRegistrations.length)) {
@@ -87,17 +91,21 @@ describeEachDialect('the supergraph', (dialect) => {
   });
 
   it('says when a page is the last', async () => {
-    const total = (await stack.query(`{ persons(first: 0) { totalCount } }`)).data.persons.totalCount;
+    // Rinkeby-Kista's officer lists its residents, a page of 10 at a time.
+    const officer = districtOfficer('RK');
+    const residents = Number((await stack.subgraphs.stadsdel.db('persons').where({ district_code: 'RK' }).count({ n: '*' }))[0].n);
+    const total = (await stack.query(`{ persons(first: 0) { totalCount } }`, {}, officer)).data.persons.totalCount;
     let after: string | null = null;
     let seen = 0;
     for (;;) {
-      const page: any = await stack.query(`query($after: String) { persons(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { personnummer } } } }`, { after });
+      const page: any = await stack.query(`query($after: String) { persons(first: 10, after: $after) { pageInfo { hasNextPage endCursor } edges { node { personnummer } } } }`, { after }, officer);
       seen += page.data.persons.edges.length;
       if (!page.data.persons.pageInfo.hasNextPage) break;
       after = page.data.persons.pageInfo.endCursor;
     }
     expect(seen).toBe(total);
-    expect(total).toBe(250);
+    expect(total).toBe(residents);
+    expect(total).toBeGreaterThan(10);
   });
 
   it('filters cases by unit and status, referrals by district, decisions by month', async () => {
@@ -112,10 +120,12 @@ describeEachDialect('the supergraph', (dialect) => {
       expect(node.enrolledOn >= '2025-01-01').toBe(true);
     }
 
-    const referrals = await stack.query(`{ referrals(first: 50, filter: { districtCode: "RK" }) { edges { node { district { code } } } } }`);
+    const rk = districtOfficer('RK');
+    const referrals = await stack.query(`{ referrals(first: 50, filter: { districtCode: "RK" }) { edges { node { district { code } } } } }`, {}, rk);
+    expect(referrals.data.referrals.edges.length).toBeGreaterThan(0);
     for (const { node } of referrals.data.referrals.edges) expect(node.district.code).toBe('RK');
 
-    const decisions = await stack.query(`{ incomeSupportDecisions(first: 100, filter: { fromMonth: "2025-03", toMonth: "2025-04", outcome: GRANTED }) { totalCount edges { node { month outcome amount } } } }`);
+    const decisions = await stack.query(`{ incomeSupportDecisions(first: 100, filter: { fromMonth: "2025-03", toMonth: "2025-04", outcome: GRANTED }) { totalCount edges { node { month outcome amount } } } }`, {}, rk);
     expect(decisions.data.incomeSupportDecisions.totalCount).toBeGreaterThan(0);
     for (const { node } of decisions.data.incomeSupportDecisions.edges) {
       expect(['2025-03', '2025-04']).toContain(node.month);
@@ -125,11 +135,11 @@ describeEachDialect('the supergraph', (dialect) => {
   });
 
   it('accepts every written form of a personnummer and answers with 12 digits', async () => {
-    const some = await stack.query(`{ persons(first: 1) { edges { node { personnummer } } } }`);
-    const pnr: string = some.data.persons.edges[0].node.personnummer;
+    const pnr: string = (await stack.subgraphs.stadsdel.db('persons').orderBy('personnummer').first()).personnummer;
+    const officer = await officerOf(pnr);
     const forms = [pnr, `${pnr.slice(0, 8)}-${pnr.slice(8)}`, `${pnr.slice(2, 8)}-${pnr.slice(8)}`];
     for (const form of forms) {
-      const answer = await stack.query(`query($p: Personnummer!) { person(personnummer: $p) { personnummer } }`, { p: form });
+      const answer = await stack.query(`query($p: Personnummer!) { person(personnummer: $p) { personnummer } }`, { p: form }, officer);
       expect(answer.data.person.personnummer).toBe(pnr);
     }
   });
@@ -175,5 +185,20 @@ describeEachDialect('the supergraph', (dialect) => {
     expect(answer.data.jobbtorgUnits).toHaveLength(7);
     expect(answer.data.jobbtorgUnits.filter((u: any) => u.parent?.code === 'KISTA')).toHaveLength(2);
     expect(answer.data.agencies.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('shows a person and their records only to those with a matter with them, as if absent to anyone else', async () => {
+    const pnr: string = (await stack.subgraphs.stadsdel.db('persons').whereNot({ district_code: 'RK' }).orderBy('personnummer').first()).personnummer;
+    const theirs = await stack.query(PERSON, { pnr }, await officerOf(pnr));
+    expect(theirs.data.person.givenName).toEqual(expect.any(String));
+    const elsewhere = await stack.query(PERSON, { pnr }, districtOfficer('RK'));
+    expect(elsewhere.errors).toBeUndefined();
+    expect(elsewhere.data.person).toBeNull();
+    const unknown = await stack.query(PERSON, { pnr: '190001010008' }, districtOfficer('RK'));
+    expect(unknown.data.person).toBeNull();
+    for (const as of ['cityAnalyst', 'auditor'] as const) {
+      expect((await stack.query(PERSON, { pnr }, { as })).data.person).toBeNull();
+      expect((await stack.query(`{ persons(first: 5) { totalCount } }`, {}, { as })).data.persons.totalCount).toBe(0);
+    }
   });
 });

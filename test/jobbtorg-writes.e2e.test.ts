@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { addDays, todayInStockholm } from '../lib/scalars/calendar';
 import { makePersonnummer } from '../lib/scalars/personnummer';
 import { describeEachDialect } from './helpers/dialects';
-import { AsCaller, GraphQLResponse, Stack, startStack } from './helpers/stack';
+import { AsCaller, districtOfficer, GraphQLResponse, Stack, startStack } from './helpers/stack';
 
 /**
  * Jobbtorg's mutations through the gateway: enrolment from a district's referral, the job
@@ -68,8 +68,8 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     await stack.subgraphs.stadsdel.db('persons').insert({
       personnummer: p, given_name: 'Test', family_name: 'Aspirant', birth_date: birthDate, district_code: district, protected_identity: false,
     });
-    expect((await stack.query(CONSENT, { p })).errors).toBeUndefined();
-    const referral = await stack.query(REFER, { p, reason });
+    expect((await stack.query(CONSENT, { p }, districtOfficer(district))).errors).toBeUndefined();
+    const referral = await stack.query(REFER, { p, reason }, districtOfficer(district));
     expect(referral.errors).toBeUndefined();
     return { p, referralId: referral.data.referToJobbtorg.id };
   }
@@ -93,7 +93,8 @@ describeEachDialect('jobbtorg writes', (dialect) => {
   }
 
   const casesNow = async () => Number((await jobbtorg('cases').count({ n: '*' }))[0].n);
-  const referralOf = async (p: string) => (await stack.query(REFERRAL, { p })).data.person;
+  /** What Älvsjö's officer, whose residents these are, sees of the person's referrals. */
+  const referralOf = async (p: string) => (await stack.query(REFERRAL, { p }, districtOfficer('AV'))).data.person;
 
   function expectRefused(answer: GraphQLResponse, code: string, field: string): void {
     expect(answer.data?.[Object.keys(answer.data ?? {})[0]] ?? null).toBeNull();
@@ -149,7 +150,9 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     it('refuses an adult at a youth branch', async () => {
       const { referralId } = await referred('1980-01-01', 'RK');
       const before = await casesNow();
-      expectRefused(await run(ENROL, { referralId, unitCode: 'KISTA_UNGDOM', enrolledOn: TODAY }), 'BAD_USER_INPUT', 'input.unitCode');
+      // Kista, which serves Rinkeby-Kista, may see the referral; its youth branch takes no adults.
+      const kista: AsCaller = { as: { org: 'JOBBTORG:KISTA', sub: 'coach.kista', scope: 'records:read records:write' } };
+      expectRefused(await run(ENROL, { referralId, unitCode: 'KISTA_UNGDOM', enrolledOn: TODAY }, undefined, kista), 'BAD_USER_INPUT', 'input.unitCode');
       expect(await casesNow()).toBe(before);
     });
 
@@ -157,7 +160,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       const { p, referralId, case: first } = await enrolled();
       expectRefused(await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY }), 'CONFLICT', 'input.referralId');
       // The district may refer again once the first referral is enrolled; Jobbtorg still holds one open case.
-      const again = await stack.query(REFER, { p, reason: 'UNEMPLOYMENT' });
+      const again = await stack.query(REFER, { p, reason: 'UNEMPLOYMENT' }, districtOfficer('AV'));
       expect(again.errors).toBeUndefined();
       const before = await casesNow();
       expectRefused(
@@ -171,9 +174,10 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
     it('writes no case when the district’s records refuse the enrolment', async () => {
       // stadsdel lets only Jobbtorg mark a referral enrolled: the case is rolled back with it.
+      // (Älvsjö's officer may read the referral, so the refusal comes at the marking.)
       const { p, referralId } = await referred();
       const before = await casesNow();
-      const answer = await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY }, undefined, { as: 'districtOfficer' });
+      const answer = await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY }, undefined, districtOfficer('AV'));
       expect(answer.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.referralId' });
       expect(await casesNow()).toBe(before);
       expect((await referralOf(p)).referrals[0].status).toBe('BOOKED');

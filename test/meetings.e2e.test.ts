@@ -1,5 +1,5 @@
 import { describeEachDialect } from './helpers/dialects';
-import { Stack, startStack } from './helpers/stack';
+import { AsCaller, districtOfficer, Stack, startStack } from './helpers/stack';
 
 /** Scheduling three-party meetings (trepartssamtal) through the gateway. */
 
@@ -12,9 +12,14 @@ const SCHEDULE = /* GraphQL */ `
 describeEachDialect('three-party meetings', (dialect) => {
   let stack: Stack;
   let pnr: string;
+  let officer: AsCaller;
+  const query = (text: string, variables: Record<string, unknown> = {}) => stack.query(text, variables, officer);
   beforeAll(async () => {
     stack = await startStack({ dialect, people: 10 });
-    pnr = (await stack.query(`{ persons(first: 1) { edges { node { personnummer } } } }`)).data.persons.edges[0].node.personnummer;
+    // Someone from the population register, and their district's officer.
+    const someone = await stack.subgraphs.stadsdel.db('persons').orderBy('personnummer').first();
+    pnr = someone.personnummer;
+    officer = districtOfficer(someone.district_code);
   });
   afterAll(() => stack?.stop());
 
@@ -28,11 +33,11 @@ describeEachDialect('three-party meetings', (dialect) => {
     ...overrides,
   });
   const count = async () =>
-    (await stack.query(`query($p: Personnummer!) { person(personnummer: $p) { threePartyMeetings { id } } }`, { p: pnr })).data
+    (await query(`query($p: Personnummer!) { person(personnummer: $p) { threePartyMeetings { id } } }`, { p: pnr })).data
       .person.threePartyMeetings.length;
 
   it('schedules a meeting in the person’s district, in UTC', async () => {
-    const answer = await stack.query(SCHEDULE, { input: input() });
+    const answer = await query(SCHEDULE, { input: input() });
     expect(answer.errors).toBeUndefined();
     expect(answer.data.scheduleThreePartyMeeting).toMatchObject({ startsAt: '2030-02-05T09:00:00Z', person: { personnummer: pnr } });
     expect(await count()).toBeGreaterThan(0);
@@ -44,7 +49,7 @@ describeEachDialect('three-party meetings', (dialect) => {
     ['no third party', { thirdParty: '  ' }, 'input.thirdParty'],
   ])('refuses %s, naming the field, and writes nothing', async (_, overrides, field) => {
     const before = await count();
-    const answer = await stack.query(SCHEDULE, { input: input(overrides) });
+    const answer = await query(SCHEDULE, { input: input(overrides) });
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await count()).toBe(before);
   });

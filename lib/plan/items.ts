@@ -1,3 +1,4 @@
+import { PARTY_OF } from '../auth/access';
 import { parseOrganisation } from '../auth/organisations';
 import { addDays } from '../scalars/calendar';
 import { parseSchedule, WeeklySlot } from '../schedule';
@@ -44,17 +45,6 @@ export function toPlannedItem(item: PlanItem): PlannedItem {
   return { ...item, kind: item.kind as KindsByAgency[Agency] } as PlannedItem;
 }
 
-/** The consent party an organisation reads as: a district's social services, a provider as Etablering Stockholm. */
-const PARTY_OF_KIND = {
-  DISTRICT: 'SOCIAL_SERVICES',
-  JOBBTORG: 'JOBBTORG',
-  AF: 'ARBETSFORMEDLINGEN',
-  MIGRATIONSVERKET: 'MIGRATIONSVERKET',
-  SFI: 'SFI',
-  PROVIDER: 'ETABLERING_PROVIDER',
-  CITY: null,
-} as const;
-
 /** Purposes under which agencies may see each other's plans. */
 const PLANNING_PURPOSES = new Set(['SHARED_PLANNING']);
 
@@ -65,7 +55,7 @@ const PLANNING_PURPOSES = new Set(['SHARED_PLANNING']);
  */
 export function visibleAgencies(organisation: string, consents: readonly SharingConsent[]): Set<Agency> {
   const kind = parseOrganisation(organisation)?.kind;
-  const party = kind ? PARTY_OF_KIND[kind] : null;
+  const party = kind ? PARTY_OF[kind] : null;
   const visible = new Set<Agency>();
   if (!party) return visible;
   if (party !== 'MIGRATIONSVERKET') visible.add(party);

@@ -57,12 +57,14 @@ export function referAndEnrol(ctx: PersonContext, person: Person, plans: AgencyP
     referred_at: stockholmInstant(referredOn, `${hour}:30`),
     referred_by: person.officer,
     jobbtorg_case_id: null,
+    jobbtorg_closed_on: null,
   };
   bundle.stadsdel.referrals.push(referral);
   if (status !== 'ENROLLED') return { status, meetingDay: booking.day, closedOn: null, closureReason: null };
   const outcome = enrol(ctx, person, plans, referralId, booking.day);
   // As the API enrols: the referral names the case Jobbtorg opened from it.
   referral.jobbtorg_case_id = bundle.jobbtorg.cases[bundle.jobbtorg.cases.length - 1].id;
+  referral.jobbtorg_closed_on = outcome.closedOn;
   return outcome;
 }
 

@@ -357,7 +357,15 @@ export function endIntervention(db: Knex, input: EndInterventionInput, caller: C
  * run past it: those not ended already and not planned to end by then. One transaction, so
  * a case is never closed with interventions running on.
  */
-export function closeCase(db: Knex, input: CloseCaseInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredCase> {
+export interface CloseOptions extends WriteOptions {
+  /**
+   * Runs inside the transaction once the case is closed, e.g. to tell stadsdel, whose
+   * records Jobbtorg may read only while the case is open; if it throws, nothing is closed.
+   */
+  afterClose?: (row: StoredCase, trx: Knex.Transaction) => Promise<void>;
+}
+
+export function closeCase(db: Knex, input: CloseCaseInput, caller: Caller, now: Date, options: CloseOptions = {}): Promise<StoredCase> {
   return writeOnce(db, caller, now, options, {
     operation: 'closeCase',
     input,
@@ -377,7 +385,9 @@ export function closeCase(db: Knex, input: CloseCaseInput, caller: Caller, now: 
         .whereNull('ended_on')
         .where((running) => running.whereNull('end_date').orWhere('end_date', '>', input.closedOn))
         .update({ ended_on: input.closedOn, version: trx.raw('?? + 1', ['version']) });
-      return caseById(trx, found.id);
+      const closed = await caseById(trx, found.id);
+      await options.afterClose?.(closed, trx);
+      return closed;
     },
   });
 }

@@ -1,5 +1,6 @@
 import { notFound } from '../../lib/errors';
 import { askPeer } from '../../lib/peer-client';
+import { birthDateOf } from '../../lib/scalars/personnummer';
 import { RequestScope } from '../../lib/subgraph';
 import type { EnrolmentFacts } from './models';
 import type { ExternalPlanFacts } from './shared-plan';
@@ -14,12 +15,20 @@ export interface Peers {
   enrolmentFacts(referralId: string, on: string): Promise<EnrolmentFacts>;
   /** Tells stadsdel the referral led to this case; the referral then reads ENROLLED. */
   markReferralEnrolled(referralId: string, caseId: string): Promise<void>;
+  /** Tells stadsdel the case the referral led to is closed: Jobbtorg's access to the person's records ends. */
+  markReferralClosed(referralId: string, closedOn: string): Promise<void>;
   /**
    * The other agencies' plan items and the consents of many people at once, one request to
    * each subgraph whatever their number: what `@requires` brings for one person's plan.
    */
   planFacts(personnummer: readonly string[]): Promise<Map<string, ExternalPlanFacts>>;
 }
+
+const MARK_CLOSED = /* GraphQL */ `
+  mutation MarkReferralClosed($referralId: ID!, $closedOn: Date!) {
+    recordReferralClosure(referralId: $referralId, closedOn: $closedOn) { id }
+  }
+`;
 
 /** The selection of a plan item: the same fields `Person.sharedPlan` requires in schema.graphql. */
 const PLAN_ITEM = 'id agency kind category title provider startDate endDate hoursPerWeek schedule { weekday startTime endTime } status';
@@ -67,7 +76,7 @@ interface ReferralEntity {
   status: EnrolmentFacts['referralStatus'];
   reason: EnrolmentFacts['reason'];
   district: { code: string };
-  person: { personnummer: string; birthDate: string };
+  person: { personnummer: string; birthDate: string | null };
 }
 
 interface PersonEntity {
@@ -103,7 +112,7 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
         referralId: String(referral.id),
         referralStatus: referral.status,
         personnummer: referral.person.personnummer,
-        birthDate: referral.person.birthDate,
+        birthDate: referral.person.birthDate ?? birthDateOf(referral.person.personnummer),
         districtCode: referral.district.code,
         reason: referral.reason,
         newlyArrived: person?.newlyArrived ?? false,
@@ -131,6 +140,12 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
         });
       });
       return facts;
+    },
+    async markReferralClosed(referralId, closedOn) {
+      await askPeer(
+        { url: subgraphUrls.stadsdel, serviceName: 'stadsdel', gatewayToken, query: MARK_CLOSED, variables: { referralId, closedOn } },
+        'input.id',
+      );
     },
     async markReferralEnrolled(referralId, caseId) {
       await askPeer(

@@ -7,6 +7,7 @@ import { Caller } from '../../lib/identity';
 import { idempotentRow, WriteRequest } from '../../lib/idempotency';
 import { paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
+import type { Access } from './access';
 import { checkConsentInput, checkWithdrawal } from './consent-rules';
 import { checkDecisionInput, versionAfter } from './decision-rules';
 import { BOOKING_HORIZON_WEEKS, checkReferral, consentForReferral } from './referral-rules';
@@ -119,8 +120,8 @@ export function partiesByConsent(db: Knex, consentIds: string[]): Promise<Consen
   return db('consent_parties').whereIn('consent_id', consentIds).orderBy('party');
 }
 
-export function listPersons(db: Knex, filter: PersonFilter | null | undefined, page: PageArgs): Promise<PersonPage> {
-  const query = db('persons').select('*');
+export function listPersons(db: Knex, filter: PersonFilter | null | undefined, page: PageArgs, access: Access): Promise<PersonPage> {
+  const query = access.scopePersons(db('persons').select('persons.*'), db);
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.protectedIdentity != null) query.where('protected_identity', filter.protectedIdentity);
   return paginate(query, page, [{ column: 'personnummer', valueOf: (p: PersonRow) => p.personnummer }], 'persons');
@@ -130,8 +131,9 @@ export function listDecisions(
   db: Knex,
   filter: IncomeSupportDecisionFilter | null | undefined,
   page: PageArgs,
+  access: Access,
 ): Promise<DecisionPage> {
-  const query = db('income_support_decisions').select('*').whereNull('replaced_by_id');
+  const query = access.scopeDecisions(db('income_support_decisions').select('income_support_decisions.*').whereNull('replaced_by_id'), db);
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.personnummer) query.where('personnummer', filter.personnummer);
   if (filter?.outcome) query.where('outcome', filter.outcome);
@@ -149,8 +151,8 @@ export function listDecisions(
   );
 }
 
-export function listReferrals(db: Knex, filter: ReferralFilter | null | undefined, page: PageArgs): Promise<ReferralPage> {
-  const query = db('referrals').select('*');
+export function listReferrals(db: Knex, filter: ReferralFilter | null | undefined, page: PageArgs, access: Access): Promise<ReferralPage> {
+  const query = access.scopeReferrals(db('referrals').select('referrals.*'));
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.status) query.where('status', filter.status);
   if (filter?.reason) query.where('reason', filter.reason);
@@ -287,6 +289,22 @@ export async function recordReferralEnrolment(db: Knex, referralId: string, case
     if (referral.status === 'ENROLLED' && String(referral.jobbtorg_case_id) === caseId) return referral;
     if (referral.status !== 'BOOKED') throw conflict('referralId', `is ${referral.status}, not BOOKED`);
     await trx('referrals').where({ id: referral.id }).update({ status: 'ENROLLED', jobbtorg_case_id: Number(caseId) });
+    return trx('referrals').where({ id: referral.id }).first();
+  });
+}
+
+/**
+ * Records that Jobbtorg closed the case a referral led to, inside Jobbtorg's closure:
+ * Jobbtorg's access to the person's records ends with it. Only a Jobbtorg caller may; a
+ * repeat is a no-op.
+ */
+export async function recordReferralClosure(db: Knex, referralId: string, closedOn: string, caller: Caller): Promise<ReferralRow> {
+  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg closes what a referral led to');
+  return db.transaction(async (trx) => {
+    const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
+    if (!referral) throw notFound('referralId');
+    if (referral.status !== 'ENROLLED') throw conflict('referralId', `is ${referral.status}, not ENROLLED`);
+    await trx('referrals').where({ id: referral.id }).update({ jobbtorg_closed_on: closedOn });
     return trx('referrals').where({ id: referral.id }).first();
   });
 }

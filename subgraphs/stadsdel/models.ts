@@ -53,6 +53,8 @@ export interface ReferralRow {
   referred_by: string;
   /** The Jobbtorg case the referral led to, once Jobbtorg has enrolled the person. */
   jobbtorg_case_id: number | null;
+  /** The day Jobbtorg closed that case; its access to the person's records ends then. */
+  jobbtorg_closed_on: string | null;
 }
 
 export interface ThreePartyMeetingRow {

@@ -45,6 +45,11 @@ export interface AsCaller {
 /** Who acts when a test does not say: an internal city user with read and write scopes. */
 export const TEST_CALLER: TokenClaims = { org: 'CITY:TEST', sub: 'test.runner', scope: 'records:read records:write' };
 
+/** An officer of a district's social services, who reads and writes for the district's residents. */
+export function districtOfficer(code: string, user = `handlaggare.${code.toLowerCase()}`): AsCaller {
+  return { as: { org: `DISTRICT:${code}`, sub: user, scope: 'records:read records:write' } };
+}
+
 export interface Stack {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;

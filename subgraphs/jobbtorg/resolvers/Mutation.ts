@@ -12,6 +12,10 @@ export const Mutation: MutationResolvers = {
   addIntervention: (_, { input, idempotencyKey }, { db, caller }) => data.addIntervention(db, input, caller, new Date(), { idempotencyKey }),
   changeIntervention: (_, { input, idempotencyKey }, { db, caller }) => data.changeIntervention(db, input, caller, new Date(), { idempotencyKey }),
   endIntervention: (_, { input, idempotencyKey }, { db, caller }) => data.endIntervention(db, input, caller, new Date(), { idempotencyKey }),
-  closeCase: (_, { input, idempotencyKey }, { db, caller }) => data.closeCase(db, input, caller, new Date(), { idempotencyKey }),
+  closeCase: (_, { input, idempotencyKey }, { db, caller, peers }) =>
+    data.closeCase(db, input, caller, new Date(), {
+      idempotencyKey,
+      afterClose: (row) => peers.markReferralClosed(String(row.referral_id), row.closed_on!),
+    }),
   giveFeedback: (_, { input, idempotencyKey }, { db, caller }) => data.giveFeedback(db, input, caller, new Date(), { idempotencyKey }),
 };

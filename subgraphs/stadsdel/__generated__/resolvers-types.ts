@@ -115,6 +115,60 @@ export type DistrictInfoMeetingsArgs = {
   to: Scalars['Date']['input'];
 };
 
+/** A cell of the follow-up report (Jobbtorg subgraph), with the measure that needs the districts' decisions. */
+export type FollowUpCell = {
+  __typename?: 'FollowUpCell';
+  /** Who closed in the cell's period and in which month (Jobbtorg subgraph). */
+  closures: Scalars['String']['output'];
+  /** Identifies the cell within its report. */
+  id: Scalars['ID']['output'];
+  /**
+   * Of the people whose case closed in the cell's period and whose sixth month after the
+   * closure month has come, those not granted income support for that month.
+   */
+  withoutIncomeSupportSixMonthsAfterClosure: FollowUpShare;
+};
+
+/** A number of people, suppressed when it is 1–4. */
+export type FollowUpCount = {
+  __typename?: 'FollowUpCount';
+  /** Whether the figure is suppressed to protect the people it counts (fewer than five). */
+  suppressed: Scalars['Boolean']['output'];
+  /** How many people; null when suppressed. */
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * The follow-up report (Jobbtorg subgraph), with the export that adds the districts' own
+ * figures: whether people stayed off income support after their closure.
+ */
+export type FollowUpReport = {
+  __typename?: 'FollowUpReport';
+  /**
+   * Every figure of the report as CSV (RFC 4180, comma-separated, a header line): the total
+   * first, then each cell. `..` marks a suppressed figure, an empty field one with no one to
+   * measure. Needs the scope `statistics:read`.
+   */
+  csv: Scalars['String']['output'];
+  /** The Jobbtorg figures as CSV lines with each cell's closures (Jobbtorg subgraph). */
+  csvParts: Scalars['String']['output'];
+  /** Identifies the question asked. */
+  id: Scalars['ID']['output'];
+};
+
+/** A share of people, suppressed when the people counted, the people it is out of, or the difference is 1–4. */
+export type FollowUpShare = {
+  __typename?: 'FollowUpShare';
+  /** People counted; null when suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** People the share is out of; null when suppressed. */
+  of?: Maybe<Scalars['Int']['output']>;
+  /** Whether the figure is suppressed to protect the people it counts. */
+  suppressed: Scalars['Boolean']['output'];
+  /** `count / of`, four decimals; null when suppressed or when `of` is 0. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Where the next free place at a district's information meetings is. */
 export type FreeInfoMeeting = {
   __typename?: 'FreeInfoMeeting';
@@ -196,6 +250,41 @@ export type IncomeSupportDecisionFilter = {
   toMonth?: InputMaybe<Scalars['Month']['input']>;
 };
 
+/** Income-support recipients who went to work, in one month or district (or the whole period). */
+export type IncomeSupportToWorkCell = {
+  __typename?: 'IncomeSupportToWorkCell';
+  /**
+   * Of those who went to work and whose sixth month after it has come, those granted income
+   * support again in the six months after the month they went to work.
+   */
+  backOnIncomeSupportWithinSixMonths: FollowUpShare;
+  /** The deciding district, when split by district. */
+  district?: Maybe<District>;
+  /** The deciding district's code, when split by district. */
+  districtCode?: Maybe<Scalars['ID']['output']>;
+  /** The decisions' month, when split by month. */
+  month?: Maybe<Scalars['Month']['output']>;
+  /** People granted income support (beviljat or delvis beviljat). */
+  recipients: FollowUpCount;
+  /** Of the recipients, those whose Jobbtorg case closed to work in a month they were granted support. */
+  wentToWork: FollowUpShare;
+};
+
+/** Income-support recipients who went to work (Jobbtorg subgraph asks; the figures are the districts'). */
+export type IncomeSupportToWorkReport = {
+  __typename?: 'IncomeSupportToWorkReport';
+  /** One cell per month and district that has a recipient, when split; empty when not split. */
+  cells: Array<IncomeSupportToWorkCell>;
+  /** Who closed to work in the period and in which month (Jobbtorg subgraph). */
+  closuresToWork: Scalars['String']['output'];
+  /** The total and the cells as CSV (RFC 4180, a header line); `..` marks a suppressed figure. */
+  csv: Scalars['String']['output'];
+  /** Identifies the question asked. */
+  id: Scalars['ID']['output'];
+  /** The whole period. */
+  total: IncomeSupportToWorkCell;
+};
+
 /** An information meeting (infomöte) at Jobbtorg where enrolment starts. */
 export type InfoMeeting = {
   __typename?: 'InfoMeeting';
@@ -233,6 +322,12 @@ export type Mutation = {
    */
   recordIncomeSupportDecision: IncomeSupportDecision;
   /**
+   * Records that Jobbtorg closed the case a referral led to; Jobbtorg's access to the
+   * person's records ends with it. The jobbtorg service calls it while closing; hidden from
+   * the supergraph.
+   */
+  recordReferralClosure: Referral;
+  /**
    * Records that Jobbtorg enrolled the person on this referral, which then reads ENROLLED.
    * The jobbtorg service calls it while enrolling, in the caller's name; it is hidden from
    * the supergraph, so clients enrol through `enrolInJobbtorg` instead.
@@ -263,6 +358,13 @@ export type MutationRecordConsentArgs = {
 export type MutationRecordIncomeSupportDecisionArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RecordIncomeSupportDecisionInput;
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationRecordReferralClosureArgs = {
+  closedOn: Scalars['Date']['input'];
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -333,22 +435,22 @@ export type Party =
  */
 export type Person = {
   __typename?: 'Person';
-  /** Date of birth, from the personnummer (for a samordningsnummer, the day less 60). */
-  birthDate: Scalars['Date']['output'];
+  /** Date of birth, from the personnummer (for a samordningsnummer, the day less 60). Null as for `givenName`. */
+  birthDate?: Maybe<Scalars['Date']['output']>;
   /** Consents (samtycken) the person has given to share records between agencies, newest first. */
   consents: Array<Consent>;
-  /** District of residence (stadsdelsområde). */
-  district: District;
-  /** Family name (efternamn). */
-  familyName: Scalars['String']['output'];
-  /** Given name (förnamn). */
-  givenName: Scalars['String']['output'];
+  /** District of residence (stadsdelsområde). Null as for `givenName`. */
+  district?: Maybe<District>;
+  /** Family name (efternamn). Null as for `givenName`. */
+  familyName?: Maybe<Scalars['String']['output']>;
+  /** Given name (förnamn). Null for a reader who may not see who the person is (see docs/access-matrix.md), or whose identity is protected from them. */
+  givenName?: Maybe<Scalars['String']['output']>;
   /** Income-support decisions (beslut om försörjningsstöd) for the person, newest month first, optionally limited to months in [from, to]. */
   incomeSupportDecisions: Array<IncomeSupportDecision>;
   /** Personnummer or samordningsnummer, 12 digits. */
   personnummer: Scalars['Personnummer']['output'];
-  /** Whether the person has protected identity (skyddade personuppgifter). */
-  protectedIdentity: Scalars['Boolean']['output'];
+  /** Whether the person has protected identity (skyddade personuppgifter). Null as for `givenName`. */
+  protectedIdentity?: Maybe<Scalars['Boolean']['output']>;
   /** Referrals (remisser) of the person to Jobbtorg, newest first. */
   referrals: Array<Referral>;
   /** The person's consents as the shared plan reads them, to decide which agencies' plans a reader may see. */
@@ -827,7 +929,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Consent: Consent;
   District: District;
+  FollowUpCell: FollowUpCell;
+  FollowUpReport: FollowUpReport;
   IncomeSupportDecision: IncomeSupportDecision;
+  IncomeSupportToWorkReport: IncomeSupportToWorkReport;
   Person: Person;
   Referral: Referral;
   ThreePartyMeeting: ThreePartyMeeting;
@@ -841,9 +946,18 @@ export type FederationReferenceTypes = ResolversObject<{
   District:
     ( { __typename: 'District' }
     & GraphQLRecursivePick<FederationTypes['District'], {"code":true}> );
+  FollowUpCell:
+    ( { __typename: 'FollowUpCell' }
+    & GraphQLRecursivePick<FederationTypes['FollowUpCell'], {"id":true}> );
+  FollowUpReport:
+    ( { __typename: 'FollowUpReport' }
+    & GraphQLRecursivePick<FederationTypes['FollowUpReport'], {"id":true}> );
   IncomeSupportDecision:
     ( { __typename: 'IncomeSupportDecision' }
     & GraphQLRecursivePick<FederationTypes['IncomeSupportDecision'], {"id":true}> );
+  IncomeSupportToWorkReport:
+    ( { __typename: 'IncomeSupportToWorkReport' }
+    & GraphQLRecursivePick<FederationTypes['IncomeSupportToWorkReport'], {"id":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"personnummer":true}> );
@@ -870,11 +984,18 @@ export type ResolversTypes = ResolversObject<{
   DecisionOutcome: DecisionOutcome;
   DecisionVersion: DecisionVersion;
   District: ResolverTypeWrapper<DistrictRowModel>;
+  FollowUpCell: ResolverTypeWrapper<FollowUpCell>;
+  FollowUpCount: ResolverTypeWrapper<FollowUpCount>;
+  FollowUpReport: ResolverTypeWrapper<FollowUpReport>;
+  FollowUpShare: ResolverTypeWrapper<FollowUpShare>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FreeInfoMeeting: ResolverTypeWrapper<FreeInfoMeetingModelModel>;
   IncomeSupportDecision: ResolverTypeWrapper<DecisionRowModel>;
   IncomeSupportDecisionConnection: ResolverTypeWrapper<DecisionPageModel>;
   IncomeSupportDecisionEdge: ResolverTypeWrapper<Omit<IncomeSupportDecisionEdge, 'node'> & { node: ResolversTypes['IncomeSupportDecision'] }>;
   IncomeSupportDecisionFilter: IncomeSupportDecisionFilter;
+  IncomeSupportToWorkCell: ResolverTypeWrapper<Omit<IncomeSupportToWorkCell, 'district'> & { district?: Maybe<ResolversTypes['District']> }>;
+  IncomeSupportToWorkReport: ResolverTypeWrapper<Omit<IncomeSupportToWorkReport, 'cells' | 'total'> & { cells: Array<ResolversTypes['IncomeSupportToWorkCell']>, total: ResolversTypes['IncomeSupportToWorkCell'] }>;
   InfoMeeting: ResolverTypeWrapper<InfoMeetingRowModel>;
   InfoMeetingAudience: InfoMeetingAudience;
   Month: ResolverTypeWrapper<Scalars['Month']['output']>;
@@ -890,7 +1011,6 @@ export type ResolversTypes = ResolversObject<{
   PlanAgency: PlanAgency;
   PlanCategory: PlanCategory;
   PlanItem: ResolverTypeWrapper<PlanItem>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlanItemStatus: PlanItemStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordConsentInput: RecordConsentInput;
@@ -922,11 +1042,18 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DecisionVersion: DecisionVersion;
   District: DistrictRowModel;
+  FollowUpCell: FollowUpCell | FederationReferenceTypes['FollowUpCell'];
+  FollowUpCount: FollowUpCount;
+  FollowUpReport: FollowUpReport | FederationReferenceTypes['FollowUpReport'];
+  FollowUpShare: FollowUpShare;
+  Float: Scalars['Float']['output'];
   FreeInfoMeeting: FreeInfoMeetingModelModel;
   IncomeSupportDecision: DecisionRowModel;
   IncomeSupportDecisionConnection: DecisionPageModel;
   IncomeSupportDecisionEdge: Omit<IncomeSupportDecisionEdge, 'node'> & { node: ResolversParentTypes['IncomeSupportDecision'] };
   IncomeSupportDecisionFilter: IncomeSupportDecisionFilter;
+  IncomeSupportToWorkCell: Omit<IncomeSupportToWorkCell, 'district'> & { district?: Maybe<ResolversParentTypes['District']> };
+  IncomeSupportToWorkReport: Omit<IncomeSupportToWorkReport, 'cells' | 'total'> & { cells: Array<ResolversParentTypes['IncomeSupportToWorkCell']>, total: ResolversParentTypes['IncomeSupportToWorkCell'] } | FederationReferenceTypes['IncomeSupportToWorkReport'];
   InfoMeeting: InfoMeetingRowModel;
   Month: Scalars['Month']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -937,7 +1064,6 @@ export type ResolversParentTypes = ResolversObject<{
   PersonFilter: PersonFilter;
   Personnummer: Scalars['Personnummer']['output'];
   PlanItem: PlanItem;
-  Float: Scalars['Float']['output'];
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
   RecordIncomeSupportDecisionInput: RecordIncomeSupportDecisionInput;
@@ -986,6 +1112,32 @@ export type DistrictResolvers<ContextType = Context, ParentType extends Resolver
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FollowUpCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpCell'] = ResolversParentTypes['FollowUpCell'], FederationReferenceType extends FederationReferenceTypes['FollowUpCell'] = FederationReferenceTypes['FollowUpCell']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FollowUpCell']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  closures?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  withoutIncomeSupportSixMonthsAfterClosure?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+}>;
+
+export type FollowUpCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpCount'] = ResolversParentTypes['FollowUpCount']> = ResolversObject<{
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type FollowUpReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpReport'] = ResolversParentTypes['FollowUpReport'], FederationReferenceType extends FederationReferenceTypes['FollowUpReport'] = FederationReferenceTypes['FollowUpReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FollowUpReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  csvParts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type FollowUpShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpShare'] = ResolversParentTypes['FollowUpShare']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  of?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type FreeInfoMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FreeInfoMeeting'] = ResolversParentTypes['FreeInfoMeeting']> = ResolversObject<{
   audience?: Resolver<ResolversTypes['InfoMeetingAudience'], ParentType, ContextType>;
   district?: Resolver<ResolversTypes['District'], ParentType, ContextType>;
@@ -1020,6 +1172,24 @@ export type IncomeSupportDecisionEdgeResolvers<ContextType = Context, ParentType
   node?: Resolver<ResolversTypes['IncomeSupportDecision'], ParentType, ContextType>;
 }>;
 
+export type IncomeSupportToWorkCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncomeSupportToWorkCell'] = ResolversParentTypes['IncomeSupportToWorkCell']> = ResolversObject<{
+  backOnIncomeSupportWithinSixMonths?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['District']>, ParentType, ContextType>;
+  districtCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Month']>, ParentType, ContextType>;
+  recipients?: Resolver<ResolversTypes['FollowUpCount'], ParentType, ContextType>;
+  wentToWork?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+}>;
+
+export type IncomeSupportToWorkReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncomeSupportToWorkReport'] = ResolversParentTypes['IncomeSupportToWorkReport'], FederationReferenceType extends FederationReferenceTypes['IncomeSupportToWorkReport'] = FederationReferenceTypes['IncomeSupportToWorkReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IncomeSupportToWorkReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['IncomeSupportToWorkCell']>, ParentType, ContextType>;
+  closuresToWork?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['IncomeSupportToWorkCell'], ParentType, ContextType>;
+}>;
+
 export type InfoMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InfoMeeting'] = ResolversParentTypes['InfoMeeting']> = ResolversObject<{
   audience?: Resolver<ResolversTypes['InfoMeetingAudience'], ParentType, ContextType>;
   bookedPlaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1035,6 +1205,7 @@ export interface MonthScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   recordConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordIncomeSupportDecision?: Resolver<ResolversTypes['IncomeSupportDecision'], ParentType, ContextType, RequireFields<MutationRecordIncomeSupportDecisionArgs, 'input'>>;
+  recordReferralClosure?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordReferralClosureArgs, 'closedOn' | 'referralId'>>;
   recordReferralEnrolment?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordReferralEnrolmentArgs, 'caseId' | 'referralId'>>;
   referToJobbtorg?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferToJobbtorgArgs, 'input'>>;
   scheduleThreePartyMeeting?: Resolver<ResolversTypes['ThreePartyMeeting'], ParentType, ContextType, RequireFields<MutationScheduleThreePartyMeetingArgs, 'input'>>;
@@ -1048,14 +1219,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
-  district?: Resolver<ResolversTypes['District'], ParentType, ContextType>;
-  familyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  givenName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['District']>, ParentType, ContextType>;
+  familyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   incomeSupportDecisions?: Resolver<Array<ResolversTypes['IncomeSupportDecision']>, ParentType, ContextType, Partial<PersonIncomeSupportDecisionsArgs>>;
   personnummer?: Resolver<ResolversTypes['Personnummer'], ParentType, ContextType>;
-  protectedIdentity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  protectedIdentity?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   referrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
   sharingConsents?: Resolver<Array<ResolversTypes['SharingConsent']>, ParentType, ContextType>;
   stadsdelPlanItems?: Resolver<Array<ResolversTypes['PlanItem']>, ParentType, ContextType>;
@@ -1157,10 +1328,16 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   District?: DistrictResolvers<ContextType>;
+  FollowUpCell?: FollowUpCellResolvers<ContextType>;
+  FollowUpCount?: FollowUpCountResolvers<ContextType>;
+  FollowUpReport?: FollowUpReportResolvers<ContextType>;
+  FollowUpShare?: FollowUpShareResolvers<ContextType>;
   FreeInfoMeeting?: FreeInfoMeetingResolvers<ContextType>;
   IncomeSupportDecision?: IncomeSupportDecisionResolvers<ContextType>;
   IncomeSupportDecisionConnection?: IncomeSupportDecisionConnectionResolvers<ContextType>;
   IncomeSupportDecisionEdge?: IncomeSupportDecisionEdgeResolvers<ContextType>;
+  IncomeSupportToWorkCell?: IncomeSupportToWorkCellResolvers<ContextType>;
+  IncomeSupportToWorkReport?: IncomeSupportToWorkReportResolvers<ContextType>;
   InfoMeeting?: InfoMeetingResolvers<ContextType>;
   Month?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

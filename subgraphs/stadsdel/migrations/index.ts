@@ -5,6 +5,7 @@ import * as initial from './001_initial';
 import * as decisionVersions from './002_decision_versions';
 import * as consentVersions from './003_consent_versions';
 import * as referralEnrolment from './005_referral_enrolment';
+import * as referralClosure from './007_referral_closure';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
@@ -14,4 +15,5 @@ export const migrations: Migrations = {
   '004_idempotency_keys': idempotencyMigration,
   '005_referral_enrolment': referralEnrolment,
   '006_audit_log': auditMigration,
+  '007_referral_closure': referralClosure,
 };

@@ -1,12 +1,16 @@
 import * as data from '../data';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
+/** Lists hold only the people the caller has a matter with; a person the caller may not see is null, as if unknown. */
 export const Query: QueryResolvers = {
-  person: (_, { personnummer }, { loaders }) => loaders.person.load(personnummer),
-  persons: (_, { filter, first, after }, { db }) => data.listPersons(db, filter, { first, after }),
+  person: async (_, { personnummer }, { loaders, access }) => {
+    const person = await loaders.person.load(personnummer);
+    return person && (await access.mayRead(personnummer, 'PERSON', 'Person')) ? person : null;
+  },
+  persons: (_, { filter, first, after }, { db, access }) => data.listPersons(db, filter, { first, after }, access),
   districts: (_, __, { db }) => data.allDistricts(db),
   district: (_, { code }, { loaders }) => loaders.district.load(code),
-  incomeSupportDecisions: (_, { filter, first, after }, { db }) => data.listDecisions(db, filter, { first, after }),
+  incomeSupportDecisions: (_, { filter, first, after }, { db, access }) => data.listDecisions(db, filter, { first, after }, access),
   nextFreeInfoMeeting: (_, { districtCode, audience }, { db }) => data.nextFreeInfoMeeting(db, districtCode, audience, new Date()),
-  referrals: (_, { filter, first, after }, { db }) => data.listReferrals(db, filter, { first, after }),
+  referrals: (_, { filter, first, after }, { db, access }) => data.listReferrals(db, filter, { first, after }, access),
 };

@@ -2,7 +2,11 @@ import { loadExisting } from '../../../lib/loaders';
 import type { ReferralResolvers } from '../__generated__/resolvers-types';
 
 export const Referral: ReferralResolvers = {
-  __resolveReference: ({ id }, { loaders }) => loaders.referral.load(id),
+  // Another subgraph's reference is answered only for a caller who may read the record; otherwise as if unknown.
+  __resolveReference: async ({ id }, { loaders, access }) => {
+    const record = await loaders.referral.load(id);
+    return record && (await access.mayRead(record.personnummer, 'REFERRAL', 'Referral')) ? record : null;
+  },
   person: (r, _, { loaders }) => loadExisting(loaders.person, r.personnummer, 'person'),
   district: (r, _, { loaders }) => loadExisting(loaders.district, r.district_code, 'district'),
   infoMeeting: (r, _, { loaders }) =>

@@ -1,0 +1,92 @@
+import { JOBBTORG_UNITS } from '../seed/reference';
+import { Organisation, parseOrganisation } from './organisations';
+
+/**
+ * Who may read and write what: the access matrix of docs/access-matrix.md as plain
+ * functions. Each subgraph gathers the facts about a person from its own tables and asks
+ * these; nothing here does I/O. Access follows the case: an organisation reads the people
+ * it has an open matter with, not the register.
+ */
+
+/** The kinds of record the districts' social services keep (the stadsdel subgraph). */
+export type SocialServicesRecord = 'PERSON' | 'DECISION' | 'CONSENT' | 'REFERRAL' | 'MEETING';
+
+/** What stadsdel knows about a person that decides who may read their records. */
+export interface PersonAccessFacts {
+  /** The district the person lives in (folkbokförd). */
+  districtCode: string;
+  /** Their referrals to Jobbtorg: from which district, and whether still open with Jobbtorg. */
+  referrals: readonly { districtCode: string; open: boolean }[];
+  /** The parties named by the person's consents that apply today, whatever their purpose. */
+  consentedParties: ReadonlySet<string>;
+}
+
+/** The consent party each kind of organisation reads as (consents name parties, not users). */
+export const PARTY_OF: Readonly<Record<Organisation['kind'], string | null>> = {
+  DISTRICT: 'SOCIAL_SERVICES',
+  JOBBTORG: 'JOBBTORG',
+  AF: 'ARBETSFORMEDLINGEN',
+  MIGRATIONSVERKET: 'MIGRATIONSVERKET',
+  SFI: 'SFI',
+  PROVIDER: 'ETABLERING_PROVIDER',
+  CITY: null,
+};
+
+/**
+ * The districts a Jobbtorg organisation serves: a unit its own (a main unit with its
+ * branches'), Jobbtorg as a whole every district (null).
+ */
+export function districtsServedBy(organisation: Organisation): ReadonlySet<string> | null {
+  if (organisation.kind !== 'JOBBTORG' || organisation.id === null) return null;
+  const units = JOBBTORG_UNITS.filter((u) => u.code === organisation.id || u.parent_code === organisation.id);
+  return new Set(units.flatMap((u) => u.districts));
+}
+
+/** Whether Jobbtorg (the unit, if named) has an open referral or case for the person. */
+export function hasOpenJobbtorgMatter(organisation: Organisation, facts: PersonAccessFacts): boolean {
+  const served = districtsServedBy(organisation);
+  return facts.referrals.some((r) => r.open && (served === null || served.has(r.districtCode)));
+}
+
+/**
+ * May `organisation` read this kind of social-services record about the person?
+ * - The district the person lives in: everything.
+ * - Jobbtorg, while it has an open referral or case for the person from a district it
+ *   serves: the person, their decisions, referrals and three-party meetings — not the
+ *   consents, which are social services' own.
+ * - A partner agency the person has consented to share with: the person's name and birth
+ *   date only; never decisions, referrals, meetings or consents.
+ * - Anyone else, the city's analysts and auditors included: nothing.
+ */
+export function mayReadSocialServicesRecord(organisationClaim: string, record: SocialServicesRecord, facts: PersonAccessFacts): boolean {
+  const organisation = parseOrganisation(organisationClaim);
+  if (!organisation) return false;
+  switch (organisation.kind) {
+    case 'DISTRICT':
+      return organisation.id === facts.districtCode;
+    case 'JOBBTORG':
+      return record !== 'CONSENT' && hasOpenJobbtorgMatter(organisation, facts);
+    case 'AF':
+    case 'MIGRATIONSVERKET':
+    case 'SFI':
+    case 'PROVIDER':
+      return record === 'PERSON' && facts.consentedParties.has(PARTY_OF[organisation.kind]!);
+    case 'CITY':
+      return false;
+  }
+}
+
+/** Only the district the person lives in records decisions, consents, referrals and meetings for them. */
+export function mayWriteSocialServicesRecord(organisationClaim: string, facts: Pick<PersonAccessFacts, 'districtCode'>): boolean {
+  const organisation = parseOrganisation(organisationClaim);
+  return organisation?.kind === 'DISTRICT' && organisation.id === facts.districtCode;
+}
+
+/**
+ * Protected identity (skyddade personuppgifter): who the person is and where they live is
+ * shown to their own district only.
+ */
+export function seesProtectedIdentity(organisationClaim: string, districtCode: string): boolean {
+  const organisation = parseOrganisation(organisationClaim);
+  return organisation?.kind === 'DISTRICT' && organisation.id === districtCode;
+}

@@ -1,0 +1,137 @@
+import { Knex } from 'knex';
+import { AuditRecorder } from '../../lib/audit/recorder';
+import {
+  districtsServedBy,
+  mayReadSocialServicesRecord,
+  mayWriteSocialServicesRecord,
+  PARTY_OF,
+  PersonAccessFacts,
+  SocialServicesRecord,
+} from '../../lib/auth/access';
+import { parseOrganisation } from '../../lib/auth/organisations';
+import { notFound } from '../../lib/errors';
+import { Caller } from '../../lib/identity';
+import { addDays, todayInStockholm } from '../../lib/scalars/calendar';
+import { isConsentActive } from './consent';
+import { Loaders } from './loaders';
+import { PersonRow, ReferralRow } from './models';
+
+/**
+ * The access matrix (lib/auth/access.ts) applied to the districts' records: single records
+ * are checked against the person's facts, lists are narrowed in SQL to the people the
+ * caller has a matter with. A refusal looks like absence — null, an empty list, NOT_FOUND —
+ * and is written to the audit log as DENIED.
+ */
+
+/** A referral is open with Jobbtorg until Jobbtorg closes the case it led to, or it is withdrawn or missed. */
+export function isOpenWithJobbtorg(referral: Pick<ReferralRow, 'status' | 'jobbtorg_closed_on'>): boolean {
+  return referral.status === 'BOOKED' || (referral.status === 'ENROLLED' && referral.jobbtorg_closed_on === null);
+}
+
+export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecorder) {
+  const facts = async (person: Pick<PersonRow, 'personnummer' | 'district_code'>): Promise<PersonAccessFacts> => {
+    const today = todayInStockholm();
+    const [referrals, consents] = await Promise.all([
+      loaders.referralsOfPerson.load(person.personnummer),
+      loaders.consentsOfPerson.load(person.personnummer),
+    ]);
+    const active = consents.filter((c) => isConsentActive(c, today));
+    const parties = (await Promise.all(active.map((c) => loaders.partiesOfConsent.load(c.id)))).flat();
+    return {
+      districtCode: person.district_code,
+      referrals: referrals.map((r) => ({ districtCode: r.district_code, open: isOpenWithJobbtorg(r) })),
+      consentedParties: new Set(parties.map((p) => p.party)),
+    };
+  };
+
+  return {
+    /** Whether the caller may read `record` about the person; a refusal is audited under `typeName`. */
+    async mayRead(personnummer: string, record: SocialServicesRecord, typeName: string): Promise<boolean> {
+      const person = await loaders.person.load(personnummer);
+      if (!person) return false;
+      const allowed = mayReadSocialServicesRecord(caller.organisation, record, await facts(person));
+      if (!allowed) audit.note(personnummer, typeName, 'read', 'DENIED');
+      return allowed;
+    },
+
+    /** The records among `records` the caller may read, by each one's person. */
+    async readable<R extends { personnummer: string }>(records: R[], record: SocialServicesRecord, typeName: string): Promise<R[]> {
+      const allowed = await Promise.all(records.map((r) => this.mayRead(r.personnummer, record, typeName)));
+      return records.filter((_, i) => allowed[i]);
+    },
+
+    /**
+     * The person a write is about, if the caller may write for them; otherwise NOT_FOUND on
+     * `field`, as for someone who does not exist, and a DENIED audit entry.
+     */
+    async writablePerson(personnummer: string, field: string, typeName: string): Promise<void> {
+      const person = await loaders.person.load(personnummer);
+      if (person && mayWriteSocialServicesRecord(caller.organisation, { districtCode: person.district_code })) return;
+      if (person) audit.note(personnummer, typeName, 'write', 'DENIED');
+      throw notFound(field);
+    },
+
+    /** Narrows a query on `persons` to the people the caller has a matter with. */
+    scopePersons(query: Knex.QueryBuilder, db: Knex): Knex.QueryBuilder {
+      return scopeByPerson(query, db, caller, 'persons.personnummer', 'persons.district_code', 'PERSON');
+    },
+
+    /** Narrows a query on `income_support_decisions` the same way, for decisions. */
+    scopeDecisions(query: Knex.QueryBuilder, db: Knex): Knex.QueryBuilder {
+      return scopeByPerson(query, db, caller, 'income_support_decisions.personnummer', 'income_support_decisions.district_code', 'DECISION');
+    },
+
+    /** Narrows a query on `referrals`: a district its own, Jobbtorg those from the districts it serves. */
+    scopeReferrals(query: Knex.QueryBuilder): Knex.QueryBuilder {
+      const organisation = parseOrganisation(caller.organisation);
+      if (organisation?.kind === 'DISTRICT') return query.where('referrals.district_code', organisation.id!);
+      if (organisation?.kind === 'JOBBTORG') {
+        const served = districtsServedBy(organisation);
+        return served === null ? query : query.whereIn('referrals.district_code', [...served]);
+      }
+      return query.whereRaw('1 = 0');
+    },
+  };
+}
+
+export type Access = ReturnType<typeof createAccess>;
+
+/**
+ * The SQL form of `mayReadSocialServicesRecord` for a list: the district its residents;
+ * Jobbtorg people with an open referral from a district it serves; a partner agency people
+ * whose consent that applies today names it (their names only); anyone else no one.
+ */
+function scopeByPerson(
+  query: Knex.QueryBuilder,
+  db: Knex,
+  caller: Caller,
+  personColumn: string,
+  districtColumn: string,
+  record: SocialServicesRecord,
+): Knex.QueryBuilder {
+  const organisation = parseOrganisation(caller.organisation);
+  if (!organisation || organisation.kind === 'CITY') return query.whereRaw('1 = 0');
+  if (organisation.kind === 'DISTRICT') return query.where(districtColumn, organisation.id!);
+  if (organisation.kind === 'JOBBTORG') {
+    const served = districtsServedBy(organisation);
+    return query.whereExists(
+      db('referrals')
+        .select(db.raw('1'))
+        .whereRaw('referrals.personnummer = ??', [personColumn])
+        .where((open) => open.where('referrals.status', 'BOOKED').orWhere((enrolled) => enrolled.where('referrals.status', 'ENROLLED').whereNull('referrals.jobbtorg_closed_on')))
+        .modify((q) => (served === null ? q : q.whereIn('referrals.district_code', [...served]))),
+    );
+  }
+  if (record !== 'PERSON') return query.whereRaw('1 = 0');
+  const today = todayInStockholm();
+  return query.whereExists(
+    db('consents')
+      .select(db.raw('1'))
+      .join('consent_parties', 'consent_parties.consent_id', 'consents.id')
+      .whereRaw('consents.personnummer = ??', [personColumn])
+      .where('consent_parties.party', PARTY_OF[organisation.kind]!)
+      .where('consents.valid_from', '<=', today)
+      .where((to) => to.whereNull('consents.valid_to').orWhere('consents.valid_to', '>=', today))
+      .where((w) => w.whereNull('consents.withdrawn_at').orWhere('consents.withdrawn_at', '>=', `${addDays(today, 1)} 00:00:00`)),
+  );
+}
