@@ -58,7 +58,8 @@ export function visibleAgencies(organisation: string, consents: readonly Sharing
   const party = kind ? PARTY_OF[kind] : null;
   const visible = new Set<Agency>();
   if (!party) return visible;
-  if (party !== 'MIGRATIONSVERKET') visible.add(party);
+  // Migrationsverket plans no activities of its own; every other party is an agency of the plan.
+  if (isAgency(party)) visible.add(party);
   for (const consent of consents) {
     if (!consent.active || !PLANNING_PURPOSES.has(consent.purpose) || !consent.parties.includes(party)) continue;
     for (const other of consent.parties) if (isAgency(other)) visible.add(other);
