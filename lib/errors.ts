@@ -19,8 +19,9 @@ export function notFound(field: string): GraphQLError {
   return new GraphQLError(`${field} names no record`, { extensions: { code: 'NOT_FOUND', field } });
 }
 
-export function forbidden(why = 'not allowed'): GraphQLError {
-  return new GraphQLError(why, { extensions: { code: 'FORBIDDEN' } });
+/** The caller may not do this; `field` names the input that makes it so, when one does. */
+export function forbidden(why = 'not allowed', field?: string): GraphQLError {
+  return new GraphQLError(field ? `${field} ${why}` : why, { extensions: { code: 'FORBIDDEN', ...(field ? { field } : {}) } });
 }
 
 export function conflict(field: string, why: string): GraphQLError {

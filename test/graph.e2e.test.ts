@@ -1,6 +1,9 @@
 import { describeEachDialect } from './helpers/dialects';
 import { AsCaller, districtOfficer, Stack, startStack } from './helpers/stack';
 
+/** Jobbtorg as a whole, which reads every unit's cases. */
+const JOBBTORG: AsCaller = { as: { org: 'JOBBTORG', sub: 'samordnare', scope: 'records:read' } };
+
 /** The read side of the supergraph through the gateway, as a client sees it. */
 
 const PERSON = /* GraphQL */ `
@@ -46,7 +49,7 @@ describeEachDialect('the supergraph', (dialect) => {
       cases(first: 100, filter: { reportingGroup: NEWLY_ARRIVED_REFUGEE }) {
         edges { node { person { personnummer } jobPlan { interventions { id } } } }
       }
-    }`);
+    }`, {}, JOBBTORG);
     expect(cases.errors).toBeUndefined();
     const candidates = cases.data.cases.edges
       .filter((e: any) => e.node.jobPlan?.interventions.length)
@@ -77,13 +80,13 @@ describeEachDialect('the supergraph', (dialect) => {
   });
 
   it('pages through cases with cursors, without gaps or repeats', async () => {
-    const all = await stack.query(`{ cases(first: 14) { totalCount edges { node { id } } } }`);
-    const first = await stack.query(`{ cases(first: 7) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const all = await stack.query(`{ cases(first: 14) { totalCount edges { node { id } } } }`, {}, JOBBTORG);
+    const first = await stack.query(`{ cases(first: 7) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, {}, JOBBTORG);
     const { endCursor, hasNextPage } = first.data.cases.pageInfo;
     expect(hasNextPage).toBe(true);
     const second = await stack.query(`query($after: String) { cases(first: 7, after: $after) { edges { node { id } } } }`, {
       after: endCursor,
-    });
+    }, JOBBTORG);
     const ids = (page: any) => page.data.cases.edges.map((e: any) => e.node.id);
     expect([...ids(first), ...ids(second)]).toEqual(ids(all));
     expect(first.data.cases.totalCount).toBe(all.data.cases.totalCount);
@@ -109,11 +112,11 @@ describeEachDialect('the supergraph', (dialect) => {
   });
 
   it('filters cases by unit and status, referrals by district, decisions by month', async () => {
-    const open = await stack.query(`{ cases(first: 50, filter: { status: OPEN, unitCode: "KISTA" }) { edges { node { status unit { code } } } } }`);
+    const open = await stack.query(`{ cases(first: 50, filter: { status: OPEN, unitCode: "KISTA" }) { edges { node { status unit { code } } } } }`, {}, JOBBTORG);
     expect(open.errors).toBeUndefined();
     for (const { node } of open.data.cases.edges) expect(node).toEqual({ status: 'OPEN', unit: { code: 'KISTA' } });
 
-    const youth = await stack.query(`{ cases(first: 50, filter: { targetGroup: YOUTH, enrolledFrom: "2025-01-01" }) { edges { node { targetGroup enrolledOn } } } }`);
+    const youth = await stack.query(`{ cases(first: 50, filter: { targetGroup: YOUTH, enrolledFrom: "2025-01-01" }) { edges { node { targetGroup enrolledOn } } } }`, {}, JOBBTORG);
     expect(youth.data.cases.edges.length).toBeGreaterThan(0);
     for (const { node } of youth.data.cases.edges) {
       expect(node.targetGroup).toBe('YOUTH');

@@ -10,12 +10,18 @@ import { activityStatus as interventionStatus } from '../lib/plan/status';
 import { migrations } from '../subgraphs/jobbtorg/migrations';
 import { CaseRow } from '../subgraphs/jobbtorg/models';
 import { resolvers } from '../subgraphs/jobbtorg/resolvers';
-import { countStatements, subgraphSchema, testScope } from './helpers/subgraph';
+import { countStatements, subgraphSchema, testScope, UNIT_TEST_CALLER } from './helpers/subgraph';
+
+/** Jobbtorg as a whole, which may read every case. */
+const JOBBTORG_CALLER = { ...UNIT_TEST_CALLER, organisation: 'JOBBTORG' };
 
 /**
  * The jobbtorg subgraph on its own, against an in-memory SQLite database holding only the
  * rows inserted here: its rules, its data module, its loaders and its entity resolution.
  */
+
+/** The data module's lists unnarrowed: who may see what is tested through the gateway. */
+const ALL_CASES: data.CaseScope = (query) => query;
 
 describe('interventionStatus', () => {
   const today = '2026-03-10';
@@ -121,7 +127,7 @@ function buildSchema(): GraphQLSchema {
 
 /** Runs one operation as one request would: with its own context and so its own loaders. */
 async function execute(db: Knex, schema: GraphQLSchema, source: string, variableValues?: Record<string, unknown>) {
-  const result = await graphql({ schema, source, variableValues, contextValue: createContext(testScope(db)) });
+  const result = await graphql({ schema, source, variableValues, contextValue: createContext(testScope(db, JOBBTORG_CALLER)) });
   expect(result.errors).toBeUndefined();
   return result.data as any;
 }
@@ -195,7 +201,7 @@ describe('jobbtorg over SQLite', () => {
     const idsOf = (page: { edges: { node: CaseRow }[] }) => page.edges.map((e) => Number(e.node.id));
 
     it('lists newest enrolment first, id breaking ties', async () => {
-      const page = await data.listCases(db, null, { first: 10 });
+      const page = await data.listCases(db, null, { first: 10 }, ALL_CASES);
       expect(idsOf(page)).toEqual([ids.newest, ids.closed, ids.tieHigh, ids.tieLow, ids.oldest]);
       expect(page.pageInfo.hasNextPage).toBe(false);
       await expect(page.totalCount()).resolves.toBe(5);
@@ -211,7 +217,7 @@ describe('jobbtorg over SQLite', () => {
       [{ enrolledFrom: '2026-02-02', enrolledTo: '2026-02-16' }, ['closed', 'tieHigh', 'tieLow']],
       [{ enrolledTo: '2026-01-31' }, ['oldest']],
     ])('filters by %j', async (filter, expected) => {
-      const page = await data.listCases(db, filter, { first: 10 });
+      const page = await data.listCases(db, filter, { first: 10 }, ALL_CASES);
       expect(idsOf(page)).toEqual(expected.map((name) => ids[name]));
       await expect(page.totalCount()).resolves.toBe(expected.length);
     });
@@ -220,32 +226,32 @@ describe('jobbtorg over SQLite', () => {
       const seen: number[] = [];
       let after: string | null = null;
       for (let pages = 0; pages < 10; pages++) {
-        const page = await data.listCases(db, null, { first: 2, after });
+        const page = await data.listCases(db, null, { first: 2, after }, ALL_CASES);
         seen.push(...idsOf(page));
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
       }
       expect(seen).toEqual([ids.newest, ids.closed, ids.tieHigh, ids.tieLow, ids.oldest]);
 
-      const first3 = await data.listCases(db, null, { first: 3 });
-      const rest = await data.listCases(db, null, { first: 3, after: first3.pageInfo.endCursor });
+      const first3 = await data.listCases(db, null, { first: 3 }, ALL_CASES);
+      const rest = await data.listCases(db, null, { first: 3, after: first3.pageInfo.endCursor }, ALL_CASES);
       expect(idsOf(rest)).toEqual([ids.tieLow, ids.oldest]);
     });
 
     it('refuses a page larger than 100 and a cursor it did not make', async () => {
-      const tooLarge = await data.listCases(db, null, { first: 101 }).catch((e: unknown) => e);
+      const tooLarge = await data.listCases(db, null, { first: 101 }, ALL_CASES).catch((e: unknown) => e);
       expect(tooLarge).toBeInstanceOf(GraphQLError);
       expect((tooLarge as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cases.first' });
 
       for (const after of ['garbage', Buffer.from('["2026-01-01"]').toString('base64url')]) {
-        const bad = await data.listCases(db, null, { first: 2, after }).catch((e: unknown) => e);
+        const bad = await data.listCases(db, null, { first: 2, after }, ALL_CASES).catch((e: unknown) => e);
         expect(bad).toBeInstanceOf(GraphQLError);
         expect((bad as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cases.after' });
       }
     });
 
     it('says the same through the schema', async () => {
-      const result = await graphql({ schema, source: '{ cases(first: 101) { totalCount } }', contextValue: createContext(testScope(db)) });
+      const result = await graphql({ schema, source: '{ cases(first: 101) { totalCount } }', contextValue: createContext(testScope(db, JOBBTORG_CALLER)) });
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cases.first' });
     });
   });

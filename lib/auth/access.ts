@@ -90,3 +90,35 @@ export function seesProtectedIdentity(organisationClaim: string, districtCode: s
   const organisation = parseOrganisation(organisationClaim);
   return organisation?.kind === 'DISTRICT' && organisation.id === districtCode;
 }
+
+/** A Jobbtorg case as the rules need it: where it is and who referred it. */
+export interface CaseAccessFacts {
+  unit_code: string;
+  district_code: string;
+}
+
+/** The units whose cases a Jobbtorg organisation works: a unit its own and its branches', Jobbtorg as a whole all (null). */
+export function jobbtorgUnitsOf(organisation: Organisation): ReadonlySet<string> | null {
+  if (organisation.id === null) return null;
+  return new Set(JOBBTORG_UNITS.filter((u) => u.code === organisation.id || u.parent_code === organisation.id).map((u) => u.code));
+}
+
+/**
+ * May `organisation` read a Jobbtorg case (with its plan, interventions, closure and
+ * feedback)? Jobbtorg the cases of its units; the district that referred the person the
+ * cases of its referrals, to follow what became of them. Nobody else: partner agencies
+ * see Jobbtorg's activities only in the shared plan, where consent decides.
+ */
+export function mayReadCase(organisationClaim: string, facts: CaseAccessFacts): boolean {
+  const organisation = parseOrganisation(organisationClaim);
+  if (organisation?.kind === 'DISTRICT') return organisation.id === facts.district_code;
+  return mayWriteCase(organisationClaim, facts);
+}
+
+/** Only Jobbtorg changes a case: the unit it is at (or that unit's main unit), or Jobbtorg as a whole. */
+export function mayWriteCase(organisationClaim: string, facts: Pick<CaseAccessFacts, 'unit_code'>): boolean {
+  const organisation = parseOrganisation(organisationClaim);
+  if (organisation?.kind !== 'JOBBTORG') return false;
+  const units = jobbtorgUnitsOf(organisation);
+  return units === null || units.has(facts.unit_code);
+}

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { AuditRecorder } from '../../lib/audit/recorder';
 import { Caller } from '../../lib/identity';
 import { RequestScope } from '../../lib/subgraph';
+import { Access, createAccess } from './access';
 import { createLoaders, Loaders } from './loaders';
 import { createPeers, Peers } from './peers';
 
@@ -15,8 +16,18 @@ export interface Context {
   loaders: Loaders;
   peers: Peers;
   audit: AuditRecorder;
+  /** What the caller may read and write (docs/access-matrix.md). */
+  access: Access;
 }
 
 export function createContext(scope: RequestScope): Context {
-  return { db: scope.db, caller: scope.caller, audit: scope.audit, loaders: createLoaders(scope.db), peers: createPeers(scope) };
+  const loaders = createLoaders(scope.db);
+  return {
+    db: scope.db,
+    caller: scope.caller,
+    audit: scope.audit,
+    loaders,
+    peers: createPeers(scope),
+    access: createAccess(loaders, scope.caller, scope.audit),
+  };
 }

@@ -73,6 +73,11 @@ export function interventionsByPlan(db: Knex, planIds: string[]): Promise<Stored
   return db('interventions').whereIn('plan_id', planIds).orderBy([{ column: 'start_date' }, { column: 'id' }]);
 }
 
+/** The case each intervention belongs to, through its plan. */
+export function caseIdsByIntervention(db: Knex, ids: string[]): Promise<{ id: number; case_id: number }[]> {
+  return db('interventions').join('job_plans', 'job_plans.id', 'interventions.plan_id').whereIn('interventions.id', ids).select('interventions.id', 'job_plans.case_id');
+}
+
 export function feedbackByCase(db: Knex, caseIds: string[]): Promise<FeedbackRow[]> {
   return db('feedback').whereIn('case_id', caseIds).orderBy([{ column: 'sent_at' }, { column: 'id' }]);
 }
@@ -81,8 +86,11 @@ export function feedbackByReferral(db: Knex, referralIds: string[]): Promise<Fee
   return db('feedback').whereIn('referral_id', referralIds).orderBy([{ column: 'sent_at' }, { column: 'id' }]);
 }
 
-export function listCases(db: Knex, filter: CaseFilter | null | undefined, page: PageArgs): Promise<CasePage> {
-  const query = db('cases').select('*');
+/** Narrows a query on `cases` to what the caller may read (see ./access.ts). */
+export type CaseScope = (query: Knex.QueryBuilder) => Knex.QueryBuilder;
+
+export function listCases(db: Knex, filter: CaseFilter | null | undefined, page: PageArgs, scope: CaseScope): Promise<CasePage> {
+  const query = scope(db('cases').select('cases.*'));
   if (filter?.unitCode) query.where('unit_code', filter.unitCode);
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.status) query.where('status', filter.status);
@@ -116,7 +124,7 @@ function whereUnitAndDistrict(query: Knex.QueryBuilder, filter: { unitCode?: str
  * Cases enrolled in [from, to] whose jobbgaranti was broken on `today`: the plan came after
  * the deadline, or none came and the deadline has passed (as `jobbgarantiStatus` decides).
  */
-export async function listJobbgarantiBreaches(db: Knex, filter: JobbgarantiBreachFilter, page: PageArgs, today: string): Promise<CasePage> {
+export async function listJobbgarantiBreaches(db: Knex, filter: JobbgarantiBreachFilter, page: PageArgs, today: string, scope: CaseScope): Promise<CasePage> {
   if (filter.to < filter.from) throw badInput('jobbgarantiBreaches.filter.to', `is before filter.from (${filter.from})`);
   const query = db('cases')
     .select('cases.*')
@@ -128,7 +136,7 @@ export async function listJobbgarantiBreaches(db: Knex, filter: JobbgarantiBreac
       });
     });
   whereUnitAndDistrict(query, filter);
-  return paginate(query, page, OLDEST_FIRST, 'jobbgarantiBreaches');
+  return paginate(scope(query), page, OLDEST_FIRST, 'jobbgarantiBreaches');
 }
 
 /**
@@ -138,6 +146,7 @@ export async function listJobbgarantiBreaches(db: Knex, filter: JobbgarantiBreac
 export async function peopleWithCasesIn(
   db: Knex,
   filter: { unitCode?: string | null; districtCode?: string | null; from: string; to: string },
+  scope: CaseScope,
 ): Promise<string[]> {
   const query = db('cases')
     .distinct('cases.personnummer')
@@ -145,17 +154,17 @@ export async function peopleWithCasesIn(
     .where((open) => open.whereNull('cases.closed_on').orWhere('cases.closed_on', '>=', filter.from))
     .orderBy('cases.personnummer');
   whereUnitAndDistrict(query, filter);
-  return (await query).map((row: { personnummer: string }) => row.personnummer);
+  return (await scope(query)).map((row: { personnummer: string }) => row.personnummer);
 }
 
 /** Open cases with no plan yet, oldest enrolment first. */
-export function listCasesWithoutPlan(db: Knex, filter: CasesWithoutPlanFilter | null | undefined, page: PageArgs): Promise<CasePage> {
+export function listCasesWithoutPlan(db: Knex, filter: CasesWithoutPlanFilter | null | undefined, page: PageArgs, scope: CaseScope): Promise<CasePage> {
   const query = db('cases')
     .select('cases.*')
     .where('cases.status', 'OPEN')
     .whereNotExists((plan) => plan.select('job_plans.id').from('job_plans').whereRaw('job_plans.case_id = cases.id'));
   whereUnitAndDistrict(query, filter);
-  return paginate(query, page, OLDEST_FIRST, 'casesWithoutPlan');
+  return paginate(scope(query), page, OLDEST_FIRST, 'casesWithoutPlan');
 }
 
 /** What every write takes besides its input: the client's key that makes a retry safe. */

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { groupLoader, referenceLoader, rowLoader } from '../../lib/loaders';
 import * as data from './data';
@@ -13,6 +14,10 @@ export function createLoaders(db: Knex) {
     caseOfReferral: rowLoader((ids) => data.casesByReferral(db, ids), (c) => c.referral_id),
     planOfCase: rowLoader((ids) => data.plansByCase(db, ids), (p) => p.case_id),
     interventionsOfPlan: groupLoader((ids) => data.interventionsByPlan(db, ids), (i) => i.plan_id),
+    caseOfIntervention: new DataLoader<string, number | null>(async (ids) => {
+      const byId = new Map((await data.caseIdsByIntervention(db, [...ids])).map((r) => [String(r.id), Number(r.case_id)]));
+      return ids.map((id) => byId.get(String(id)) ?? null);
+    }),
     feedbackOfCase: groupLoader((ids) => data.feedbackByCase(db, ids), (f) => f.case_id),
     feedbackOfReferral: groupLoader((ids) => data.feedbackByReferral(db, ids), (f) => f.referral_id),
   };

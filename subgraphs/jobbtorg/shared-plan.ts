@@ -10,6 +10,7 @@ import { badInput } from '../../lib/errors';
 import { addDays } from '../../lib/scalars/calendar';
 import { peopleWithCasesIn } from './data';
 import { Loaders } from './loaders';
+import type { Access } from './access';
 import type { Peers } from './peers';
 
 /**
@@ -111,7 +112,7 @@ export interface PlanConflictFilter {
  * partners and stadsdel for the other agencies' items and the consents.
  */
 export async function listPeopleWithPlanConflicts(
-  ctx: { db: Knex; loaders: Loaders; peers: Peers; caller: Caller },
+  ctx: { db: Knex; loaders: Loaders; peers: Peers; caller: Caller; access: Access },
   filter: PlanConflictFilter,
   page: PageArgs,
   today: string,
@@ -120,7 +121,7 @@ export async function listPeopleWithPlanConflicts(
     throw badInput('peopleWithPlanConflicts.filter', 'must name a unitCode or a districtCode');
   }
   checkWindow(filter, 'peopleWithPlanConflicts.filter');
-  const people = await peopleWithCasesIn(ctx.db, filter);
+  const people = await peopleWithCasesIn(ctx.db, filter, (q) => ctx.access.scopeCases(q));
   const [own, external] = await Promise.all([
     Promise.all(people.map((p) => ownPlanFacts(ctx.loaders, p, today))),
     ctx.peers.planFacts(people),

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { AuditRecorder } from '../../lib/audit/recorder';
 import {
@@ -9,12 +10,14 @@ import {
   SocialServicesRecord,
 } from '../../lib/auth/access';
 import { parseOrganisation } from '../../lib/auth/organisations';
+import { groupByKey } from '../../lib/loaders';
 import { notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { addDays, todayInStockholm } from '../../lib/scalars/calendar';
 import { isConsentActive } from './consent';
 import { Loaders } from './loaders';
-import { PersonRow, ReferralRow } from './models';
+import { accessRowsByPersonnummer } from './data';
+import { ReferralRow } from './models';
 
 /**
  * The access matrix (lib/auth/access.ts) applied to the districts' records: single records
@@ -28,28 +31,37 @@ export function isOpenWithJobbtorg(referral: Pick<ReferralRow, 'status' | 'jobbt
   return referral.status === 'BOOKED' || (referral.status === 'ENROLLED' && referral.jobbtorg_closed_on === null);
 }
 
-export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecorder) {
-  const facts = async (person: Pick<PersonRow, 'personnummer' | 'district_code'>): Promise<PersonAccessFacts> => {
+/**
+ * The access facts of many people at once: one batch of three queries however many
+ * records a response holds, so every record's check resolves in the same round and the
+ * loaders after it still batch whole lists.
+ */
+export function accessFactsLoader(db: Knex): DataLoader<string, PersonAccessFacts | null> {
+  return new DataLoader(async (keys) => {
     const today = todayInStockholm();
-    const [referrals, consents] = await Promise.all([
-      loaders.referralsOfPerson.load(person.personnummer),
-      loaders.consentsOfPerson.load(person.personnummer),
-    ]);
-    const active = consents.filter((c) => isConsentActive(c, today));
-    const parties = (await Promise.all(active.map((c) => loaders.partiesOfConsent.load(c.id)))).flat();
-    return {
-      districtCode: person.district_code,
-      referrals: referrals.map((r) => ({ districtCode: r.district_code, open: isOpenWithJobbtorg(r) })),
-      consentedParties: new Set(parties.map((p) => p.party)),
-    };
-  };
+    const { persons, referrals, consentParties } = await accessRowsByPersonnummer(db, [...keys]);
+    const referralsOf = groupByKey(keys, referrals, (r) => r.personnummer);
+    const partiesOf = groupByKey(keys, consentParties, (c) => c.personnummer);
+    const districtOf = new Map(persons.map((p) => [p.personnummer, p.district_code]));
+    return keys.map((personnummer, i) => {
+      const districtCode = districtOf.get(personnummer);
+      if (districtCode === undefined) return null;
+      return {
+        districtCode,
+        referrals: referralsOf[i].map((r) => ({ districtCode: r.district_code, open: isOpenWithJobbtorg(r) })),
+        consentedParties: new Set(partiesOf[i].filter((c) => isConsentActive(c, today)).map((c) => c.party)),
+      };
+    });
+  });
+}
 
+export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecorder) {
   return {
     /** Whether the caller may read `record` about the person; a refusal is audited under `typeName`. */
     async mayRead(personnummer: string, record: SocialServicesRecord, typeName: string): Promise<boolean> {
-      const person = await loaders.person.load(personnummer);
-      if (!person) return false;
-      const allowed = mayReadSocialServicesRecord(caller.organisation, record, await facts(person));
+      const facts = await loaders.accessFacts.load(personnummer);
+      if (!facts) return false;
+      const allowed = mayReadSocialServicesRecord(caller.organisation, record, facts);
       if (!allowed) audit.note(personnummer, typeName, 'read', 'DENIED');
       return allowed;
     },
@@ -65,9 +77,9 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
      * `field`, as for someone who does not exist, and a DENIED audit entry.
      */
     async writablePerson(personnummer: string, field: string, typeName: string): Promise<void> {
-      const person = await loaders.person.load(personnummer);
-      if (person && mayWriteSocialServicesRecord(caller.organisation, { districtCode: person.district_code })) return;
-      if (person) audit.note(personnummer, typeName, 'write', 'DENIED');
+      const facts = await loaders.accessFacts.load(personnummer);
+      if (facts && mayWriteSocialServicesRecord(caller.organisation, facts)) return;
+      if (facts) audit.note(personnummer, typeName, 'write', 'DENIED');
       throw notFound(field);
     },
 

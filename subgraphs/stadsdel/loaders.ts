@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { groupByKey, groupLoader, referenceLoader, rowLoader } from '../../lib/loaders';
+import { accessFactsLoader } from './access';
 import * as data from './data';
 import { InfoMeetingRow } from './models';
 
@@ -30,6 +31,7 @@ export function createLoaders(db: Knex) {
     consent: rowLoader((ids) => data.consentsById(db, ids), (c) => c.id),
     consentsOfPerson: groupLoader((pnr) => data.consentsByPersonnummer(db, pnr), (c) => c.personnummer),
     partiesOfConsent: groupLoader((ids) => data.partiesByConsent(db, ids), (p) => p.consent_id),
+    accessFacts: accessFactsLoader(db),
   };
 }
 

@@ -4,7 +4,7 @@ import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { CaseResolvers } from '../__generated__/resolvers-types';
 
 export const Case: CaseResolvers = {
-  __resolveReference: ({ id }, { loaders }) => loaders.case.load(id),
+  __resolveReference: async ({ id }, { loaders, access }) => access.readable(await loaders.case.load(id)),
   person: (c) => ({ personnummer: c.personnummer }),
   referral: (c) => ({ id: c.referral_id }),
   referringDistrict: (c) => ({ code: c.district_code }),

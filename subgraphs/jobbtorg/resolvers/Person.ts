@@ -9,9 +9,9 @@ import { checkWindow, ExternalPlanFacts, ownPlanFacts, sharedPlanOf } from '../s
  */
 export const Person: PersonResolvers = {
   __resolveReference: (representation) => representation,
-  jobbtorgCases: (p, _, { loaders }) => loaders.casesOfPerson.load(p.personnummer),
-  currentJobbtorgCase: async (p, _, { loaders }) =>
-    (await loaders.casesOfPerson.load(p.personnummer)).find((c) => c.status === 'OPEN') ?? null,
+  jobbtorgCases: async (p, _, { loaders, access }) => access.readableAll(await loaders.casesOfPerson.load(p.personnummer)),
+  currentJobbtorgCase: async (p, _, { loaders, access }) =>
+    access.readable((await loaders.casesOfPerson.load(p.personnummer)).find((c) => c.status === 'OPEN') ?? null),
   sharedPlan: async (p, { from, to, fullTimeHours }, { loaders, caller }) => {
     checkWindow({ from, to }, 'sharedPlan');
     const hours = fullTimeHours ?? 40;

@@ -1,7 +1,11 @@
 import type { ReferralResolvers } from '../__generated__/resolvers-types';
 
+/** What Jobbtorg made of a referral, shown to those who may read the case (the referring district, Jobbtorg). */
 export const Referral: ReferralResolvers = {
   __resolveReference: ({ id }) => ({ id }),
-  jobbtorgCase: (r, _, { loaders }) => loaders.caseOfReferral.load(r.id),
-  feedback: (r, _, { loaders }) => loaders.feedbackOfReferral.load(r.id),
+  jobbtorgCase: async (r, _, { loaders, access }) => access.readable(await loaders.caseOfReferral.load(r.id)),
+  feedback: async (r, _, { loaders, access }) => {
+    const c = access.readable(await loaders.caseOfReferral.load(r.id));
+    return c ? loaders.feedbackOfReferral.load(r.id) : [];
+  },
 };

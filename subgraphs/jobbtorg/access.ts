@@ -1,0 +1,63 @@
+import { Knex } from 'knex';
+import { AuditRecorder } from '../../lib/audit/recorder';
+import { jobbtorgUnitsOf, mayReadCase, mayWriteCase } from '../../lib/auth/access';
+import { parseOrganisation } from '../../lib/auth/organisations';
+import { forbidden, notFound } from '../../lib/errors';
+import { Caller } from '../../lib/identity';
+import { Loaders } from './loaders';
+import { StoredCase } from './models';
+
+/**
+ * The access matrix (lib/auth/access.ts) applied to Jobbtorg's cases: lists narrowed in
+ * SQL, single cases null for a caller who may not read them, writes NOT_FOUND for a case
+ * the caller may not change — all as if the case did not exist — and every refusal
+ * audited as DENIED.
+ */
+export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecorder) {
+  const deny = (c: StoredCase, what: string) => audit.note(c.personnummer, 'Case', what, 'DENIED');
+  return {
+    /** The case if the caller may read it, else null. */
+    readable(c: StoredCase | null): StoredCase | null {
+      if (!c) return null;
+      if (mayReadCase(caller.organisation, c)) return c;
+      deny(c, 'read');
+      return null;
+    },
+
+    /** The cases among `cases` the caller may read. */
+    readableAll(cases: StoredCase[]): StoredCase[] {
+      return cases.filter((c) => this.readable(c) !== null);
+    },
+
+    /** Refuses, as NOT_FOUND on `field`, a write to a case the caller may not change. */
+    async writableCase(id: string | number, field: string): Promise<void> {
+      const c = await loaders.case.load(String(id));
+      if (c && mayWriteCase(caller.organisation, c)) return;
+      if (c) deny(c, 'write');
+      throw notFound(field);
+    },
+
+    /** Refuses a write to an intervention whose case the caller may not change. */
+    async writableIntervention(id: string, field: string): Promise<void> {
+      const caseId = await loaders.caseOfIntervention.load(id);
+      if (caseId === null) throw notFound(field);
+      await this.writableCase(caseId, field);
+    },
+
+    /** Refuses enrolment at a unit the caller does not work at. */
+    enrolsAt(unitCode: string): void {
+      if (!mayWriteCase(caller.organisation, { unit_code: unitCode })) throw forbidden('is not a unit you enrol at', 'input.unitCode');
+    },
+
+    /** Narrows a query on `cases` to those the caller may read. */
+    scopeCases(query: Knex.QueryBuilder): Knex.QueryBuilder {
+      const organisation = parseOrganisation(caller.organisation);
+      if (organisation?.kind === 'DISTRICT') return query.where('cases.district_code', organisation.id!);
+      if (organisation?.kind !== 'JOBBTORG') return query.whereRaw('1 = 0');
+      const units = jobbtorgUnitsOf(organisation);
+      return units === null ? query : query.whereIn('cases.unit_code', [...units]);
+    },
+  };
+}
+
+export type Access = ReturnType<typeof createAccess>;
