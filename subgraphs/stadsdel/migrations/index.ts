@@ -6,6 +6,7 @@ import * as decisionVersions from './002_decision_versions';
 import * as consentVersions from './003_consent_versions';
 import * as referralEnrolment from './005_referral_enrolment';
 import * as referralClosure from './007_referral_closure';
+import * as statisticsIndexes from './008_statistics_indexes';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
@@ -16,4 +17,5 @@ export const migrations: Migrations = {
   '005_referral_enrolment': referralEnrolment,
   '006_audit_log': auditMigration,
   '007_referral_closure': referralClosure,
+  '008_statistics_indexes': statisticsIndexes,
 };
