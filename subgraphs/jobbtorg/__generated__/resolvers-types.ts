@@ -20,6 +20,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with time zone, returned in UTC (`2026-03-01T09:30:00Z`). */
   DateTime: { input: Date; output: string; }
+  /** A calendar month, `YYYY-MM`. */
+  Month: { input: string; output: string; }
   /** Svenskt personnummer or samordningsnummer, normalised to 12 digits `YYYYMMDDNNNN`. */
   Personnummer: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -211,6 +213,15 @@ export type ClosureReason =
   /** Arbete: work. */
   | 'WORK';
 
+/** Closures (avslut) for one reason. */
+export type ClosureReasonCount = {
+  __typename?: 'ClosureReasonCount';
+  /** People whose case closed for this reason. */
+  count: FollowUpCount;
+  /** The closure reason. */
+  reason: ClosureReason;
+};
+
 /** A district committee (stadsdelsnämnd); owned by the stadsdel subgraph. */
 export type District = {
   __typename?: 'District';
@@ -273,12 +284,178 @@ export type Feedback = {
   sentBy: Scalars['String']['output'];
 };
 
+/** An average over people, suppressed when it rests on 1–4 of them. */
+export type FollowUpAverage = {
+  __typename?: 'FollowUpAverage';
+  /** How many it is the average over; null when suppressed. */
+  of?: Maybe<Scalars['Int']['output']>;
+  /** Whether the figure is suppressed to protect the people it rests on. */
+  suppressed: Scalars['Boolean']['output'];
+  /** The average, one decimal; null when suppressed or when there is no one to average. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * The follow-up figures of one cell. Each measure names its cohort: the people enrolled at
+ * some time in the cell's period, newly enrolled in it, closed in it, or open at its end.
+ * Outcomes that need time to pass count only the people for whom it has passed.
+ */
+export type FollowUpCell = {
+  __typename?: 'FollowUpCell';
+  /** Avslutade: people whose case closed in the period. */
+  closed: FollowUpCount;
+  /** The closures by reason, every reason once. */
+  closedByReason: Array<ClosureReasonCount>;
+  /** Of the people closed in the period, those closed to work or studies within three months of their enrolment. */
+  closedToWorkOrStudiesWithinThreeMonths: FollowUpShare;
+  /** Of the people enrolled in the period whose first year has passed, those closed within a year of enrolment. */
+  closedWithinAYear: FollowUpShare;
+  /** Who closed in the cell's period and in which month, for the income-support measure (never shown to clients). */
+  closures: Scalars['String']['output'];
+  /** Days from enrolment to the job plan, on average, for the people enrolled in the period who have a plan. */
+  daysToFirstPlan: FollowUpAverage;
+  /** The referring district, when split by district. */
+  district?: Maybe<District>;
+  /** The referring district's code, when split by district. */
+  districtCode?: Maybe<Scalars['ID']['output']>;
+  /** Inskrivna: people enrolled at some time in the period. */
+  enrolled: FollowUpCount;
+  /** Of the people enrolled at the end of the period (or today, if earlier), those enrolled for more than a year. */
+  enrolledLongerThanAYear: FollowUpShare;
+  /** Identifies the cell within its report. */
+  id: Scalars['ID']['output'];
+  /** Interventions started in the period, by kind, every kind once. */
+  interventionsByKind: Array<InterventionKindUse>;
+  /** Of the people enrolled in the period whose jobbgaranti deadline has passed or who have a plan, those whose plan came by the deadline. */
+  jobbgarantiKept: FollowUpShare;
+  /** The month, when split by month. */
+  month?: Maybe<Scalars['Month']['output']>;
+  /** Nyinskrivna: people enrolled in the period. */
+  newlyEnrolled: FollowUpCount;
+  /** Utfall efter 18 månader: of the people enrolled in the period whose 18 months have passed, those closed to work or studies within 18 months. */
+  outcomeAfter18Months: FollowUpShare;
+  /** The reporting group, when split by it. */
+  reportingGroup?: Maybe<ReportingGroup>;
+  /** Closed in the period, of those enrolled in it. */
+  shareClosed: FollowUpShare;
+  /** The Jobbtorg unit, when split by unit. */
+  unit?: Maybe<JobbtorgUnit>;
+  /** The unit's code, when split by unit. */
+  unitCode?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A number of people, suppressed when it is 1–4. */
+export type FollowUpCount = {
+  __typename?: 'FollowUpCount';
+  /** Whether the figure is suppressed to protect the people it counts (fewer than five). */
+  suppressed: Scalars['Boolean']['output'];
+  /** How many people; null when suppressed. */
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A dimension the follow-up figures can be split by. */
+export type FollowUpDimension =
+  /** Stadsdel: the district that referred the aspirant. */
+  | 'DISTRICT'
+  /** Månad: each month of the period. */
+  | 'MONTH'
+  /** Redovisningsgrupp. */
+  | 'REPORTING_GROUP'
+  /** Jobbtorg unit. */
+  | 'UNIT';
+
+/** Which cases a follow-up report counts. All given conditions must hold. */
+export type FollowUpFilter = {
+  /** Only cases referred by this district (code). */
+  districtCode?: InputMaybe<Scalars['ID']['input']>;
+  /** First month of the period. */
+  from: Scalars['Month']['input'];
+  /** Only cases in this reporting group. */
+  reportingGroup?: InputMaybe<ReportingGroup>;
+  /** Last month of the period, at most 36 months after `from`. */
+  to: Scalars['Month']['input'];
+  /** Only cases at this unit (code). */
+  unitCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * The follow-up figures for a period: the whole period's total and, when split, one cell per
+ * combination of the split's values that has any case.
+ */
+export type FollowUpReport = {
+  __typename?: 'FollowUpReport';
+  /** One cell per combination of the split's values, in month, district, group and unit order; empty when not split. */
+  cells: Array<FollowUpCell>;
+  /** The CSV lines of the Jobbtorg figures with each cell's closures, for the export (never shown to clients). */
+  csvParts: Scalars['String']['output'];
+  /** First month. */
+  from: Scalars['Month']['output'];
+  /** The dimensions the cells are split by. */
+  groupBy: Array<FollowUpDimension>;
+  /** Identifies the question asked (period, filter, split). */
+  id: Scalars['ID']['output'];
+  /** Figures resting on fewer people than this (but some) are suppressed. */
+  suppressionThreshold: Scalars['Int']['output'];
+  /** Last month. */
+  to: Scalars['Month']['output'];
+  /** The whole period, all cases the filter admits. */
+  total: FollowUpCell;
+};
+
+/** A share of people, suppressed when the people counted or the people it is out of are 1–4. */
+export type FollowUpShare = {
+  __typename?: 'FollowUpShare';
+  /** People counted; null when suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** People the share is out of; null when suppressed. */
+  of?: Maybe<Scalars['Int']['output']>;
+  /** Whether the figure is suppressed to protect the people it counts. */
+  suppressed: Scalars['Boolean']['output'];
+  /** `count / of`, four decimals; null when suppressed or when `of` is 0. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Feedback to send to the referring district. */
 export type GiveFeedbackInput = {
   /** The case the feedback is about. */
   caseId: Scalars['ID']['input'];
   /** The message to the district; not empty. */
   message: Scalars['String']['input'];
+};
+
+/** A dimension the income-support measure can be split by. */
+export type IncomeSupportDimension =
+  /** Stadsdel: the district that decided. */
+  | 'DISTRICT'
+  /** Månad: the month the decision covers. */
+  | 'MONTH';
+
+/** Which decisions the income-support measure counts. */
+export type IncomeSupportToWorkFilter = {
+  /** Only decisions of this district (code). */
+  districtCode?: InputMaybe<Scalars['ID']['input']>;
+  /** First month of the period (decision months). */
+  from: Scalars['Month']['input'];
+  /** Last month of the period, at most 36 months after `from`. */
+  to: Scalars['Month']['input'];
+};
+
+/**
+ * Income-support recipients who went to work, for a period. Its figures come from the
+ * districts' decisions (stadsdel subgraph), joined there with the Jobbtorg closures to work.
+ */
+export type IncomeSupportToWorkReport = {
+  __typename?: 'IncomeSupportToWorkReport';
+  /** Who closed to work in the period and in which month (never shown to clients). */
+  closuresToWork: Scalars['String']['output'];
+  /** First month. */
+  from: Scalars['Month']['output'];
+  /** The dimensions the cells are split by. */
+  groupBy: Array<IncomeSupportDimension>;
+  /** Identifies the question asked (period, district, split). */
+  id: Scalars['ID']['output'];
+  /** Last month. */
+  to: Scalars['Month']['output'];
 };
 
 /** An intervention (insats) in a job plan. */
@@ -322,6 +499,15 @@ export type InterventionKind =
   | 'VOCATIONAL_COURSE'
   /** Praktik: work placement. */
   | 'WORK_PLACEMENT';
+
+/** How much one kind of intervention was used. */
+export type InterventionKindUse = {
+  __typename?: 'InterventionKindUse';
+  /** The kind of intervention. */
+  kind: InterventionKind;
+  /** People whose intervention of this kind started in the period, of the people enrolled in it. */
+  people: FollowUpShare;
+};
 
 /** Where an intervention stands on a given day. */
 export type InterventionStatus =
@@ -758,6 +944,21 @@ export type Query = {
   /** Open cases that have no job plan yet, oldest enrolment first: the coaches' worklist, each with its jobbgaranti deadline. */
   casesWithoutPlan: CaseConnection;
   /**
+   * The city's follow-up figures (uppföljning) for a period of whole months: enrolled, newly
+   * enrolled and closed by reason, the outcome measures, and what the districts compare
+   * (interventions, time to first plan, jobbgaranti), for the whole period or split by month,
+   * district, reporting group and unit. Counts are of people; a figure resting on 1–4 people
+   * is suppressed. Needs the scope `statistics:read`.
+   */
+  followUp: FollowUpReport;
+  /**
+   * Income-support recipients who went to work: of the people granted income support
+   * (försörjningsstöd) in the period, by month and district, how many had their Jobbtorg case
+   * closed to work in a month they were granted support, and how many of those were granted
+   * support again within six months. Needs the scope `statistics:read`.
+   */
+  incomeSupportToWork: IncomeSupportToWorkReport;
+  /**
    * Cases enrolled in the period whose jobbgaranti was broken: the plan came after the
    * deadline, or there is none and the deadline has passed. Earliest enrolment first.
    */
@@ -791,6 +992,18 @@ export type QueryCasesWithoutPlanArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CasesWithoutPlanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFollowUpArgs = {
+  filter: FollowUpFilter;
+  groupBy?: Array<FollowUpDimension>;
+};
+
+
+export type QueryIncomeSupportToWorkArgs = {
+  filter: IncomeSupportToWorkFilter;
+  groupBy?: Array<IncomeSupportDimension>;
 };
 
 
@@ -994,6 +1207,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Case: Case;
+  FollowUpCell: FollowUpCell;
+  FollowUpReport: FollowUpReport;
+  IncomeSupportToWorkReport: IncomeSupportToWorkReport;
   JobbtorgUnit: JobbtorgUnit;
   Person: Person;
   Referral: Referral;
@@ -1004,6 +1220,15 @@ export type FederationReferenceTypes = ResolversObject<{
   Case:
     ( { __typename: 'Case' }
     & GraphQLRecursivePick<FederationTypes['Case'], {"id":true}> );
+  FollowUpCell:
+    ( { __typename: 'FollowUpCell' }
+    & GraphQLRecursivePick<FederationTypes['FollowUpCell'], {"id":true}> );
+  FollowUpReport:
+    ( { __typename: 'FollowUpReport' }
+    & GraphQLRecursivePick<FederationTypes['FollowUpReport'], {"id":true}> );
+  IncomeSupportToWorkReport:
+    ( { __typename: 'IncomeSupportToWorkReport' }
+    & GraphQLRecursivePick<FederationTypes['IncomeSupportToWorkReport'], {"id":true}> );
   JobbtorgUnit:
     ( { __typename: 'JobbtorgUnit' }
     & GraphQLRecursivePick<FederationTypes['JobbtorgUnit'], {"code":true}> );
@@ -1037,6 +1262,7 @@ export type ResolversTypes = ResolversObject<{
   CloseCaseInput: CloseCaseInput;
   Closure: ResolverTypeWrapper<Closure>;
   ClosureReason: ClosureReason;
+  ClosureReasonCount: ResolverTypeWrapper<ClosureReasonCount>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   District: ResolverTypeWrapper<DistrictRefModel>;
@@ -1044,16 +1270,28 @@ export type ResolversTypes = ResolversObject<{
   EnrolInJobbtorgInput: EnrolInJobbtorgInput;
   EstablishJobPlanInput: EstablishJobPlanInput;
   Feedback: ResolverTypeWrapper<FeedbackRowModel>;
+  FollowUpAverage: ResolverTypeWrapper<FollowUpAverage>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  FollowUpCell: ResolverTypeWrapper<Omit<FollowUpCell, 'district' | 'unit'> & { district?: Maybe<ResolversTypes['District']>, unit?: Maybe<ResolversTypes['JobbtorgUnit']> }>;
+  FollowUpCount: ResolverTypeWrapper<FollowUpCount>;
+  FollowUpDimension: FollowUpDimension;
+  FollowUpFilter: FollowUpFilter;
+  FollowUpReport: ResolverTypeWrapper<Omit<FollowUpReport, 'cells' | 'total'> & { cells: Array<ResolversTypes['FollowUpCell']>, total: ResolversTypes['FollowUpCell'] }>;
+  FollowUpShare: ResolverTypeWrapper<FollowUpShare>;
   GiveFeedbackInput: GiveFeedbackInput;
+  IncomeSupportDimension: IncomeSupportDimension;
+  IncomeSupportToWorkFilter: IncomeSupportToWorkFilter;
+  IncomeSupportToWorkReport: ResolverTypeWrapper<IncomeSupportToWorkReport>;
   Intervention: ResolverTypeWrapper<StoredInterventionModel>;
   InterventionKind: InterventionKind;
+  InterventionKindUse: ResolverTypeWrapper<InterventionKindUse>;
   InterventionStatus: InterventionStatus;
   JobPlan: ResolverTypeWrapper<JobPlanRowModel>;
   Jobbgaranti: ResolverTypeWrapper<Jobbgaranti>;
   JobbgarantiBreachFilter: JobbgarantiBreachFilter;
   JobbgarantiStatus: JobbgarantiStatus;
   JobbtorgUnit: ResolverTypeWrapper<UnitRowModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Month: ResolverTypeWrapper<Scalars['Month']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRefModel>;
@@ -1098,6 +1336,7 @@ export type ResolversParentTypes = ResolversObject<{
   ChangeInterventionInput: ChangeInterventionInput;
   CloseCaseInput: CloseCaseInput;
   Closure: Closure;
+  ClosureReasonCount: ClosureReasonCount;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   District: DistrictRefModel;
@@ -1105,13 +1344,23 @@ export type ResolversParentTypes = ResolversObject<{
   EnrolInJobbtorgInput: EnrolInJobbtorgInput;
   EstablishJobPlanInput: EstablishJobPlanInput;
   Feedback: FeedbackRowModel;
+  FollowUpAverage: FollowUpAverage;
+  Boolean: Scalars['Boolean']['output'];
+  FollowUpCell: Omit<FollowUpCell, 'district' | 'unit'> & { district?: Maybe<ResolversParentTypes['District']>, unit?: Maybe<ResolversParentTypes['JobbtorgUnit']> } | FederationReferenceTypes['FollowUpCell'];
+  FollowUpCount: FollowUpCount;
+  FollowUpFilter: FollowUpFilter;
+  FollowUpReport: Omit<FollowUpReport, 'cells' | 'total'> & { cells: Array<ResolversParentTypes['FollowUpCell']>, total: ResolversParentTypes['FollowUpCell'] } | FederationReferenceTypes['FollowUpReport'];
+  FollowUpShare: FollowUpShare;
   GiveFeedbackInput: GiveFeedbackInput;
+  IncomeSupportToWorkFilter: IncomeSupportToWorkFilter;
+  IncomeSupportToWorkReport: IncomeSupportToWorkReport | FederationReferenceTypes['IncomeSupportToWorkReport'];
   Intervention: StoredInterventionModel;
+  InterventionKindUse: InterventionKindUse;
   JobPlan: JobPlanRowModel;
   Jobbgaranti: Jobbgaranti;
   JobbgarantiBreachFilter: JobbgarantiBreachFilter;
   JobbtorgUnit: UnitRowModel;
-  Boolean: Scalars['Boolean']['output'];
+  Month: Scalars['Month']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRefModel;
@@ -1176,6 +1425,11 @@ export type ClosureResolvers<ContextType = Context, ParentType extends Resolvers
   reason?: Resolver<ResolversTypes['ClosureReason'], ParentType, ContextType>;
 }>;
 
+export type ClosureReasonCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClosureReasonCount'] = ResolversParentTypes['ClosureReasonCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['FollowUpCount'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ClosureReason'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1196,6 +1450,69 @@ export type FeedbackResolvers<ContextType = Context, ParentType extends Resolver
   sentBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FollowUpAverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpAverage'] = ResolversParentTypes['FollowUpAverage']> = ResolversObject<{
+  of?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type FollowUpCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpCell'] = ResolversParentTypes['FollowUpCell'], FederationReferenceType extends FederationReferenceTypes['FollowUpCell'] = FederationReferenceTypes['FollowUpCell']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FollowUpCell']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  closed?: Resolver<ResolversTypes['FollowUpCount'], ParentType, ContextType>;
+  closedByReason?: Resolver<Array<ResolversTypes['ClosureReasonCount']>, ParentType, ContextType>;
+  closedToWorkOrStudiesWithinThreeMonths?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+  closedWithinAYear?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+  closures?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  daysToFirstPlan?: Resolver<ResolversTypes['FollowUpAverage'], ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['District']>, ParentType, ContextType>;
+  districtCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  enrolled?: Resolver<ResolversTypes['FollowUpCount'], ParentType, ContextType>;
+  enrolledLongerThanAYear?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interventionsByKind?: Resolver<Array<ResolversTypes['InterventionKindUse']>, ParentType, ContextType>;
+  jobbgarantiKept?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Month']>, ParentType, ContextType>;
+  newlyEnrolled?: Resolver<ResolversTypes['FollowUpCount'], ParentType, ContextType>;
+  outcomeAfter18Months?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+  reportingGroup?: Resolver<Maybe<ResolversTypes['ReportingGroup']>, ParentType, ContextType>;
+  shareClosed?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['JobbtorgUnit']>, ParentType, ContextType>;
+  unitCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type FollowUpCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpCount'] = ResolversParentTypes['FollowUpCount']> = ResolversObject<{
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type FollowUpReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpReport'] = ResolversParentTypes['FollowUpReport'], FederationReferenceType extends FederationReferenceTypes['FollowUpReport'] = FederationReferenceTypes['FollowUpReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FollowUpReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['FollowUpCell']>, ParentType, ContextType>;
+  csvParts?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Month'], ParentType, ContextType>;
+  groupBy?: Resolver<Array<ResolversTypes['FollowUpDimension']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  suppressionThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Month'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['FollowUpCell'], ParentType, ContextType>;
+}>;
+
+export type FollowUpShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpShare'] = ResolversParentTypes['FollowUpShare']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  of?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type IncomeSupportToWorkReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncomeSupportToWorkReport'] = ResolversParentTypes['IncomeSupportToWorkReport'], FederationReferenceType extends FederationReferenceTypes['IncomeSupportToWorkReport'] = FederationReferenceTypes['IncomeSupportToWorkReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IncomeSupportToWorkReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  closuresToWork?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Month'], ParentType, ContextType>;
+  groupBy?: Resolver<Array<ResolversTypes['IncomeSupportDimension']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Month'], ParentType, ContextType>;
+}>;
+
 export type InterventionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Intervention'] = ResolversParentTypes['Intervention']> = ResolversObject<{
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1208,6 +1525,11 @@ export type InterventionResolvers<ContextType = Context, ParentType extends Reso
   status?: Resolver<ResolversTypes['InterventionStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InterventionKindUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InterventionKindUse'] = ResolversParentTypes['InterventionKindUse']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['InterventionKind'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['FollowUpShare'], ParentType, ContextType>;
 }>;
 
 export type JobPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobPlan'] = ResolversParentTypes['JobPlan']> = ResolversObject<{
@@ -1232,6 +1554,10 @@ export type JobbtorgUnitResolvers<ContextType = Context, ParentType extends Reso
   parent?: Resolver<Maybe<ResolversTypes['JobbtorgUnit']>, ParentType, ContextType>;
   youthOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
+
+export interface MonthScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Month'], any> {
+  name: 'Month';
+}
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addIntervention?: Resolver<ResolversTypes['Intervention'], ParentType, ContextType, RequireFields<MutationAddInterventionArgs, 'input'>>;
@@ -1313,6 +1639,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesArgs, 'first'>>;
   casesWithoutPlan?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryCasesWithoutPlanArgs, 'first'>>;
+  followUp?: Resolver<ResolversTypes['FollowUpReport'], ParentType, ContextType, RequireFields<QueryFollowUpArgs, 'filter' | 'groupBy'>>;
+  incomeSupportToWork?: Resolver<ResolversTypes['IncomeSupportToWorkReport'], ParentType, ContextType, RequireFields<QueryIncomeSupportToWorkArgs, 'filter' | 'groupBy'>>;
   jobbgarantiBreaches?: Resolver<ResolversTypes['CaseConnection'], ParentType, ContextType, RequireFields<QueryJobbgarantiBreachesArgs, 'filter' | 'first'>>;
   jobbtorgUnit?: Resolver<Maybe<ResolversTypes['JobbtorgUnit']>, ParentType, ContextType, RequireFields<QueryJobbtorgUnitArgs, 'code'>>;
   jobbtorgUnits?: Resolver<Array<ResolversTypes['JobbtorgUnit']>, ParentType, ContextType>;
@@ -1352,14 +1680,23 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
   Closure?: ClosureResolvers<ContextType>;
+  ClosureReasonCount?: ClosureReasonCountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   District?: DistrictResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
+  FollowUpAverage?: FollowUpAverageResolvers<ContextType>;
+  FollowUpCell?: FollowUpCellResolvers<ContextType>;
+  FollowUpCount?: FollowUpCountResolvers<ContextType>;
+  FollowUpReport?: FollowUpReportResolvers<ContextType>;
+  FollowUpShare?: FollowUpShareResolvers<ContextType>;
+  IncomeSupportToWorkReport?: IncomeSupportToWorkReportResolvers<ContextType>;
   Intervention?: InterventionResolvers<ContextType>;
+  InterventionKindUse?: InterventionKindUseResolvers<ContextType>;
   JobPlan?: JobPlanResolvers<ContextType>;
   Jobbgaranti?: JobbgarantiResolvers<ContextType>;
   JobbtorgUnit?: JobbtorgUnitResolvers<ContextType>;
+  Month?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar, PersonnummerScalar } from '../../../lib/scalars';
+import { DateScalar, DateTimeScalar, MonthScalar, PersonnummerScalar } from '../../../lib/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Case } from './Case';
 import { Feedback } from './Feedback';
@@ -9,12 +9,14 @@ import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { Referral } from './Referral';
+import { FollowUpCell, FollowUpReport, IncomeSupportToWorkReport, StatisticsQuery } from './Statistics';
 
 export const resolvers: Resolvers = {
   Personnummer: PersonnummerScalar,
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query,
+  Month: MonthScalar,
+  Query: { ...Query, ...StatisticsQuery },
   Mutation,
   JobbtorgUnit,
   Person,
@@ -23,4 +25,7 @@ export const resolvers: Resolvers = {
   JobPlan,
   Intervention,
   Feedback,
+  FollowUpReport,
+  FollowUpCell,
+  IncomeSupportToWorkReport,
 };

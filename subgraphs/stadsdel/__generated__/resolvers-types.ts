@@ -156,7 +156,7 @@ export type FollowUpReport = {
   id: Scalars['ID']['output'];
 };
 
-/** A share of people, suppressed when the people counted, the people it is out of, or the difference is 1–4. */
+/** A share of people, suppressed when the people counted or the people it is out of are 1–4. */
 export type FollowUpShare = {
   __typename?: 'FollowUpShare';
   /** People counted; null when suppressed. */

@@ -10,6 +10,7 @@ import { Person } from './Person';
 import { Query } from './Query';
 import { Referral } from './Referral';
 import { ThreePartyMeeting } from './ThreePartyMeeting';
+import { FollowUpCell, FollowUpReport, IncomeSupportToWorkCell, IncomeSupportToWorkReport } from './Statistics';
 
 export const resolvers: Resolvers = {
   Personnummer: PersonnummerScalar,
@@ -27,4 +28,8 @@ export const resolvers: Resolvers = {
   Referral,
   ThreePartyMeeting,
   Consent,
+  FollowUpReport,
+  FollowUpCell,
+  IncomeSupportToWorkReport,
+  IncomeSupportToWorkCell,
 };

@@ -1,0 +1,37 @@
+import { requireStatisticsScope } from '../../../lib/statistics/access';
+import { canonicalGroupBy, reportId } from '../../../lib/statistics/keys';
+import { checkPeriod } from '../../../lib/statistics/period';
+import { todayInStockholm } from '../../../lib/scalars/calendar';
+import { closuresOf, closuresToWork, csvPartsOf, followUpReport } from '../statistics';
+import type { FollowUpCellResolvers, FollowUpReportResolvers, IncomeSupportToWorkReportResolvers, QueryResolvers } from '../__generated__/resolvers-types';
+
+/** The follow-up reports' roots: aggregate figures only, for callers with `statistics:read`. */
+export const StatisticsQuery: QueryResolvers = {
+  followUp: (_, { filter, groupBy }, { db, caller }) => {
+    requireStatisticsScope(caller);
+    const { from, to, districtCode, unitCode, reportingGroup } = filter;
+    checkPeriod({ from, to }, 'followUp.filter');
+    const spec = { kind: 'followUp' as const, from, to, groupBy: canonicalGroupBy(groupBy), filter: { districtCode, unitCode, reportingGroup } };
+    return followUpReport(db, spec, todayInStockholm());
+  },
+  incomeSupportToWork: (_, { filter, groupBy }, { caller }) => {
+    requireStatisticsScope(caller);
+    const { from, to, districtCode } = filter;
+    checkPeriod({ from, to }, 'incomeSupportToWork.filter');
+    const spec = { kind: 'incomeSupportToWork' as const, from, to, groupBy: canonicalGroupBy(groupBy), filter: { districtCode } };
+    return { id: reportId(spec), from, to, groupBy: spec.groupBy as ('MONTH' | 'DISTRICT')[], closuresToWork: '' };
+  },
+};
+
+export const FollowUpReport: FollowUpReportResolvers = {
+  csvParts: (report) => csvPartsOf(report),
+};
+
+export const FollowUpCell: FollowUpCellResolvers = {
+  unit: (cell, _, { loaders }) => ('unitCode' in cell && cell.unitCode ? loaders.unit.load(String(cell.unitCode)) : null),
+  closures: (cell) => closuresOf(cell),
+};
+
+export const IncomeSupportToWorkReport: IncomeSupportToWorkReportResolvers = {
+  closuresToWork: (report, _, { db }) => ('from' in report ? closuresToWork(db, { from: report.from, to: report.to }) : ''),
+};
