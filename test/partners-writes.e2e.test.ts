@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { makePersonnummer } from '../lib/scalars/personnummer';
 import { describeEachDialect } from './helpers/dialects';
-import { AsCaller, GraphQLResponse, Stack, startStack } from './helpers/stack';
+import { AsCaller, districtOfficer, GraphQLResponse, Stack, startStack } from './helpers/stack';
 
 /**
  * The partner agencies' mutations through the gateway: Arbetsförmedlingen's registrations
@@ -48,8 +48,9 @@ const PNR = {
 
 const AF: AsCaller = { as: 'afOfficer' };
 const MIGRATIONSVERKET: AsCaller = { as: 'migrationsverketOfficer' };
-const SFI: AsCaller = { as: 'sfiTeacher' };
-const PROVIDER: AsCaller = { as: 'providerCoach' };
+/** An Sfi school's teacher and a provider's coach; which school and provider is set once the stack runs. */
+const SFI = { as: { org: 'SFI:0', sub: 'sfi.kista', scope: 'records:read records:write' } };
+const PROVIDER = { as: { org: 'PROVIDER:0', sub: 'rodakorset.coach', scope: 'records:read records:write' } };
 
 describeEachDialect('partners writes', (dialect) => {
   let stack: Stack;
@@ -62,6 +63,9 @@ describeEachDialect('partners writes', (dialect) => {
     db = stack.subgraphs.partners.db;
     const { data } = await stack.query(`{ providers { id kind } }`);
     for (const p of data.providers) providerOf[p.kind] ??= p.id;
+    // Each records for itself only: the school and the provider these tests enrol and assign at.
+    SFI.as.org = `SFI:${providerOf.SFI_SCHOOL}`;
+    PROVIDER.as.org = `PROVIDER:${providerOf.ESTABLISHMENT_SERVICE}`;
   });
   afterAll(() => stack?.stop());
 
@@ -328,8 +332,9 @@ describeEachDialect('partners writes', (dialect) => {
     });
 
     it.each([
-      ['an unknown school', { schoolId: '999999' }, 'NOT_FOUND', 'input.schoolId'],
-      ['a school that is no Sfi school', { schoolId: 'ESTABLISHMENT_SERVICE' }, 'BAD_USER_INPUT', 'input.schoolId'],
+      // A school enrols at itself only: any other school id, known or not, is not the caller's.
+      ['an unknown school', { schoolId: '999999' }, 'FORBIDDEN', 'input.schoolId'],
+      ['a school that is no Sfi school', { schoolId: 'ESTABLISHMENT_SERVICE' }, 'FORBIDDEN', 'input.schoolId'],
       ['a course its study path does not teach', { course: 'D' }, 'BAD_USER_INPUT', 'input.course'],
       ['a study path that does not exist', { studyPath: 4 }, 'BAD_USER_INPUT', 'input.studyPath'],
       ['an end before the start', { endDate: '2027-01-10' }, 'BAD_USER_INPUT', 'input.endDate'],
@@ -368,8 +373,9 @@ describeEachDialect('partners writes', (dialect) => {
     });
 
     it.each([
-      ['an unknown provider', { providerId: '999999' }, 'NOT_FOUND', 'input.providerId'],
-      ['a provider of the wrong kind (an Sfi school)', { providerId: 'SFI_SCHOOL' }, 'BAD_USER_INPUT', 'input.providerId'],
+      // A provider assigns itself only: any other provider id, known or not, is not the caller's.
+      ['an unknown provider', { providerId: '999999' }, 'FORBIDDEN', 'input.providerId'],
+      ['a provider of the wrong kind (an Sfi school)', { providerId: 'SFI_SCHOOL' }, 'FORBIDDEN', 'input.providerId'],
       ['an end before the start', { endDate: '2027-01-31' }, 'BAD_USER_INPUT', 'input.endDate'],
       ['hours the schedule does not add up to', { hoursPerWeek: 3 }, 'BAD_USER_INPUT', 'input.hoursPerWeek'],
     ])('refuses an assignment with %s, and writes nothing', async (_, overrides, code, field) => {
@@ -396,14 +402,18 @@ describeEachDialect('partners writes', (dialect) => {
     });
 
     it('keeps keys apart per caller: another user’s same key is a new request', async () => {
-      const other = await stack.query(ENROL, { input: forRetry(), key: 'sfi-retry-1' }, { as: { org: 'SFI:2', sub: 'sfi.annan', scope: 'records:read records:write' } });
+      const other = await stack.query(ENROL, { input: forRetry(), key: 'sfi-retry-1' }, { as: { org: SFI.as.org, sub: 'sfi.annan', scope: 'records:read records:write' } });
       expect(other.errors).toBeUndefined();
       expect(await enrolmentsOfRetry()).toHaveLength(2);
     });
 
     it('leaves the key free when the mutation is refused, so the corrected request can use it', async () => {
-      // An unknown school is found only inside the transaction, after the key was claimed.
-      await expectRefused('sfi_enrolments', ENROL, { input: { ...forRetry(), schoolId: '999999' }, key: 'sfi-retry-2' }, SFI, 'NOT_FOUND', 'input.schoolId');
+      // The school's kind is read only inside the transaction, after the key was claimed: while
+      // the register (wrongly) says it is no Sfi school, the enrolment is refused.
+      const school = await db('providers').where({ id: providerOf.SFI_SCHOOL }).first();
+      await db('providers').where({ id: school.id }).update({ kind: 'COURSE_PROVIDER' });
+      await expectRefused('sfi_enrolments', ENROL, { input: forRetry(), key: 'sfi-retry-2' }, SFI, 'BAD_USER_INPUT', 'input.schoolId');
+      await db('providers').where({ id: school.id }).update({ kind: school.kind });
       const corrected = await stack.query(ENROL, { input: { ...forRetry(), startDate: '2027-09-01' }, key: 'sfi-retry-2' }, SFI);
       expect(corrected.errors).toBeUndefined();
       expect(await enrolmentsOfRetry()).toHaveLength(3);
@@ -435,6 +445,37 @@ describeEachDialect('partners writes', (dialect) => {
       expect(first.errors).toBeUndefined();
       expect(retry.data.recordMunicipalityReception).toEqual(first.data.recordMunicipalityReception);
       expect(await db('municipality_receptions').where({ personnummer: PNR.retry })).toHaveLength(1);
+    });
+  });
+
+  describe('who may record', () => {
+    const permit = { personnummer: PNR.migration, kind: 'WORK', grantedOn: '2026-09-02', validUntil: null };
+    const registration = { personnummer: PNR.migration, registeredOn: '2026-10-01', office: 'Arbetsförmedlingen Kista', programme: 'NONE', programmeExtentPercent: 0 };
+
+    it.each<[string, string, Record<string, unknown>, AsCaller, string]>([
+      ['Arbetsförmedlingen a permit', RECORD_PERMIT, permit, AF, 'residence_permits'],
+      ['a district a permit', RECORD_PERMIT, permit, districtOfficer('RK'), 'residence_permits'],
+      ['Migrationsverket a job seeker', REGISTER, registration, MIGRATIONSVERKET, 'job_seeker_registrations'],
+      ['Jobbtorg a job seeker', REGISTER, registration, { as: 'jobbtorgCoach' }, 'job_seeker_registrations'],
+    ])('refuses %s, and writes nothing', async (_, operation, input, as, table) => {
+      const before = await rows(table);
+      const answer = await stack.query(operation, { input }, as);
+      expect(answer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(await rows(table)).toBe(before);
+    });
+
+    it('lets no other school change an enrolment, and lists each school’s own only', async () => {
+      const mine = await stack.query(ENROL, { input: withProviderIds({ personnummer: PNR.migration, schoolId: 'SFI_SCHOOL', course: 'A', studyPath: 1, startDate: '2027-04-05', hoursPerWeek: 3, schedule: [{ weekday: 'FRIDAY', startTime: '09:00', endTime: '12:00' }] }) }, SFI);
+      expect(mine.errors).toBeUndefined();
+      const otherSchool: AsCaller = { as: { org: 'SFI:999', sub: 'sfi.annan', scope: 'records:read records:write' } };
+      const changed = await stack.query(CHANGE_ENROLMENT, { input: { id: mine.data.enrolInSfi.id, version: 1, course: 'B' } }, otherSchool);
+      expect(changed.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+      const LIST = `{ sfiEnrolments(first: 100) { totalCount edges { node { id school { id } } } } }`;
+      const own = (await stack.query(LIST, {}, SFI)).data.sfiEnrolments;
+      expect(own.totalCount).toBeGreaterThan(0);
+      for (const { node } of own.edges) expect(node.school.id).toBe(providerOf.SFI_SCHOOL);
+      expect((await stack.query(LIST, {}, otherSchool)).data.sfiEnrolments.totalCount).toBe(0);
+      expect((await stack.query(LIST, {}, AF)).data.sfiEnrolments.totalCount).toBe(0);
     });
   });
 });

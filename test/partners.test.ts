@@ -5,6 +5,7 @@ import { migrateToLatest } from '../lib/migrations';
 import { addDays, todayInStockholm } from '../lib/scalars/calendar';
 import { makePersonnummer } from '../lib/scalars/personnummer';
 import { createContext } from '../subgraphs/partners/context';
+import * as data from '../subgraphs/partners/data';
 import { migrations } from '../subgraphs/partners/migrations';
 import { resolvers } from '../subgraphs/partners/resolvers';
 import { countStatements, runOperation, subgraphSchema, testScope } from './helpers/subgraph';
@@ -295,9 +296,20 @@ describe('partners over SQLite', () => {
       }
     });
 
+    /**
+     * The list as the data module pages it, unnarrowed: through the API a school or provider
+     * sees only its own rows (tested in partners-writes.e2e.test.ts), but the filters and
+     * cursors are the same for every caller.
+     */
     async function list(variables: { filter?: object; first?: number; after?: string | null }) {
-      const { list: page } = await query(listQuery, variables);
-      return { ...page, names: page.edges.map((e: any) => names.get(e.node.id)) };
+      const everyone = (q: Knex.QueryBuilder) => q;
+      const args = { first: variables.first, after: variables.after };
+      const page =
+        field === 'sfiEnrolments'
+          ? await data.listSfiEnrolments(db, variables.filter as never, args, everyone)
+          : await data.listProviderAssignments(db, variables.filter as never, args, everyone);
+      const edges = page.edges.map((e: { cursor: string; node: { id: number } }) => ({ cursor: e.cursor, node: { id: String(e.node.id) } }));
+      return { totalCount: await page.totalCount(), pageInfo: page.pageInfo, edges, names: edges.map((e) => names.get(e.node.id)!) };
     }
 
     it('lists the newest start first, id breaking ties, and counts all', async () => {

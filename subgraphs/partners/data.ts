@@ -121,8 +121,9 @@ export function listSfiEnrolments(
   db: Knex,
   filter: SfiEnrolmentFilter | null | undefined,
   page: PageArgs,
+  scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
 ): Promise<SfiEnrolmentPage> {
-  const query = db('sfi_enrolments').select('*');
+  const query = scope(db('sfi_enrolments').select('*'));
   if (filter?.schoolId) query.where('school_id', filter.schoolId);
   if (filter?.course) query.where('course', filter.course);
   whereActive(query, filter?.activeFrom, filter?.activeTo);
@@ -133,8 +134,9 @@ export function listProviderAssignments(
   db: Knex,
   filter: ProviderAssignmentFilter | null | undefined,
   page: PageArgs,
+  scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
 ): Promise<ProviderAssignmentPage> {
-  const query = db('provider_assignments').select('*');
+  const query = scope(db('provider_assignments').select('*'));
   if (filter?.providerId) query.where('provider_id', filter.providerId);
   if (filter?.service) query.where('service', filter.service);
   whereActive(query, filter?.activeFrom, filter?.activeTo);

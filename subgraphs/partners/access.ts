@@ -1,0 +1,45 @@
+import { Knex } from 'knex';
+import { parseOrganisation } from '../../lib/auth/organisations';
+import { forbidden, notFound } from '../../lib/errors';
+import { Caller } from '../../lib/identity';
+
+/**
+ * The partner agencies' part of the access matrix (docs/access-matrix.md): each agency
+ * records its own kind of record — Arbetsförmedlingen registrations and activities,
+ * Migrationsverket permits and receptions, an Sfi school its own enrolments, a provider its
+ * own assignments — and the lists of enrolments and assignments show a school or provider
+ * its own. A change to another school's or provider's record is NOT_FOUND, as if unknown.
+ */
+export function createAccess(caller: Caller) {
+  const organisation = parseOrganisation(caller.organisation);
+  const is = (kind: string, id?: string | number) => organisation?.kind === kind && (id === undefined || organisation.id === String(id));
+  const require = (allowed: boolean, who: string, field?: string) => {
+    if (!allowed) throw forbidden(`is recorded by ${who} only`, field);
+  };
+  return {
+    /** Arbetsförmedlingen's records. */
+    arbetsformedlingen: () => require(is('AF'), 'Arbetsförmedlingen'),
+    /** Migrationsverket's records. */
+    migrationsverket: () => require(is('MIGRATIONSVERKET'), 'Migrationsverket'),
+    /** An enrolment at `schoolId`: that Sfi school's. */
+    sfiSchool: (schoolId: string | number, field: string) => require(is('SFI', schoolId), 'the Sfi school itself', field),
+    /** An assignment to `providerId`: that provider's. */
+    provider: (providerId: string | number, field: string) => require(is('PROVIDER', providerId), 'the provider itself', field),
+
+    /** A change to a stored enrolment or assignment: NOT_FOUND unless it is the caller's own. */
+    async ownRecord(db: Knex, table: 'sfi_enrolments' | 'provider_assignments', id: string, field: string): Promise<void> {
+      const column = table === 'sfi_enrolments' ? 'school_id' : 'provider_id';
+      const row: Record<string, number> | undefined = /^\d{1,10}$/.test(id) ? await db(table).select(column).where({ id }).first() : undefined;
+      if (!row || !is(table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER', row[column])) throw notFound(field);
+    },
+
+    /** Narrows the list of enrolments to the caller's school, or of assignments to the caller's provider. */
+    scope(query: Knex.QueryBuilder, table: 'sfi_enrolments' | 'provider_assignments'): Knex.QueryBuilder {
+      const kind = table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER';
+      if (organisation?.kind !== kind) return query.whereRaw('1 = 0');
+      return query.where(table === 'sfi_enrolments' ? 'school_id' : 'provider_id', organisation.id!);
+    },
+  };
+}
+
+export type Access = ReturnType<typeof createAccess>;
