@@ -5,7 +5,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { signInternalToken } from '../lib/auth/internal-token';
 import { SigningKey } from '../lib/auth/keys';
 import { AppEnvironment, SubgraphName } from '../lib/config';
+import { SHOWN_SYSTEM_CODES } from '../lib/error-masking';
 import { Caller } from '../lib/identity';
+import { consoleLogger, Logger, redactingLogger } from '../lib/logging';
 import { buildService, Service } from '../lib/service';
 import { AuthenticationOptions, createAuthenticator } from './authentication';
 import { probeSubgraphs } from './health';
@@ -26,7 +28,12 @@ export interface GatewayOptions {
   signingKey: SigningKey;
   /** Depth, cost, token… limits a request must keep to; each unset one is `DEFAULT_LIMITS`' (gateway/limits.ts). */
   limits?: Partial<QueryLimits>;
+  /** Where the gateway logs; every line is redacted (lib/logging.ts). Default: the console. */
+  logger?: Logger;
 }
+
+/** The response header that carries the request's id, the key to its lines in every service's log. */
+export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** What the gateway knows about a request once its token is verified. */
 export interface GatewayContext {
@@ -66,20 +73,49 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.traceparent) headers.set('traceparent', context.traceparent);
   }
 
-  /** A subgraph that does not answer becomes an error naming the service, never its URL. */
-  override didEncounterError(error: Error): never {
-    if (error instanceof GraphQLError) throw error;
-    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
-    throw new GraphQLError(`the ${this.serviceName} service ${timedOut ? 'did not answer in time' : 'is not available'}`, {
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
-    });
+  /**
+   * A fetch that failed — no answer, an HTTP error, a body that is not GraphQL JSON — becomes
+   * an error naming the service, never its URL or what it sent. The cause goes with it for
+   * the log (lib/error-masking.ts): status and URL, but not the body, which may quote the
+   * request and so the people it names.
+   */
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number; statusText: string; url: string }): never {
+    const service = `the ${this.serviceName} service`;
+    if (error.name === 'TimeoutError' || error.name === 'AbortError') {
+      throw subgraphError(`${service} did not answer in time`, 'SUBGRAPH_UNAVAILABLE', this.serviceName, error);
+    }
+    if (response) {
+      // An HTTP error (Apollo's errorFromResponse), or a body that is not a JSON object: a
+      // proxy's error page, a truncated answer. JSON.parse's message would quote the body.
+      const what = response.status >= 400 ? `answered HTTP ${response.status}` : 'sent an answer that is not GraphQL JSON';
+      const cause = new Error(`HTTP ${response.status} ${response.statusText} from ${response.url}: ${what} (${error.name})`);
+      // A failure the subgraph explains for the client (the audit log could not be written) keeps its code and words.
+      const reported = shownFailureOf(error);
+      if (reported) throw subgraphError(reported.message, reported.code, this.serviceName, cause);
+      throw subgraphError(`${service} ${what}`, 'SUBGRAPH_ERROR', this.serviceName, cause);
+    }
+    throw subgraphError(`${service} is not available`, 'SUBGRAPH_UNAVAILABLE', this.serviceName, error);
   }
+}
+
+/** The first error in an HTTP error's GraphQL body, when its code is one shown to clients as it is. */
+function shownFailureOf(error: Error): { message: string; code: string } | undefined {
+  const body = error instanceof GraphQLError ? (error.extensions.response as { body?: unknown } | undefined)?.body : undefined;
+  const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
+  const code = first?.extensions?.code;
+  return typeof code === 'string' && SHOWN_SYSTEM_CODES.has(code) && typeof first?.message === 'string' ? { message: first.message, code } : undefined;
+}
+
+function subgraphError(message: string, code: string, serviceName: string, cause: Error): GraphQLError {
+  return new GraphQLError(message, { originalError: cause, extensions: { code, serviceName } });
 }
 
 /** The gateway over the static supergraph. Builds, never listens. */
 export async function createGateway(options: GatewayOptions): Promise<Service> {
+  const logger = options.logger ? redactingLogger(options.logger) : consoleLogger();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    logger,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL for`);
@@ -91,13 +127,17 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
   const limits = resolveLimits(options.limits);
   return buildService<GatewayContext>({
     apollo: { gateway },
-    context: async ({ req }) => {
+    context: async ({ req, res }) => {
+      // Ours, never the client's: a client-chosen id could be made to collide in the logs.
+      const requestId = randomUUID();
+      res.setHeader(REQUEST_ID_HEADER, requestId);
       const identity = await authenticate(req.headers.authorization);
       const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
-      return { caller: { ...identity, requestId: randomUUID(), operationName: null }, traceparent };
+      return { caller: { ...identity, requestId, operationName: null }, traceparent };
     },
     environment: options.environment,
     landingPage: development,
+    logger,
     plugins: [queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
     serverOptions: { parseOptions: parseOptionsFor(limits) },

@@ -8,6 +8,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { AppEnvironment } from './config';
+import { errorFormatter, errorLogPlugin } from './error-masking';
+import { consoleLogger, Logger, redactingLogger } from './logging';
 
 /**
  * The HTTP shell every service (three subgraphs and the gateway) shares: Express with a
@@ -28,6 +30,8 @@ export interface ServiceOptions<C extends BaseContext> {
   plugins?: ApolloServerPlugin<C>[];
   /** Answers GET /health: status 200 when healthy, 503 otherwise, with a JSON body. */
   health: () => Promise<{ healthy: boolean; [detail: string]: unknown }>;
+  /** Where the service logs; every line is redacted (lib/logging.ts). Default: the console. */
+  logger?: Logger;
   /** Extra options for ApolloServer (e.g. the gateway's parse limits). */
   serverOptions?: Partial<ConstructorParameters<typeof ApolloServer<C>>[0]>;
 }
@@ -41,7 +45,12 @@ export interface Service {
 export async function buildService<C extends BaseContext>(options: ServiceOptions<C>): Promise<Service> {
   const app = express();
   const httpServer = http.createServer(app);
-  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])];
+  const logger = options.logger ? redactingLogger(options.logger) : consoleLogger();
+  const plugins: ApolloServerPlugin<C>[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    errorLogPlugin<C>(logger),
+    ...(options.plugins ?? []),
+  ];
   if (!options.landingPage) plugins.push(ApolloServerPluginLandingPageDisabled());
   const development = options.environment === 'development';
   const apollo = new ApolloServer<C>({
@@ -51,6 +60,9 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
     includeStacktraceInErrorResponses: development,
     // "Did you mean …?" would tell a caller in production what the schema holds.
     hideSchemaDetailsFromClientErrors: !development,
+    // Production shows the system's failures only as a code and a service (lib/error-masking.ts).
+    formatError: errorFormatter(options.environment),
+    logger,
     ...(options.serverOptions as object),
   });
   await apollo.start();
