@@ -13,6 +13,7 @@ import { AuthenticationOptions, createAuthenticator } from './authentication';
 import { probeSubgraphs } from './health';
 import { scalarValidationPlugin } from './input-validation';
 import { parseOptionsFor, QueryLimits, queryLimitsPlugin, resolveLimits } from './limits';
+import { admitOperation, loadRegisteredOperations, OperationRegistry, registeredQueryCache } from './operations';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql); no introspection at run time. */
@@ -28,6 +29,11 @@ export interface GatewayOptions {
   signingKey: SigningKey;
   /** Depth, cost, token… limits a request must keep to; each unset one is `DEFAULT_LIMITS`' (gateway/limits.ts). */
   limits?: Partial<QueryLimits>;
+  /**
+   * The operations partner organisations may run in production; default: the files under
+   * `operations/partners/` (gateway/operations.ts). Development lets everyone run anything.
+   */
+  operations?: OperationRegistry;
   /** Where the gateway logs; every line is redacted (lib/logging.ts). Default: the console. */
   logger?: Logger;
 }
@@ -125,6 +131,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
   const development = options.environment === 'development';
   const authenticate = createAuthenticator(options.authentication);
   const limits = resolveLimits(options.limits);
+  const operations = options.operations ?? loadRegisteredOperations();
   return buildService<GatewayContext>({
     apollo: { gateway },
     context: async ({ req, res }) => {
@@ -132,6 +139,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
       const requestId = randomUUID();
       res.setHeader(REQUEST_ID_HEADER, requestId);
       const identity = await authenticate(req.headers.authorization);
+      if (!development) admitOperation(operations, identity.organisation, req.method === 'GET' ? req.query : req.body);
       const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
       return { caller: { ...identity, requestId, operationName: null }, traceparent };
     },
@@ -140,6 +148,6 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     logger,
     plugins: [queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
-    serverOptions: { parseOptions: parseOptionsFor(limits) },
+    serverOptions: { parseOptions: parseOptionsFor(limits), persistedQueries: { cache: registeredQueryCache(operations) } },
   });
 }
