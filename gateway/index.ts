@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { jwksOf, developmentIssuerKey } from '../lib/auth/development';
 import { developmentKey, signingKeyOf } from '../lib/auth/keys';
 import { ConfigError, loadGatewayConfig } from '../lib/config';
+import { redact } from '../lib/logging';
 import { listen } from '../lib/service';
 import { createGateway } from './gateway';
 import { waitForSubgraphs } from './health';
@@ -33,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`gateway: cannot start: ${error.message}`);
+  console.error(redact(`gateway: cannot start: ${error.message}`));
   process.exit(1);
 });

@@ -102,13 +102,18 @@ function mysqlDatabaseName(databaseUrl: string): { url: URL; name: string } | nu
   return { url, name };
 }
 
-/** Creates the MySQL database a URL names, if it does not exist (start-up and tests). */
+/**
+ * Creates the MySQL database a URL names, if it does not exist (start-up and tests). A
+ * database that exists is left alone without asking to create it, so a service can run as
+ * an account that may not create databases (docs/security.md).
+ */
 export async function ensureMysqlDatabase(databaseUrl: string): Promise<void> {
   const target = mysqlDatabaseName(databaseUrl);
   if (!target) return;
-  await onMysqlServer(target.url, (admin) =>
-    admin.raw('CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_bin', [target.name]),
-  );
+  await onMysqlServer(target.url, async (admin) => {
+    const existing = await admin('information_schema.SCHEMATA').where({ SCHEMA_NAME: target.name }).first();
+    if (!existing) await admin.raw('CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_bin', [target.name]);
+  });
 }
 
 /** Drops the MySQL database a URL names (tests only). */

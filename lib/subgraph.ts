@@ -12,6 +12,7 @@ import { AppEnvironment, ConfigError, loadSubgraphConfig, SubgraphName } from '.
 import { createDb, ensureMysqlDatabase } from './db';
 import { unauthenticated } from './errors';
 import { Caller } from './identity';
+import { redact } from './logging';
 import { migrateToLatest, Migrations } from './migrations';
 import { buildService, listen, Service } from './service';
 
@@ -161,7 +162,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     process.once('SIGTERM', stop);
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error);
-    console.error(`${definition.name}: cannot start: ${message}`);
+    console.error(redact(`${definition.name}: cannot start: ${message}`));
     process.exit(1);
   }
 }

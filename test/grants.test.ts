@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Knex } from 'knex';
 import { appendAudit, AUDIT_TABLE, verifyAuditChain } from '../lib/audit/log';
-import { createDb } from '../lib/db';
+import { createDb, ensureMysqlDatabase } from '../lib/db';
 import { grantServiceAccess } from '../lib/grants';
 import { migrateToLatest } from '../lib/migrations';
 import { SubgraphDefinition } from '../lib/subgraph';
@@ -37,6 +37,7 @@ describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))
     const password = randomBytes(12).toString('hex');
     let admin: { db: Knex; close: () => Promise<void> };
     let app: Knex;
+    let appUrl: string;
     let database: string;
 
     beforeAll(async () => {
@@ -51,7 +52,8 @@ describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))
       url.username = user;
       url.password = password;
       url.pathname = `/${database}`;
-      app = createDb(url.toString());
+      appUrl = url.toString();
+      app = createDb(appUrl);
     });
     afterAll(async () => {
       await app?.destroy();
@@ -59,7 +61,9 @@ describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))
       await admin?.close();
     });
 
-    it('starts: finds nothing to migrate and writes its reference data', async () => {
+    it('starts: its database exists, it finds nothing to migrate and writes its reference data', async () => {
+      // Start-up leaves an existing database alone, so the account needs no CREATE.
+      await expect(ensureMysqlDatabase(appUrl)).resolves.toBeUndefined();
       await expect(migrateToLatest(app, definition.migrations)).resolves.toBeUndefined();
       await expect(definition.seedReferenceData(app)).resolves.toBeUndefined();
     });
