@@ -160,7 +160,7 @@ describe('the SQL month rule and temporary sets (SQLite)', () => {
       { personnummer: '1', month: '2024-01' },
       { personnummer: '2', month: '2024-01' },
     ]);
-    const rows = await withTemporarySet(db, { personnummer: 'personnummer', month: 'month' }, [{ personnummer: '1', month: '2024-01' }, { personnummer: '3', month: '2024-01' }], (trx, table) =>
+    const rows = await withTemporarySet(db, 'facts', { personnummer: { like: 'personnummer' }, month: { like: 'month' } }, [{ personnummer: '1', month: '2024-01' }, { personnummer: '3', month: '2024-01' }], (trx, table) =>
       trx.raw(`SELECT COUNT(f.personnummer) AS n FROM ${table} t LEFT JOIN facts f ON f.personnummer = t.personnummer AND f.month = t.month`),
     );
     expect(Number(rows[0].n)).toBe(1);

@@ -13,7 +13,7 @@ import {
   toCount,
   toShare,
 } from '../../lib/statistics/protection';
-import { selectRows, withTemporarySet } from '../../lib/statistics/sql';
+import { forceIndex, selectRows, withTemporarySet } from '../../lib/statistics/sql';
 
 /**
  * The districts' part of the follow-up: whether people were on income support after their
@@ -21,6 +21,9 @@ import { selectRows, withTemporarySet } from '../../lib/statistics/sql';
  * which month (a compact set, through the gateway); it is joined here, in SQL, with the
  * decisions, and only protected counts leave. No decision ever leaves this database.
  */
+
+/** The index a passed-in set reaches the decisions through: person and month (migration 008). */
+const BY_PERSON = 'decisions_statistics_by_person';
 
 /** Outcomes that mean the person had income support for the month. */
 const GRANTED = ['GRANTED', 'PARTLY_GRANTED'] as const;
@@ -70,12 +73,13 @@ export async function withoutIncomeSupportAfterClosure(db: Knex, cells: readonly
   });
   const counted = new Map<number, { followed: number; supported: number }>();
   if (set.length) {
-    const found = await withTemporarySet(db, { cell: 'cell', seq: 'cell', personnummer: 'personnummer', month: 'month' }, set, (trx, table) =>
+    const columns = { cell: 'integer', seq: 'integer', personnummer: { like: 'personnummer' }, month: { like: 'month' } } as const;
+    const found = await withTemporarySet(db, 'income_support_decisions', columns, set, (trx, table) =>
       rows(
         trx,
         `SELECT t.cell AS cell, COUNT(DISTINCT t.seq) AS followed, COUNT(DISTINCT CASE WHEN d.id IS NOT NULL THEN t.seq END) AS supported
          FROM ${table} t
-         LEFT JOIN income_support_decisions d
+         LEFT JOIN income_support_decisions d${forceIndex(trx, BY_PERSON)}
            ON d.personnummer = t.personnummer AND d.month = t.month AND d.outcome ${GRANTED_SQL} AND d.replaced_by_id IS NULL
          GROUP BY t.cell`,
         GRANTED,
@@ -170,7 +174,8 @@ async function countToWork(db: Knex, spec: ReportSpec, groupBy: string[], closur
   if (set.length) {
     const went = await withTemporarySet(
       db,
-      { seq: 'cell', personnummer: 'personnummer', month: 'month', back_from: 'month', back_to: 'month' },
+      'income_support_decisions',
+      { seq: 'integer', personnummer: { like: 'personnummer' }, month: { like: 'month' }, back_from: { like: 'month' }, back_to: { like: 'month' } },
       set,
       (trx, table) =>
         rows(
@@ -179,12 +184,12 @@ async function countToWork(db: Knex, spec: ReportSpec, groupBy: string[], closur
              COUNT(DISTINCT d.personnummer) AS went,
              COUNT(DISTINCT CASE WHEN t.back_to <= ? THEN d.personnummer END) AS followed,
              COUNT(DISTINCT CASE WHEN t.back_to <= ? AND EXISTS (
-               SELECT 1 FROM income_support_decisions b
+               SELECT 1 FROM income_support_decisions b${forceIndex(trx, BY_PERSON)}
                WHERE b.personnummer = t.personnummer AND b.month >= t.back_from AND b.month <= t.back_to
                  AND b.outcome ${GRANTED_SQL} AND b.replaced_by_id IS NULL
              ) THEN d.personnummer END) AS back
            FROM ${table} t
-           JOIN income_support_decisions d
+           JOIN income_support_decisions d${forceIndex(trx, BY_PERSON)}
              ON d.personnummer = t.personnummer AND d.month = t.month AND d.outcome ${GRANTED_SQL} AND d.replaced_by_id IS NULL
            WHERE d.month >= ? AND d.month <= ?${district}
            ${g.groupBy}`,
