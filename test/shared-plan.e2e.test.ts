@@ -183,3 +183,47 @@ describeEachDialect('the shared plan', (dialect) => {
     }
   });
 });
+
+describeEachDialect('the shared plan of seeded people', (dialect) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ dialect, people: 600 });
+  });
+  afterAll(() => stack?.stop());
+
+  /** Jobbtorg as a whole: every unit's people, and other agencies' plans where consent names Jobbtorg. */
+  const CENTRAL: AsCaller = { as: { org: 'JOBBTORG', sub: 'samordnare', scope: 'records:read' } };
+
+  it('shows each listed person exactly the conflicts the coordinator’s list counts, among their own activities', async () => {
+    const window = { from: '2025-01-01', to: '2025-12-31' };
+    const LIST_WITH_PLANS = /* GraphQL */ `
+      query Plans($unit: ID!, $from: Date!, $to: Date!) {
+        peopleWithPlanConflicts(filter: { unitCode: $unit, from: $from, to: $to }, first: 100) {
+          edges { node { total byKind { kind count } person { sharedPlan(from: $from, to: $to) { activities { id } conflicts { kind activityIds weeks message } } } } }
+        }
+      }
+    `;
+    const listed: any[] = [];
+    for (const unit of ['KISTA', 'FARSTA', 'VARBERG']) {
+      const answer = await stack.query(LIST_WITH_PLANS, { unit, ...window }, CENTRAL);
+      expect(answer.errors).toBeUndefined();
+      listed.push(...answer.data.peopleWithPlanConflicts.edges.map((e: { node: unknown }) => e.node));
+    }
+    // The seed plans collisions for a share of people: a year of three units holds broken
+    // jobbgarantier and collisions between activities too.
+    expect(listed.length).toBeGreaterThan(5);
+    expect(listed.some((n) => n.byKind.some((k: { kind: string }) => k.kind !== 'JOBBGARANTI_BREACHED'))).toBe(true);
+
+    for (const node of listed) {
+      const plan = node.person.sharedPlan;
+      expect(plan.conflicts).toHaveLength(node.total);
+      for (const { kind, count } of node.byKind) expect(plan.conflicts.filter((c: { kind: string }) => c.kind === kind)).toHaveLength(count);
+      const ids = new Set(plan.activities.map((a: { id: string }) => a.id));
+      for (const conflict of plan.conflicts) {
+        for (const id of conflict.activityIds) expect(ids.has(id)).toBe(true);
+        for (const week of conflict.weeks) expect(week >= '2024-12-30' && week <= window.to).toBe(true);
+        expect(conflict.message.length).toBeGreaterThan(20);
+      }
+    }
+  });
+});
