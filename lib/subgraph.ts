@@ -82,7 +82,7 @@ export function buildSubgraphService<C extends { audit: AuditRecorder }>(options
     apollo: { schema },
     context: async ({ req }) => {
       const { caller, gatewayToken } = await authenticateGatewayRequest(req.headers.authorization, verifier);
-      return options.createContext({ db: options.db, caller, gatewayToken, subgraphUrls, audit: new AuditRecorder(caller) });
+      return options.createContext({ db: options.db, caller, gatewayToken, subgraphUrls, audit: new AuditRecorder(caller, auditSecret) });
     },
     environment,
     // Apollo's inline traces serve GraphOS usage reporting, which this system does not use.

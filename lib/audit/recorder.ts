@@ -10,7 +10,17 @@ import { appendAudit, AuditEntry, AuditOutcome, personKey } from './log';
 export class AuditRecorder {
   private readonly entries = new Map<string, { personnummer: string | null; recordType: string; outcome: AuditOutcome; fields: Set<string> }>();
 
-  constructor(private readonly caller: Caller) {}
+  /** `secret`: the log's key, for `personKey`; the subgraph passes it, unit tests need not. */
+  constructor(
+    private readonly caller: Caller,
+    private readonly secret?: string,
+  ) {}
+
+  /** The key this log names `personnummer` by, so the log can be searched for a person. */
+  personKey(personnummer: string): string {
+    if (this.secret === undefined) throw new Error('this audit recorder was made without the audit secret');
+    return personKey(personnummer, this.secret);
+  }
 
   /** Notes that `field` of a `recordType` record about `personnummer` was read, written or refused. */
   note(personnummer: string | null, recordType: string, field: string, outcome: AuditOutcome = 'ALLOWED'): void {
