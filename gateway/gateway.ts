@@ -10,6 +10,7 @@ import { Caller } from '../lib/identity';
 import { consoleLogger, Logger, redactingLogger } from '../lib/logging';
 import { buildService, Service } from '../lib/service';
 import { AuthenticationOptions, createAuthenticator } from './authentication';
+import { fieldAllowlistPlugin } from './field-allowlist-plugin';
 import { probeSubgraphs } from './health';
 import { scalarValidationPlugin } from './input-validation';
 import { parseOptionsFor, QueryLimits, queryLimitsPlugin, resolveLimits } from './limits';
@@ -146,7 +147,8 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     environment: options.environment,
     landingPage: development,
     logger,
-    plugins: [queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    // A partner's fields are judged first: a refused request learns nothing more of the schema.
+    plugins: [fieldAllowlistPlugin({ introspection: development }), queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
     serverOptions: { parseOptions: parseOptionsFor(limits), persistedQueries: { cache: registeredQueryCache(operations) } },
   });

@@ -34,6 +34,7 @@ export const CALLER_ERROR_CODES: ReadonlySet<string> = new Set([
   'QUERY_TOO_RECURSIVE',
   'PAYLOAD_TOO_LARGE',
   'OPERATION_NOT_REGISTERED',
+  'FIELD_NOT_ALLOWED', // gateway/field-allowlist-plugin.ts
   // Apollo Server's own, about the request as sent
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
