@@ -26,13 +26,17 @@ export interface WorldOptions {
   seed?: number;
   /** First day of the history, `YYYY-MM-DD`. */
   from?: string;
-  /** Last day of the history; fixed, so the world never depends on the day it is made. */
+  /**
+   * Last day of the history; fixed, so the world never depends on the day it is made, and in
+   * the past, so no record is dated after the day the system first ran (an enrolment, plan
+   * or closure may not be in the future).
+   */
   until?: string;
 }
 
 export const DEFAULT_SEED = 20090901;
 export const DEFAULT_FROM = '2023-01-01';
-export const DEFAULT_UNTIL = '2026-11-30';
+export const DEFAULT_UNTIL = '2026-11-20';
 
 /**
  * Yields one bundle per person, in a fixed order. Only the state that crosses people is
