@@ -18,4 +18,7 @@ export const mappers: Record<string, string> = {
   PlanConflict: '../../../lib/plan/conflicts#Conflict',
   PersonPlanConflicts: '../shared-plan#PersonPlanConflictsModel',
   PersonPlanConflictsConnection: '../shared-plan#PersonPlanConflictsPage',
+  PersonAccessLog: '../../../lib/audit/queries#PersonAccessLogModel',
+  UserAccessLog: '../../../lib/audit/queries#UserAccessLogModel',
+  AuditEntry: '../../../lib/audit/queries#AuditEntryView',
 };

@@ -14,4 +14,7 @@ export const mappers: Record<string, string> = {
   MunicipalityReception: '../models#StoredReception',
   SfiEnrolmentConnection: '../models#SfiEnrolmentPage',
   ProviderAssignmentConnection: '../models#ProviderAssignmentPage',
+  PersonAccessLog: '../../../lib/audit/queries#PersonAccessLogModel',
+  UserAccessLog: '../../../lib/audit/queries#UserAccessLogModel',
+  AuditEntry: '../../../lib/audit/queries#AuditEntryView',
 };

@@ -14,4 +14,7 @@ export const mappers: Record<string, string> = {
   IncomeSupportDecisionConnection: '../models#DecisionPage',
   ReferralConnection: '../models#ReferralPage',
   FreeInfoMeeting: '../models#FreeInfoMeetingModel',
+  PersonAccessLog: '../../../lib/audit/queries#PersonAccessLogModel',
+  UserAccessLog: '../../../lib/audit/queries#UserAccessLogModel',
+  AuditEntry: '../../../lib/audit/queries#AuditEntryView',
 };

@@ -4,6 +4,7 @@ import type { UnitRow as UnitRowModel, StoredCase as StoredCaseModel, JobPlanRow
 import type { SharedPlanModel as SharedPlanModelModel, PersonPlanConflictsModel as PersonPlanConflictsModelModel, PersonPlanConflictsPage as PersonPlanConflictsPageModel } from '../shared-plan';
 import type { PlanItem as PlanItemModel } from '../../../lib/plan/items';
 import type { Conflict as ConflictModel } from '../../../lib/plan/conflicts';
+import type { PersonAccessLogModel as PersonAccessLogModelModel, UserAccessLogModel as UserAccessLogModelModel, AuditEntryView as AuditEntryViewModel } from '../../../lib/audit/queries';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -61,6 +62,52 @@ export type AfProgrammeFact = {
   /** Last day; null when open-ended. */
   to?: Maybe<Scalars['Date']['output']>;
 };
+
+/**
+ * One row of an audit log (loggkontroll): who read or wrote which record of whom, when, in
+ * which request, and whether it was allowed. The person appears only as the log's keyed hash.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** When the read or write happened, to the second. */
+  at: Scalars['DateTime']['output'];
+  /** The fields read, or `mutation:<name>` for a write, sorted. */
+  fields: Array<Scalars['String']['output']>;
+  /** The row's number in its log: its place in the hash chain (`npm run audit:verify`). */
+  id: Scalars['ID']['output'];
+  /** The log the row is in. */
+  log: AuditLogName;
+  /** The operation's name as the client gave it; null when anonymous. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** The organisation the user acted for, e.g. `DISTRICT:SKH`. */
+  organisation: Scalars['String']['output'];
+  /** Whether it was allowed or refused. */
+  outcome: AuditOutcome;
+  /** The person as the log keys them (HMAC-SHA256 of the personnummer); null for a read that concerns no one person. */
+  personKey?: Maybe<Scalars['String']['output']>;
+  /** The type of record read or written, e.g. `IncomeSupportDecision`. */
+  recordType: Scalars['String']['output'];
+  /** The request's id, the same in every subgraph's log and log lines (the `x-request-id` response header). */
+  requestId: Scalars['String']['output'];
+  /** The user, as their organisation's token names them. */
+  user: Scalars['String']['output'];
+};
+
+/** Whose audit log an entry is from: each subgraph keeps its own. */
+export type AuditLogName =
+  /** Jobbtorg's log (jobbtorg subgraph): cases, plans, interventions, feedback. */
+  | 'JOBBTORG'
+  /** The partner agencies' log (partners subgraph): registrations, permits, Sfi, provider assignments. */
+  | 'PARTNERS'
+  /** The districts' log (stadsdel subgraph): people, income-support decisions, referrals, meetings, consents. */
+  | 'STADSDEL';
+
+/** Whether a read or write was let through or refused. */
+export type AuditOutcome =
+  /** The caller was allowed and given the records. */
+  | 'ALLOWED'
+  /** The caller was refused; nothing was given. */
+  | 'DENIED';
 
 /**
  * A Jobbtorg case: the enrolment (inskrivning) of an aspirant at a Jobbtorg unit, from the
@@ -753,6 +800,24 @@ export type PersonSharedPlanArgs = {
   to: Scalars['Date']['input'];
 };
 
+/**
+ * Who read or wrote a person's records, from every subgraph's audit log (loggkontroll). Each
+ * subgraph answers its own list from its own log; the key is the question asked.
+ */
+export type PersonAccessLog = {
+  __typename?: 'PersonAccessLog';
+  /** Most entries each list holds (0–500). */
+  first: Scalars['Int']['output'];
+  /** Entries at or after this instant. */
+  from: Scalars['DateTime']['output'];
+  /** The jobbtorg log's entries about the person, newest first. Needs the scope `audit:read`; the read is itself logged. */
+  jobbtorgEntries: Array<AuditEntry>;
+  /** The person asked about, 12 digits. */
+  personnummer: Scalars['Personnummer']['output'];
+  /** Entries at or before this instant. */
+  to: Scalars['DateTime']['output'];
+};
+
 /** A person with conflicts in their shared plan. */
 export type PersonPlanConflicts = {
   __typename?: 'PersonPlanConflicts';
@@ -1087,6 +1152,26 @@ export type TargetGroup =
   /** Ungdom 16–24 år. */
   | 'YOUTH';
 
+/**
+ * What a user read or wrote, from every subgraph's audit log (loggkontroll), the people by
+ * the log's keyed hash. Each subgraph answers its own list; the key is the question asked.
+ */
+export type UserAccessLog = {
+  __typename?: 'UserAccessLog';
+  /** Most entries each list holds (0–500). */
+  first: Scalars['Int']['output'];
+  /** Entries at or after this instant. */
+  from: Scalars['DateTime']['output'];
+  /** The jobbtorg log's entries of the user's reads and writes, newest first. Needs the scope `audit:read`; the read is itself logged. */
+  jobbtorgEntries: Array<AuditEntry>;
+  /** The user's organisation, e.g. `JOBBTORG:VARBERG`. */
+  organisation: Scalars['String']['output'];
+  /** Entries at or before this instant. */
+  to: Scalars['DateTime']['output'];
+  /** The user, as their organisation's token names them. */
+  user: Scalars['String']['output'];
+};
+
 /** Day of the week (veckodag). */
 export type Weekday =
   /** Fredag. */
@@ -1212,7 +1297,9 @@ export type FederationTypes = ResolversObject<{
   IncomeSupportToWorkReport: IncomeSupportToWorkReport;
   JobbtorgUnit: JobbtorgUnit;
   Person: Person;
+  PersonAccessLog: PersonAccessLog;
   Referral: Referral;
+  UserAccessLog: UserAccessLog;
 }>;
 
 /** Mapping of federation reference types */
@@ -1237,9 +1324,15 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Person'], {"personnummer":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Person'], {"partnersPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true},"afProgrammes":{"id":true,"programme":true,"from":true,"to":true,"extentPercent":true},"stadsdelPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true},"sharingConsents":{"purpose":true,"parties":true,"active":true}}> ) );
+  PersonAccessLog:
+    ( { __typename: 'PersonAccessLog' }
+    & GraphQLRecursivePick<FederationTypes['PersonAccessLog'], {"personnummer":true,"from":true,"to":true,"first":true}> );
   Referral:
     ( { __typename: 'Referral' }
     & GraphQLRecursivePick<FederationTypes['Referral'], {"id":true}> );
+  UserAccessLog:
+    ( { __typename: 'UserAccessLog' }
+    & GraphQLRecursivePick<FederationTypes['UserAccessLog'], {"organisation":true,"user":true,"from":true,"to":true,"first":true}> );
 }>;
 
 
@@ -1252,6 +1345,9 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AfProgrammeFact: ResolverTypeWrapper<AfProgrammeFact>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
+  AuditLogName: AuditLogName;
+  AuditOutcome: AuditOutcome;
   Case: ResolverTypeWrapper<StoredCaseModel>;
   CaseConnection: ResolverTypeWrapper<CasePageModel>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
@@ -1295,6 +1391,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRefModel>;
+  PersonAccessLog: ResolverTypeWrapper<PersonAccessLogModelModel>;
   PersonPlanConflicts: ResolverTypeWrapper<PersonPlanConflictsModelModel>;
   PersonPlanConflictsConnection: ResolverTypeWrapper<PersonPlanConflictsPageModel>;
   PersonPlanConflictsEdge: ResolverTypeWrapper<Omit<PersonPlanConflictsEdge, 'node'> & { node: ResolversTypes['PersonPlanConflicts'] }>;
@@ -1315,6 +1412,7 @@ export type ResolversTypes = ResolversObject<{
   SharedPlan: ResolverTypeWrapper<SharedPlanModelModel>;
   SharingConsent: ResolverTypeWrapper<SharingConsent>;
   TargetGroup: TargetGroup;
+  UserAccessLog: ResolverTypeWrapper<UserAccessLogModelModel>;
   Weekday: Weekday;
   WeeklySlot: ResolverTypeWrapper<WeeklySlot>;
   WeeklySlotInput: WeeklySlotInput;
@@ -1328,6 +1426,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   AfProgrammeFact: AfProgrammeFact;
   Int: Scalars['Int']['output'];
+  AuditEntry: AuditEntryViewModel;
   Case: StoredCaseModel;
   CaseConnection: CasePageModel;
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
@@ -1364,6 +1463,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonRefModel;
+  PersonAccessLog: PersonAccessLogModelModel;
   PersonPlanConflicts: PersonPlanConflictsModelModel;
   PersonPlanConflictsConnection: PersonPlanConflictsPageModel;
   PersonPlanConflictsEdge: Omit<PersonPlanConflictsEdge, 'node'> & { node: ResolversParentTypes['PersonPlanConflicts'] };
@@ -1377,6 +1477,7 @@ export type ResolversParentTypes = ResolversObject<{
   Referral: ReferralRefModel;
   SharedPlan: SharedPlanModelModel;
   SharingConsent: SharingConsent;
+  UserAccessLog: UserAccessLogModelModel;
   WeeklySlot: WeeklySlot;
   WeeklySlotInput: WeeklySlotInput;
 }>;
@@ -1387,6 +1488,20 @@ export type AfProgrammeFactResolvers<ContextType = Context, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  log?: Resolver<ResolversTypes['AuditLogName'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  personKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case'], FederationReferenceType extends FederationReferenceTypes['Case'] = FederationReferenceTypes['Case']> = ResolversObject<{
@@ -1582,6 +1697,15 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   sharedPlan?: Resolver<Maybe<ResolversTypes['SharedPlan']>, ParentType, ContextType, RequireFields<PersonSharedPlanArgs, 'from' | 'fullTimeHours' | 'to'>>;
 }>;
 
+export type PersonAccessLogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonAccessLog'] = ResolversParentTypes['PersonAccessLog'], FederationReferenceType extends FederationReferenceTypes['PersonAccessLog'] = FederationReferenceTypes['PersonAccessLog']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonAccessLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  first?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  jobbtorgEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  personnummer?: Resolver<ResolversTypes['Personnummer'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type PersonPlanConflictsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonPlanConflicts'] = ResolversParentTypes['PersonPlanConflicts']> = ResolversObject<{
   byKind?: Resolver<Array<ResolversTypes['PlanConflictCount']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -1668,6 +1792,16 @@ export type SharingConsentResolvers<ContextType = Context, ParentType extends Re
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type UserAccessLogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserAccessLog'] = ResolversParentTypes['UserAccessLog'], FederationReferenceType extends FederationReferenceTypes['UserAccessLog'] = FederationReferenceTypes['UserAccessLog']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UserAccessLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  first?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  jobbtorgEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type WeeklySlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WeeklySlot'] = ResolversParentTypes['WeeklySlot']> = ResolversObject<{
   endTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1676,6 +1810,7 @@ export type WeeklySlotResolvers<ContextType = Context, ParentType extends Resolv
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AfProgrammeFact?: AfProgrammeFactResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;
   CaseEdge?: CaseEdgeResolvers<ContextType>;
@@ -1700,6 +1835,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonAccessLog?: PersonAccessLogResolvers<ContextType>;
   PersonPlanConflicts?: PersonPlanConflictsResolvers<ContextType>;
   PersonPlanConflictsConnection?: PersonPlanConflictsConnectionResolvers<ContextType>;
   PersonPlanConflictsEdge?: PersonPlanConflictsEdgeResolvers<ContextType>;
@@ -1712,6 +1848,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Referral?: ReferralResolvers<ContextType>;
   SharedPlan?: SharedPlanResolvers<ContextType>;
   SharingConsent?: SharingConsentResolvers<ContextType>;
+  UserAccessLog?: UserAccessLogResolvers<ContextType>;
   WeeklySlot?: WeeklySlotResolvers<ContextType>;
 }>;
 

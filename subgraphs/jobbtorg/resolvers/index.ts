@@ -1,5 +1,6 @@
 import { DateScalar, DateTimeScalar, MonthScalar, PersonnummerScalar } from '../../../lib/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { PersonAccessLog, UserAccessLog } from './AuditLog';
 import { Case } from './Case';
 import { Feedback } from './Feedback';
 import { Intervention } from './Intervention';
@@ -28,4 +29,6 @@ export const resolvers: Resolvers = {
   FollowUpReport,
   FollowUpCell,
   IncomeSupportToWorkReport,
+  PersonAccessLog,
+  UserAccessLog,
 };

@@ -1,5 +1,6 @@
-import { DateScalar, PersonnummerScalar } from '../../../lib/scalars';
+import { DateScalar, DateTimeScalar, PersonnummerScalar } from '../../../lib/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { PersonAccessLog, UserAccessLog } from './AuditLog';
 import { Agency } from './Agency';
 import { JobSeekerRegistration } from './JobSeekerRegistration';
 import { MunicipalityReception } from './MunicipalityReception';
@@ -15,6 +16,7 @@ import { SfiEnrolment } from './SfiEnrolment';
 export const resolvers: Resolvers = {
   Personnummer: PersonnummerScalar,
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   Agency,
@@ -26,4 +28,6 @@ export const resolvers: Resolvers = {
   MunicipalityReception,
   SfiEnrolment,
   ProviderAssignment,
+  PersonAccessLog,
+  UserAccessLog,
 };

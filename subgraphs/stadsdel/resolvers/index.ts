@@ -1,5 +1,6 @@
 import { DateScalar, DateTimeScalar, MonthScalar, PersonnummerScalar, SEKScalar } from '../../../lib/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { AuditLogQuery, PersonAccessLog, UserAccessLog } from './AuditLog';
 import { Consent } from './Consent';
 import { District } from './District';
 import { FreeInfoMeeting } from './FreeInfoMeeting';
@@ -18,7 +19,7 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Month: MonthScalar,
   SEK: SEKScalar,
-  Query,
+  Query: { ...Query, ...AuditLogQuery },
   Mutation,
   District,
   FreeInfoMeeting,
@@ -32,4 +33,6 @@ export const resolvers: Resolvers = {
   FollowUpCell,
   IncomeSupportToWorkReport,
   IncomeSupportToWorkCell,
+  PersonAccessLog,
+  UserAccessLog,
 };

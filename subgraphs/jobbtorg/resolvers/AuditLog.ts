@@ -1,0 +1,13 @@
+import { personAccessEntries, personAccessLogReference, userAccessEntries, userAccessLogReference } from '../../../lib/audit/queries';
+import type { PersonAccessLogResolvers, UserAccessLogResolvers } from '../__generated__/resolvers-types';
+
+/** Jobbtorg's part of the auditors' questions: its own log's entries, the scope checked here too. */
+export const PersonAccessLog: PersonAccessLogResolvers = {
+  __resolveReference: (reference, ctx) => personAccessLogReference(reference, ctx),
+  jobbtorgEntries: (log, _, ctx) => personAccessEntries(ctx, 'JOBBTORG', log, 'jobbtorgEntries'),
+};
+
+export const UserAccessLog: UserAccessLogResolvers = {
+  __resolveReference: (reference, ctx) => userAccessLogReference(reference, ctx),
+  jobbtorgEntries: (log, _, ctx) => userAccessEntries(ctx, 'JOBBTORG', log, 'jobbtorgEntries'),
+};

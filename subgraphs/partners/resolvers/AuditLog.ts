@@ -1,0 +1,13 @@
+import { personAccessEntries, personAccessLogReference, userAccessEntries, userAccessLogReference } from '../../../lib/audit/queries';
+import type { PersonAccessLogResolvers, UserAccessLogResolvers } from '../__generated__/resolvers-types';
+
+/** The partner agencies' part of the auditors' questions: its own log's entries, the scope checked here too. */
+export const PersonAccessLog: PersonAccessLogResolvers = {
+  __resolveReference: (reference, ctx) => personAccessLogReference(reference, ctx),
+  partnersEntries: (log, _, ctx) => personAccessEntries(ctx, 'PARTNERS', log, 'partnersEntries'),
+};
+
+export const UserAccessLog: UserAccessLogResolvers = {
+  __resolveReference: (reference, ctx) => userAccessLogReference(reference, ctx),
+  partnersEntries: (log, _, ctx) => userAccessEntries(ctx, 'PARTNERS', log, 'partnersEntries'),
+};

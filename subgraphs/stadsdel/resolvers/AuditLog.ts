@@ -1,0 +1,38 @@
+import {
+  accessLogWindow,
+  mergeNewestFirst,
+  personAccessEntries,
+  personAccessLogReference,
+  requireAuditScope,
+  userAccessEntries,
+  userAccessLogReference,
+} from '../../../lib/audit/queries';
+import type { PersonAccessLogResolvers, QueryResolvers, UserAccessLogResolvers } from '../__generated__/resolvers-types';
+
+/**
+ * The auditors' questions start here: the root fields check the scope and state the
+ * question, which is the key every subgraph answers its own log's list by. `entries` merges
+ * the districts' list with the two the gateway brings from the others (`@requires`).
+ */
+export const AuditLogQuery: QueryResolvers = {
+  personAccessLog: (_, { personnummer, from, to, first }, ctx) => {
+    requireAuditScope(ctx, { kind: 'PersonAccessLog', personnummer }, 'personAccessLog');
+    return { personnummer, ...accessLogWindow({ from, to, first }, 'personAccessLog') };
+  },
+  userAccessLog: (_, { organisation, user, from, to, first }, ctx) => {
+    requireAuditScope(ctx, { kind: 'UserAccessLog' }, 'userAccessLog');
+    return { organisation, user, ...accessLogWindow({ from, to, first }, 'userAccessLog') };
+  },
+};
+
+export const PersonAccessLog: PersonAccessLogResolvers = {
+  __resolveReference: (reference, ctx) => personAccessLogReference(reference, ctx),
+  stadsdelEntries: (log, _, ctx) => personAccessEntries(ctx, 'STADSDEL', log, 'stadsdelEntries'),
+  entries: async (log, _, ctx) => mergeNewestFirst(await personAccessEntries(ctx, 'STADSDEL', log, 'entries'), log),
+};
+
+export const UserAccessLog: UserAccessLogResolvers = {
+  __resolveReference: (reference, ctx) => userAccessLogReference(reference, ctx),
+  stadsdelEntries: (log, _, ctx) => userAccessEntries(ctx, 'STADSDEL', log, 'stadsdelEntries'),
+  entries: async (log, _, ctx) => mergeNewestFirst(await userAccessEntries(ctx, 'STADSDEL', log, 'entries'), log),
+};
