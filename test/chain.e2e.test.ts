@@ -66,9 +66,9 @@ describeEachDialect('the chain from decision to feedback', (dialect) => {
       { p: personnummer, on: addDays(TODAY, -365) },
       MIGRATIONSVERKET,
     );
-    // 3. The person consents to shared planning between social services, Jobbtorg, AF and Sfi.
+    // 3. The person consents to shared planning between social services, Jobbtorg, AF, Sfi and Migrationsverket.
     await ok(
-      `mutation($p: Personnummer!, $from: Date!) { recordConsent(input: { personnummer: $p, parties: [SOCIAL_SERVICES, JOBBTORG, ARBETSFORMEDLINGEN, SFI], purpose: SHARED_PLANNING, validFrom: $from }) { id active } }`,
+      `mutation($p: Personnummer!, $from: Date!) { recordConsent(input: { personnummer: $p, parties: [SOCIAL_SERVICES, JOBBTORG, ARBETSFORMEDLINGEN, SFI, MIGRATIONSVERKET], purpose: SHARED_PLANNING, validFrom: $from }) { id active } }`,
       { p: personnummer, from: TODAY },
       DISTRICT,
     );

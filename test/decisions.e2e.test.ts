@@ -130,10 +130,13 @@ describeEachDialect('income-support decisions', (dialect) => {
     const elsewhere = { as: { org: `DISTRICT:${district === 'RK' ? 'SKH' : 'RK'}`, sub: 'handlaggare.annan' } };
     const answer = await stack.query(RECORD, { input: input({ month: '2027-09' }) }, elsewhere);
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.personnummer' });
-    for (const as of [elsewhere, { as: 'jobbtorgCoach' as const }, { as: 'afOfficer' as const }]) {
+    for (const as of [elsewhere, { as: 'jobbtorgCoach' as const }]) {
       const refused = await stack.query(RECORD, { input: input({ month: '2027-09' }) }, as);
       expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     }
+    // A partner agency may not even ask: its field allowlist stops it at the gateway.
+    const agency = await stack.query(RECORD, { input: input({ month: '2027-09' }) }, { as: 'afOfficer' });
+    expect(agency.errors?.[0].extensions?.code).toBe('FIELD_NOT_ALLOWED');
     expect(await decisionsIn('2027-09')).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@ import { describeEachDialect } from './helpers/dialects';
 import { Stack, startStack } from './helpers/stack';
 
 /**
- * No query may cost one SQL statement per list item: the same deep query over 10 and over
+ * No query may cost one SQL statement per list item: the same deep query over 40 and over
  * 100 cases must run the same number of statements in every subgraph. The cases are newly
  * arrived refugees', who have records at every agency: the gateway skips a subgraph fetch
  * when no entity on the page needs it, so pages of people without partner records would
@@ -55,10 +55,13 @@ describeEachDialect('SQL statements per query', (dialect) => {
     return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].statements()]));
   }
 
-  it('are the same for 10 cases as for 100', async () => {
-    const ten = await statementsFor(10);
+  // 40, not 10: what a reader may see of a person depends on their consents, and a page
+  // must be large enough to hold people of every kind, or it would differ by a loader that
+  // had nothing to load — a fetch, not an N+1.
+  it('are the same for 40 cases as for 100', async () => {
+    const ten = await statementsFor(40);
     const hundred = await statementsFor(100);
-    console.log(`[${dialect}] SQL statements for 10 cases: ${JSON.stringify(ten)}; for 100: ${JSON.stringify(hundred)}`);
+    console.log(`[${dialect}] SQL statements for 40 cases: ${JSON.stringify(ten)}; for 100: ${JSON.stringify(hundred)}`);
     expect(hundred).toEqual(ten);
   });
 });

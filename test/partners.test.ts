@@ -8,7 +8,10 @@ import { createContext } from '../subgraphs/partners/context';
 import * as data from '../subgraphs/partners/data';
 import { migrations } from '../subgraphs/partners/migrations';
 import { resolvers } from '../subgraphs/partners/resolvers';
-import { countStatements, runOperation, subgraphSchema, testScope } from './helpers/subgraph';
+import { countStatements, runOperation, subgraphSchema, testScope, UNIT_TEST_CALLER } from './helpers/subgraph';
+
+/** A district's officer: reads the agencies' records where the person's consent names social services. */
+const DISTRICT_CALLER = { ...UNIT_TEST_CALLER, organisation: 'DISTRICT:SKH' };
 
 /**
  * The partners subgraph on its own, against an in-memory SQLite database holding only the
@@ -73,7 +76,7 @@ describe('partners over SQLite', () => {
 
   /** One operation as one request; fails the test on any error. */
   async function query(source: string, variableValues?: Record<string, unknown>): Promise<any> {
-    const result = await runOperation(schema, createContext(testScope(db)), source, variableValues);
+    const result = await runOperation(schema, createContext(testScope(db, DISTRICT_CALLER)), source, variableValues);
     expect(result.errors).toBeUndefined();
     return result.data;
   }
@@ -93,7 +96,12 @@ describe('partners over SQLite', () => {
       }
     }
   `;
-  const representationsOf = (people: string[]) => people.map((personnummer) => ({ __typename: 'Person', personnummer }));
+  /**
+   * People as the gateway hands them over, with a shared-planning consent naming every
+   * agency (the caller, the city's test user, reads other agencies' records only by one).
+   */
+  const SHARING = [{ purpose: 'SHARED_PLANNING', parties: ['SOCIAL_SERVICES', 'ARBETSFORMEDLINGEN', 'MIGRATIONSVERKET', 'SFI', 'ETABLERING_PROVIDER'], active: true }];
+  const representationsOf = (people: string[]) => people.map((personnummer) => ({ __typename: 'Person', personnummer, sharingConsents: SHARING }));
 
   describe('Person.newlyArrived', () => {
     const RECEIVED_ON = '2023-03-10';

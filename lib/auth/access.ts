@@ -122,3 +122,41 @@ export function mayWriteCase(organisationClaim: string, facts: Pick<CaseAccessFa
   const units = jobbtorgUnitsOf(organisation);
   return units === null || units.has(facts.unit_code);
 }
+
+/** The agencies whose records the partners subgraph keeps, as consents name them. */
+export type PartnerAgency = 'ARBETSFORMEDLINGEN' | 'MIGRATIONSVERKET' | 'SFI' | 'ETABLERING_PROVIDER';
+
+/** A consent as a subgraph that does not own consents receives it through `@requires`. */
+export interface ConsentFact {
+  purpose: string;
+  parties: readonly string[];
+  active: boolean;
+}
+
+/**
+ * The purposes under which another party may read an agency's records: plans and studies
+ * for shared planning; Migrationsverket's word on residence and reception also for a
+ * referral, where it decides whether the person is newly arrived.
+ */
+const READ_PURPOSES: Readonly<Record<PartnerAgency, ReadonlySet<string>>> = {
+  ARBETSFORMEDLINGEN: new Set(['SHARED_PLANNING']),
+  SFI: new Set(['SHARED_PLANNING']),
+  ETABLERING_PROVIDER: new Set(['SHARED_PLANNING']),
+  MIGRATIONSVERKET: new Set(['SHARED_PLANNING', 'REFERRAL']),
+};
+
+/**
+ * May `organisation` read a partner agency's records about a person? The agency itself
+ * (Arbetsförmedlingen, Migrationsverket, any Sfi school, any provider) reads its own kind;
+ * anyone else only where a consent of the person that applies today names both the reader
+ * and the agency for a purpose that covers the read. The consents come from stadsdel
+ * through `@requires`, never from the client.
+ */
+export function mayReadPartnerRecord(organisationClaim: string, owner: PartnerAgency, consents: readonly ConsentFact[]): boolean {
+  const organisation = parseOrganisation(organisationClaim);
+  if (!organisation) return false;
+  const party = PARTY_OF[organisation.kind];
+  if (party === null) return false;
+  if (party === owner) return true;
+  return consents.some((c) => c.active && READ_PURPOSES[owner].has(c.purpose) && c.parties.includes(party) && c.parties.includes(owner));
+}

@@ -52,7 +52,7 @@ const STADSDEL_PLAN_FACTS = /* GraphQL */ `
 const REFERRAL_FACTS = /* GraphQL */ `
   query ReferralFacts($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Referral { id status reason district { code } person { personnummer birthDate } }
+      ... on Referral { id status reason district { code } person { personnummer birthDate sharingConsents { purpose parties active } } }
     }
   }
 `;
@@ -76,7 +76,7 @@ interface ReferralEntity {
   status: EnrolmentFacts['referralStatus'];
   reason: EnrolmentFacts['reason'];
   district: { code: string };
-  person: { personnummer: string; birthDate: string | null };
+  person: { personnummer: string; birthDate: string | null; sharingConsents: { purpose: string; parties: string[]; active: boolean }[] };
 }
 
 interface PersonEntity {
@@ -104,7 +104,12 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
           serviceName: 'partners',
           gatewayToken,
           query: PERSON_FACTS,
-          variables: { representations: [{ __typename: 'Person', personnummer: referral.person.personnummer }], on },
+          // The consents go along as the gateway would bring them: partners shows Jobbtorg
+          // newly-arrived status and Sfi studies only where the person consented.
+          variables: {
+            representations: [{ __typename: 'Person', personnummer: referral.person.personnummer, sharingConsents: referral.person.sharingConsents }],
+            on,
+          },
         },
         'input.referralId',
       );

@@ -1,3 +1,4 @@
+import type { ConsentFact } from '../../lib/auth/access';
 import { Page } from '../../lib/pagination';
 
 /**
@@ -23,6 +24,8 @@ export interface ProviderRow {
 /** A person is known here by personnummer alone; the base record lives in stadsdel. */
 export interface PersonRef {
   personnummer: string;
+  /** The person's consents, as the gateway brings them from stadsdel (`@requires`); absent when not asked for. */
+  sharingConsents?: ConsentFact[];
 }
 
 export interface RegistrationRow {
