@@ -157,6 +157,28 @@ describeEachDialect('the shared plan', (dialect) => {
     expect(plan.conflicts).toEqual([]);
   });
 
+  it('shows a provider the plan of its own people only', async () => {
+    const q = makePersonnummer('1990-12-01', 772);
+    await stack.subgraphs.stadsdel.db('persons').insert({
+      personnummer: q, given_name: 'Amal', family_name: 'Idris', birth_date: '1990-12-01', district_code: 'SKH', protected_identity: false,
+    });
+    await ok(
+      `mutation($p: Personnummer!, $from: Date!) { recordConsent(input: { personnummer: $p, purpose: SHARED_PLANNING, validFrom: $from, parties: [SOCIAL_SERVICES, ETABLERING_PROVIDER] }) { id } }`,
+      { p: q, from: TODAY },
+      DISTRICT,
+    );
+    const planOf = async () => (await ok(PLAN, { p: q, ...WINDOW }, PROVIDER)).person;
+    // The consent names the provider, so it may see who the person is — but not yet their plan.
+    expect(await planOf()).toEqual({ sharedPlan: null });
+    await ok(
+      `mutation($p: Personnummer!, $from: Date!) { assignProvider(input: { personnummer: $p, providerId: "5", service: MENTORSHIP, startDate: $from, hoursPerWeek: 2, schedule: [{ weekday: WEDNESDAY, startTime: "15:00", endTime: "17:00" }] }) { id } }`,
+      { p: q, from: NEXT_MONDAY },
+      PROVIDER,
+    );
+    const { sharedPlan } = await planOf();
+    expect(sharedPlan.activities.map((a: { agency: string; kind: string }) => [a.agency, a.kind])).toEqual([['ETABLERING_PROVIDER', 'MENTORSHIP']]);
+  });
+
   it('refuses a window that ends before it starts, naming the argument', async () => {
     const answer = await stack.query(PLAN, { p, from: WINDOW.to, to: WINDOW.from }, COACH);
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sharedPlan.to' });

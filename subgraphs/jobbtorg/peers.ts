@@ -36,7 +36,7 @@ const PLAN_ITEM = 'id agency kind category title provider startDate endDate hour
 const PARTNERS_PLAN_FACTS = /* GraphQL */ `
   query PartnersPlanFacts($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Person { personnummer partnersPlanItems { ${PLAN_ITEM} } afProgrammes { id programme from to extentPercent } }
+      ... on Person { personnummer partnersPlanItems { ${PLAN_ITEM} } afProgrammes { id programme from to extentPercent } assignedProviderIds }
     }
   }
 `;
@@ -133,13 +133,14 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
           { url: subgraphUrls[serviceName], serviceName, gatewayToken, query, variables: { representations } },
           'peopleWithPlanConflicts',
         );
-      type Partners = Pick<ExternalPlanFacts, 'partnersPlanItems' | 'afProgrammes'> & { personnummer: string };
+      type Partners = Pick<ExternalPlanFacts, 'partnersPlanItems' | 'afProgrammes' | 'assignedProviderIds'> & { personnummer: string };
       type Stadsdel = Pick<ExternalPlanFacts, 'stadsdelPlanItems' | 'sharingConsents'> & { personnummer: string };
       const [partners, stadsdel] = await Promise.all([ask<Partners>('partners', PARTNERS_PLAN_FACTS), ask<Stadsdel>('stadsdel', STADSDEL_PLAN_FACTS)]);
       personnummer.forEach((p, i) => {
         facts.set(p, {
           partnersPlanItems: partners._entities[i]?.partnersPlanItems ?? [],
           afProgrammes: partners._entities[i]?.afProgrammes ?? [],
+          assignedProviderIds: partners._entities[i]?.assignedProviderIds ?? [],
           stadsdelPlanItems: stadsdel._entities[i]?.stadsdelPlanItems ?? [],
           sharingConsents: stadsdel._entities[i]?.sharingConsents ?? [],
         });

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { parseOrganisation } from '../../lib/auth/organisations';
 import { Caller } from '../../lib/identity';
 import { Page, PageArgs, paginateSorted } from '../../lib/pagination';
 import { AfProgrammeFacts, JobbtorgCaseFacts } from '../../lib/plan/activity';
@@ -28,6 +29,8 @@ export interface ExternalPlanFacts {
   afProgrammes: { id: string; programme: string; from: string | null; to: string | null; extentPercent: number }[];
   stadsdelPlanItems: PlanItem[];
   sharingConsents: SharingConsent[];
+  /** The providers the person is or was assigned to, by id. */
+  assignedProviderIds: string[];
 }
 
 /** Jobbtorg's own part: interventions as plan items and the cases' facts. */
@@ -74,6 +77,15 @@ export async function ownPlanFacts(loaders: Loaders, personnummer: string, today
       closure: c.closed_on && c.closure_reason ? { closedOn: c.closed_on, reason: c.closure_reason } : null,
     })),
   };
+}
+
+/**
+ * Whether the caller may see the person's plan at all: a provider only the plans of people
+ * assigned to it; everyone else sees the agencies the consent lets them (`sharedPlanOf`).
+ */
+export function mayReadPlan(caller: Caller, external: ExternalPlanFacts): boolean {
+  const organisation = parseOrganisation(caller.organisation);
+  return organisation?.kind !== 'PROVIDER' || external.assignedProviderIds.includes(organisation.id!);
 }
 
 /** The plan a reader from `caller`'s organisation sees over `window`. */

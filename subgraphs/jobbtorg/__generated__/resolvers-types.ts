@@ -770,6 +770,8 @@ export type Person = {
   __typename?: 'Person';
   /** Arbetsförmedlingen programmes (partners subgraph). */
   afProgrammes: Array<AfProgrammeFact>;
+  /** The providers the person is or was assigned to (partners subgraph). */
+  assignedProviderIds: Array<Scalars['ID']['output']>;
   /** The open case, if the person is enrolled now (aktuell inskrivning). */
   currentJobbtorgCase?: Maybe<Case>;
   /** The person's Jobbtorg cases (inskrivningar), newest first. Null only when Jobbtorg cannot answer. */
@@ -783,7 +785,8 @@ export type Person = {
    * touches the weeks of `from`–`to`, as one timeline, and the conflicts between them. The
    * reader sees their own agency's activities and those of every agency that an active
    * shared-planning consent names together with theirs; conflicts are found among what the
-   * reader sees. Null only when Jobbtorg cannot answer.
+   * reader sees. A provider reads the plans of people assigned to it only. Null for a reader
+   * who may not see the plan, or when Jobbtorg cannot answer.
    */
   sharedPlan?: Maybe<SharedPlan>;
   /** The person's consents (stadsdel subgraph), which decide what the reader may see. */
@@ -1323,7 +1326,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"personnummer":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Person'], {"partnersPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true},"afProgrammes":{"id":true,"programme":true,"from":true,"to":true,"extentPercent":true},"stadsdelPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true},"sharingConsents":{"purpose":true,"parties":true,"active":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Person'], {"partnersPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true},"afProgrammes":{"id":true,"programme":true,"from":true,"to":true,"extentPercent":true},"stadsdelPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true},"sharingConsents":{"purpose":true,"parties":true,"active":true},"assignedProviderIds":true}> ) );
   PersonAccessLog:
     ( { __typename: 'PersonAccessLog' }
     & GraphQLRecursivePick<FederationTypes['PersonAccessLog'], {"personnummer":true,"from":true,"to":true,"first":true}> );

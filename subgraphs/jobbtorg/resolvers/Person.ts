@@ -1,7 +1,7 @@
 import { badInput } from '../../../lib/errors';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
-import { checkWindow, ExternalPlanFacts, ownPlanFacts, sharedPlanOf } from '../shared-plan';
+import { checkWindow, ExternalPlanFacts, mayReadPlan, ownPlanFacts, sharedPlanOf } from '../shared-plan';
 
 /**
  * A person is known here by personnummer, and by the other agencies' plan facts the gateway
@@ -12,12 +12,16 @@ export const Person: PersonResolvers = {
   jobbtorgCases: async (p, _, { loaders, access }) => access.readableAll(await loaders.casesOfPerson.load(p.personnummer)),
   currentJobbtorgCase: async (p, _, { loaders, access }) =>
     access.readable((await loaders.casesOfPerson.load(p.personnummer)).find((c) => c.status === 'OPEN') ?? null),
-  sharedPlan: async (p, { from, to, fullTimeHours }, { loaders, caller }) => {
+  sharedPlan: async (p, { from, to, fullTimeHours }, { loaders, caller, audit }) => {
     checkWindow({ from, to }, 'sharedPlan');
     const hours = fullTimeHours ?? 40;
     if (!(hours > 0 && hours <= 168)) throw badInput('sharedPlan.fullTimeHours', 'must be more than 0 and at most 168');
-    const today = todayInStockholm();
-    return sharedPlanOf(await ownPlanFacts(loaders, p.personnummer, today), externalFacts(p), caller, { from, to }, hours);
+    const external = externalFacts(p);
+    if (!mayReadPlan(caller, external)) {
+      audit.note(p.personnummer, 'Person', 'sharedPlan', 'DENIED');
+      return null;
+    }
+    return sharedPlanOf(await ownPlanFacts(loaders, p.personnummer, todayInStockholm()), external, caller, { from, to }, hours);
   },
 };
 
@@ -28,5 +32,6 @@ function externalFacts(p: Partial<ExternalPlanFacts>): ExternalPlanFacts {
     afProgrammes: p.afProgrammes ?? [],
     stadsdelPlanItems: p.stadsdelPlanItems ?? [],
     sharingConsents: p.sharingConsents ?? [],
+    assignedProviderIds: p.assignedProviderIds ?? [],
   };
 }

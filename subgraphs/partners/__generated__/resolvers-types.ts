@@ -499,6 +499,8 @@ export type Person = {
   __typename?: 'Person';
   /** The Arbetsförmedlingen programmes the person takes part in, as facts for the shared plan's rules. */
   afProgrammes: Array<AfProgrammeFact>;
+  /** The providers the person is or was assigned to, by id: a provider reads the shared plan of its own people only. */
+  assignedProviderIds: Array<Scalars['ID']['output']>;
   /** Registrations as a job seeker with Arbetsförmedlingen (inskrivning), newest first. */
   jobSeekerRegistrations?: Maybe<Array<JobSeekerRegistration>>;
   /** The person's municipality reception (kommunmottagande) with its version; null when not a reception case. */
@@ -1366,6 +1368,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   afProgrammes?: Resolver<Array<ResolversTypes['AfProgrammeFact']>, ParentType, ContextType>;
+  assignedProviderIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   jobSeekerRegistrations?: Resolver<Maybe<Array<ResolversTypes['JobSeekerRegistration']>>, ParentType, ContextType>;
   municipalityReception?: Resolver<Maybe<ResolversTypes['MunicipalityReception']>, ParentType, ContextType>;
   municipalityReceptionDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

@@ -35,6 +35,9 @@ export const Person: PersonResolvers = {
   providerAssignments: (p, _, c) =>
     mayRead(p, 'ETABLERING_PROVIDER', c, 'providerAssignments') ? c.loaders.assignmentsOfPerson.load(p.personnummer) : [],
   partnersPlanItems: (p, _, { loaders }) => partnersPlanItems(loaders, p.personnummer, todayInStockholm()),
+  assignedProviderIds: async (p, _, { loaders }) => [
+    ...new Set((await loaders.assignmentsOfPerson.load(p.personnummer)).map((a) => String(a.provider_id))),
+  ],
   afProgrammes: async (p, _, { loaders }) =>
     (await loaders.registrationsOfPerson.load(p.personnummer)).map((r) => ({
       id: `partners:registration:${r.id}`,
