@@ -73,17 +73,18 @@ export async function withTemporarySet<R extends Record<string, string | number>
 ): Promise<T> {
   const table = `stats_set_${randomBytes(6).toString('hex')}`;
   const integer = isMysql(db) ? 'SIGNED' : 'INTEGER';
-  const select = Object.entries(columns as SetColumns)
-    .map(([name, type]) => (type === 'integer' ? `CAST(0 AS ${integer}) AS ${name}` : `s.${type.like} AS ${name}`))
-    .join(', ');
+  // Every name is bound as an identifier (??), so no part of the statement is built from data.
+  const entries = Object.entries(columns as SetColumns);
+  const select = entries.map(([, type]) => (type === 'integer' ? `CAST(0 AS ${integer}) AS ??` : '?? AS ??')).join(', ');
+  const names = entries.flatMap(([name, type]) => (type === 'integer' ? [name] : [`s.${type.like}`, name]));
   return db.transaction(async (trx) => {
-    await trx.raw(`CREATE TEMPORARY TABLE ${table} AS SELECT ${select} FROM ${source} s WHERE 1 = 0`);
+    await trx.raw(`CREATE TEMPORARY TABLE ?? AS SELECT ${select} FROM ?? AS s WHERE 1 = 0`, [table, ...names, source]);
     try {
       // 150 rows of a few columns each stays far below SQLite's limit on bound variables.
       for (let i = 0; i < rows.length; i += 150) await trx(table).insert(rows.slice(i, i + 150));
       return await work(trx, table);
     } finally {
-      await trx.raw(isMysql(db) ? `DROP TEMPORARY TABLE IF EXISTS ${table}` : `DROP TABLE IF EXISTS temp.${table}`);
+      await trx.raw(isMysql(db) ? 'DROP TEMPORARY TABLE IF EXISTS ??' : 'DROP TABLE IF EXISTS ??', [isMysql(db) ? table : `temp.${table}`]);
     }
   });
 }
