@@ -3,6 +3,7 @@ import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { signInternalToken } from '../lib/auth/internal-token';
+import { requestContextFrom } from '../lib/auth/request-context';
 import { SigningKey } from '../lib/auth/keys';
 import { AppEnvironment, SubgraphName } from '../lib/config';
 import { SHOWN_SYSTEM_CODES } from '../lib/error-masking';
@@ -142,7 +143,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
       const identity = await authenticate(req.headers.authorization);
       if (!development) admitOperation(operations, identity.organisation, req.method === 'GET' ? req.query : req.body);
       const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
-      return { caller: { ...identity, requestId, operationName: null }, traceparent };
+      return { caller: { ...identity, requestId, operationName: null, ...requestContextFrom(req.headers) }, traceparent };
     },
     environment: options.environment,
     landingPage: development,

@@ -14,4 +14,8 @@ export interface Caller {
   requestId: string;
   /** The operation's name as the client gave it, for the audit log; null when anonymous. */
   operationName: string | null;
+  /** Why the caller reads, where they say (`x-etk-purpose`): a consent purpose, e.g. `SHARED_PLANNING`. */
+  purpose?: string | null;
+  /** The case or referral the request is about, where the caller says (`x-etk-case-reference`). */
+  caseReference?: string | null;
 }

@@ -93,4 +93,20 @@ describeEachDialect('authentication', (dialect) => {
       expect(answer.data.agencies.length).toBe(4);
     });
   });
+
+  describe('a stated purpose or case reference', () => {
+    it('is taken when it is one the system knows', async () => {
+      const answer = await stack.query(DISTRICTS, {}, { headers: { 'x-etk-purpose': 'SHARED_PLANNING', 'x-etk-case-reference': 'jobbtorg:case:17' } });
+      expect(answer.status).toBe(200);
+      expect(answer.errors).toBeUndefined();
+    });
+
+    it('is refused, naming the header, before any subgraph is called, when it is not', async () => {
+      stack.resetCounts();
+      const answer = await stack.query(DISTRICTS, {}, { headers: { 'x-etk-purpose': 'CURIOSITY' } });
+      expect(answer.status).toBe(400);
+      expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'x-etk-purpose' });
+      expect(stack.subgraphs.stadsdel.statements()).toBe(0);
+    });
+  });
 });

@@ -20,6 +20,8 @@ export async function signInternalToken(key: SigningKey, caller: Caller, now = n
     scope: caller.scopes.join(' '),
     rid: caller.requestId,
     op: caller.operationName,
+    ...(caller.purpose ? { purpose: caller.purpose } : {}),
+    ...(caller.caseReference ? { case: caller.caseReference } : {}),
   })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: 'JWT' })
     .setIssuer(INTERNAL_ISSUER)
@@ -54,6 +56,8 @@ export async function internalVerifier(publicJwk: JWK): Promise<InternalVerifier
         scopes: typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [],
         requestId: payload.rid,
         operationName: typeof payload.op === 'string' ? payload.op : null,
+        purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
+        caseReference: typeof payload.case === 'string' ? payload.case : null,
       };
     },
   };
