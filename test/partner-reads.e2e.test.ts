@@ -54,6 +54,11 @@ describeEachDialect('reading the partner agencies’ records', (dialect) => {
       DISTRICT,
     );
     expect((await ok(READ, { p }, DISTRICT)).person.jobSeekerRegistrations).toEqual([{ office: 'Arbetsförmedlingen Skärholmen' }]);
+    // A reader that states another purpose is held to it: the consent is for shared planning.
+    const forFollowUp = { ...DISTRICT, headers: { 'x-etk-purpose': 'FOLLOW_UP' } };
+    expect((await ok(READ, { p }, forFollowUp)).person.jobSeekerRegistrations).toEqual([]);
+    const forPlanning = { ...DISTRICT, headers: { 'x-etk-purpose': 'SHARED_PLANNING' } };
+    expect((await ok(READ, { p }, forPlanning)).person.jobSeekerRegistrations).toHaveLength(1);
     // Migrationsverket is not named: its records stay hidden.
     expect((await ok(READ, { p }, DISTRICT)).person.residencePermits).toEqual([]);
     await ok(`mutation($id: ID!, $v: Int!) { withdrawConsent(input: { id: $id, version: $v }) { active } }`, { id: consent.recordConsent.id, v: consent.recordConsent.version }, DISTRICT);

@@ -152,11 +152,18 @@ const READ_PURPOSES: Readonly<Record<PartnerAgency, ReadonlySet<string>>> = {
  * and the agency for a purpose that covers the read. The consents come from stadsdel
  * through `@requires`, never from the client.
  */
-export function mayReadPartnerRecord(organisationClaim: string, owner: PartnerAgency, consents: readonly ConsentFact[]): boolean {
+export function mayReadPartnerRecord(
+  organisationClaim: string,
+  owner: PartnerAgency,
+  consents: readonly ConsentFact[],
+  statedPurpose: string | null = null,
+): boolean {
   const organisation = parseOrganisation(organisationClaim);
   if (!organisation) return false;
   const party = PARTY_OF[organisation.kind];
   if (party === null) return false;
   if (party === owner) return true;
-  return consents.some((c) => c.active && READ_PURPOSES[owner].has(c.purpose) && c.parties.includes(party) && c.parties.includes(owner));
+  // A caller who states why it reads (x-etk-purpose) is held to consents for that purpose.
+  const purposes = statedPurpose === null ? READ_PURPOSES[owner] : new Set([...READ_PURPOSES[owner]].filter((p) => p === statedPurpose));
+  return consents.some((c) => c.active && purposes.has(c.purpose) && c.parties.includes(party) && c.parties.includes(owner));
 }

@@ -12,7 +12,7 @@ import { partnersPlanItems } from '../plan-items';
  * is audited as DENIED; the field then answers as if there were nothing.
  */
 function mayRead(p: PersonRef, owner: PartnerAgency, { caller, audit }: Context, field: string): boolean {
-  if (mayReadPartnerRecord(caller.organisation, owner, p.sharingConsents ?? [])) return true;
+  if (mayReadPartnerRecord(caller.organisation, owner, p.sharingConsents ?? [], caller.purpose ?? null)) return true;
   audit.note(p.personnummer, 'Person', field, 'DENIED');
   return false;
 }
