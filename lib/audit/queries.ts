@@ -4,7 +4,7 @@ import { badInput, forbidden } from '../errors';
 import { Caller } from '../identity';
 import { fromDbDateTime, parseDateTime, toDbDateTime } from '../scalars/calendar';
 import { parsePersonnummer } from '../scalars/personnummer';
-import { AUDIT_TABLE, AuditOutcome, AuditRow } from './log';
+import { AUDIT_TABLE, AuditEntry, AuditRow } from './log';
 import { AuditRecorder } from './recorder';
 
 /**
@@ -47,18 +47,11 @@ export interface UserAccessLogKey extends AccessLogWindow {
 }
 
 /** One row of a log as an auditor sees it: the person only as the log's keyed hash. */
-export interface AuditEntryView {
+/** An entry as auditors read it: the stored entry, with its log, id and time as text. */
+export interface AuditEntryView extends Omit<AuditEntry, 'at'> {
   log: AuditLogName;
   id: string;
   at: string;
-  organisation: string;
-  user: string;
-  personKey: string | null;
-  recordType: string;
-  fields: string[];
-  operationName: string | null;
-  requestId: string;
-  outcome: AuditOutcome;
 }
 
 /** The other subgraphs' lists, which the gateway brings to the merged view (`@requires`). */
