@@ -17,8 +17,8 @@ import { migrateToLatest, Migrations } from './migrations';
 import { buildService, listen, Service } from './service';
 
 /** Reads a subgraph's SDL file, the source of truth for its schema. */
-export function loadTypeDefs(schemaPath: string): DocumentNode {
-  return parse(fs.readFileSync(schemaPath, 'utf8'));
+export function loadTypeDefs(schemaPaths: readonly string[]): DocumentNode {
+  return parse(schemaPaths.map((file) => fs.readFileSync(file, 'utf8')).join('\n'));
 }
 
 /** What a subgraph process is given besides its database: its environment and its peers. */
@@ -99,12 +99,12 @@ export function buildSubgraphService<C extends { audit: AuditRecorder }>(options
  * database and environment the caller (entry point or test) chooses.
  */
 export function subgraphBuilder<C extends { audit: AuditRecorder }>(
-  schemaPath: string,
+  schemaPaths: readonly string[],
   resolvers: unknown,
   createContext: (scope: RequestScope) => C,
   recordPolicy: RecordPolicy,
 ): (db: Knex, runtime: SubgraphRuntime) => Promise<Service> {
-  const typeDefs = loadTypeDefs(schemaPath);
+  const typeDefs = loadTypeDefs(schemaPaths);
   return (db, runtime) => buildSubgraphService({ typeDefs, resolvers, db, createContext, recordPolicy, runtime });
 }
 

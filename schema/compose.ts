@@ -17,7 +17,7 @@ export interface SubgraphSdl {
 
 /** The subgraphs as they are on disk. */
 export function subgraphSdls(): SubgraphSdl[] {
-  return SUBGRAPHS.map((s) => ({ name: s.name, url: s.routingUrl, sdl: fs.readFileSync(s.schemaPath, 'utf8') }));
+  return SUBGRAPHS.map((s) => ({ name: s.name, url: s.routingUrl, sdl: s.schemaPaths.map((file) => fs.readFileSync(file, 'utf8')).join('\n') }));
 }
 
 /** Composes `subgraphs` (by default those on disk); throws listing every composition error. */

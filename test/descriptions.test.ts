@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { Kind, parse, visit } from 'graphql';
-import { SUBGRAPHS } from '../schema/subgraphs';
+import { SHARED_SCHEMA_PATH, SUBGRAPHS } from '../schema/subgraphs';
 
 /** Every type, field, input field and enum value in the subgraph schemas says what it is. */
-describe.each(SUBGRAPHS.map((s) => [s.name, s.schemaPath]))('the %s schema', (_, schemaPath) => {
+describe.each([...SUBGRAPHS.map((s) => [s.name, s.schemaPath]), ['shared', SHARED_SCHEMA_PATH]])('the %s schema', (_, schemaPath) => {
   it('describes everything it defines', () => {
     const undocumented: string[] = [];
     let owner = '';

@@ -1,11 +1,12 @@
-import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { ExecutionResult, graphql, GraphQLSchema } from 'graphql';
 import { Knex } from 'knex';
 import { AuditRecorder } from '../../lib/audit/recorder';
 import { Caller } from '../../lib/identity';
+import { SubgraphName } from '../../lib/config';
 import { loadTypeDefs, RequestScope } from '../../lib/subgraph';
+import { schemaPathsOf } from '../../schema/subgraphs';
 
 /**
  * For unit tests of one subgraph without HTTP: its schema built the way lib/subgraph.ts
@@ -15,7 +16,7 @@ import { loadTypeDefs, RequestScope } from '../../lib/subgraph';
 /** The subgraph schema of `subgraphs/<name>/schema.graphql` with its resolvers. */
 export function subgraphSchema(name: string, resolvers: unknown): GraphQLSchema {
   return buildSubgraphSchema({
-    typeDefs: loadTypeDefs(path.join(__dirname, '../../subgraphs', name, 'schema.graphql')),
+    typeDefs: loadTypeDefs(schemaPathsOf(name as SubgraphName)),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
 }

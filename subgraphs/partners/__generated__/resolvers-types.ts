@@ -281,6 +281,28 @@ export type EstablishmentService =
   /** Språkstöd på arbetsplatsen: language support at the workplace. */
   | 'WORKPLACE_LANGUAGE_SUPPORT';
 
+/** A number of people, suppressed when it is 1–4. */
+export type FollowUpCount = {
+  __typename?: 'FollowUpCount';
+  /** Whether the figure is suppressed to protect the people it counts (fewer than five). */
+  suppressed: Scalars['Boolean']['output'];
+  /** How many people; null when suppressed. */
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A share of people, suppressed when the people counted or the people it is out of are 1–4. */
+export type FollowUpShare = {
+  __typename?: 'FollowUpShare';
+  /** People counted; null when suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** People the share is out of; null when suppressed. */
+  of?: Maybe<Scalars['Int']['output']>;
+  /** Whether the figure is suppressed to protect the people it counts. */
+  suppressed: Scalars['Boolean']['output'];
+  /** `count / of`, four decimals; null when suppressed or when `of` is 0. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A registration as a job seeker with Arbetsförmedlingen (inskrivning som arbetssökande). */
 export type JobSeekerRegistration = {
   __typename?: 'JobSeekerRegistration';
@@ -933,7 +955,7 @@ export type SfiEnrolmentFilter = {
   schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** A consent as the partner agencies' records read it. */
+/** A consent as the shared plan reads it. */
 export type SharingConsent = {
   __typename?: 'SharingConsent';
   /** Whether it applies today: within its dates and not withdrawn. */
@@ -1200,11 +1222,13 @@ export type ResolversTypes = ResolversObject<{
   EndPlannedActivityInput: EndPlannedActivityInput;
   EnrolInSfiInput: EnrolInSfiInput;
   EstablishmentService: EstablishmentService;
+  FollowUpCount: ResolverTypeWrapper<FollowUpCount>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  FollowUpShare: ResolverTypeWrapper<FollowUpShare>;
   JobSeekerRegistration: ResolverTypeWrapper<StoredRegistrationModel>;
   MunicipalityReception: ResolverTypeWrapper<StoredReceptionModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonRefModel>;
   PersonAccessLog: ResolverTypeWrapper<PersonAccessLogModelModel>;
   Personnummer: ResolverTypeWrapper<Scalars['Personnummer']['output']>;
@@ -1256,11 +1280,13 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   EndPlannedActivityInput: EndPlannedActivityInput;
   EnrolInSfiInput: EnrolInSfiInput;
+  FollowUpCount: FollowUpCount;
+  Boolean: Scalars['Boolean']['output'];
+  FollowUpShare: FollowUpShare;
   JobSeekerRegistration: StoredRegistrationModel;
   MunicipalityReception: StoredReceptionModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: PersonRefModel;
   PersonAccessLog: PersonAccessLogModelModel;
   Personnummer: Scalars['Personnummer']['output'];
@@ -1322,6 +1348,18 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FollowUpCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpCount'] = ResolversParentTypes['FollowUpCount']> = ResolversObject<{
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type FollowUpShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpShare'] = ResolversParentTypes['FollowUpShare']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  of?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
 
 export type JobSeekerRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobSeekerRegistration'] = ResolversParentTypes['JobSeekerRegistration']> = ResolversObject<{
   changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1527,6 +1565,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  FollowUpCount?: FollowUpCountResolvers<ContextType>;
+  FollowUpShare?: FollowUpShareResolvers<ContextType>;
   JobSeekerRegistration?: JobSeekerRegistrationResolvers<ContextType>;
   MunicipalityReception?: MunicipalityReceptionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

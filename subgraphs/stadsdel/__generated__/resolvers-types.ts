@@ -32,6 +32,21 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An Arbetsförmedlingen programme as the shared plan's rules read it. */
+export type AfProgrammeFact = {
+  __typename?: 'AfProgrammeFact';
+  /** Extent in percent of full time. */
+  extentPercent: Scalars['Int']['output'];
+  /** First day in the programme. */
+  from?: Maybe<Scalars['Date']['output']>;
+  /** `partners:registration:<id>`. */
+  id: Scalars['ID']['output'];
+  /** The programme (an `AfProgramme` value), `NONE` when registered as a job seeker only. */
+  programme: Scalars['String']['output'];
+  /** Last day; null when open-ended. */
+  to?: Maybe<Scalars['Date']['output']>;
+};
+
 /**
  * One row of an audit log (loggkontroll): who read or wrote which record of whom, when, in
  * which request, and whether it was allowed. The person appears only as the log's keyed hash.
@@ -970,6 +985,16 @@ export type WeeklySlot = {
   weekday: Weekday;
 };
 
+/** A recurring weekly time slot to record, local Swedish time. */
+export type WeeklySlotInput = {
+  /** End time, `HH:MM`, after the start. */
+  endTime: Scalars['String']['input'];
+  /** Start time, `HH:MM`. */
+  startTime: Scalars['String']['input'];
+  /** Day of the week. */
+  weekday: Weekday;
+};
+
 /** A consent to withdraw, as the writer last read it. */
 export type WithdrawConsentInput = {
   /** Identifier of the consent. */
@@ -1113,14 +1138,15 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AfProgrammeFact: ResolverTypeWrapper<AfProgrammeFact>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   AuditLogName: AuditLogName;
   AuditOutcome: AuditOutcome;
   Consent: ResolverTypeWrapper<ConsentRowModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConsentPurpose: ConsentPurpose;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1173,17 +1199,19 @@ export type ResolversTypes = ResolversObject<{
   UserAccessLog: ResolverTypeWrapper<UserAccessLogModelModel>;
   Weekday: Weekday;
   WeeklySlot: ResolverTypeWrapper<WeeklySlot>;
+  WeeklySlotInput: WeeklySlotInput;
   WithdrawConsentInput: WithdrawConsentInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditEntry: AuditEntryViewModel;
-  String: Scalars['String']['output'];
+  AfProgrammeFact: AfProgrammeFact;
+  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  AuditEntry: AuditEntryViewModel;
   Consent: ConsentRowModel;
   Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DecisionVersion: DecisionVersion;
@@ -1225,7 +1253,16 @@ export type ResolversParentTypes = ResolversObject<{
   ThreePartyMeeting: ThreePartyMeetingRowModel;
   UserAccessLog: UserAccessLogModelModel;
   WeeklySlot: WeeklySlot;
+  WeeklySlotInput: WeeklySlotInput;
   WithdrawConsentInput: WithdrawConsentInput;
+}>;
+
+export type AfProgrammeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AfProgrammeFact'] = ResolversParentTypes['AfProgrammeFact']> = ResolversObject<{
+  extentPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -1513,6 +1550,7 @@ export type WeeklySlotResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AfProgrammeFact?: AfProgrammeFactResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Date?: GraphQLScalarType;
