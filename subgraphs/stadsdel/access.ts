@@ -66,12 +66,6 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
       return allowed;
     },
 
-    /** The records among `records` the caller may read, by each one's person. */
-    async readable<R extends { personnummer: string }>(records: R[], record: SocialServicesRecord, typeName: string): Promise<R[]> {
-      const allowed = await Promise.all(records.map((r) => this.mayRead(r.personnummer, record, typeName)));
-      return records.filter((_, i) => allowed[i]);
-    },
-
     /**
      * The person a write is about, if the caller may write for them; otherwise NOT_FOUND on
      * `field`, as for someone who does not exist, and a DENIED audit entry.
