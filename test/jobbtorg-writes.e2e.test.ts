@@ -185,6 +185,31 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       expect(await jobbtorg('cases').where({ personnummer: p }).select('id')).toEqual([{ id: Number(first.id) }]);
     });
 
+    it('takes the notice to stadsdel back when the case cannot be written after it', async () => {
+      // The last write of an enrolment with a key marks the key used, after stadsdel was told;
+      // a trigger makes exactly that write fail, as a failed commit would.
+      const trigger = 'fail_after_notice';
+      const sqlite = dialect === 'sqlite';
+      await jobbtorg.raw(
+        sqlite
+          ? "CREATE TRIGGER ?? BEFORE UPDATE ON idempotency_keys BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+          : "CREATE TRIGGER ?? BEFORE UPDATE ON idempotency_keys FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'",
+        [trigger],
+      );
+      const { p, referralId } = await referred();
+      const before = await casesNow();
+      try {
+        const failed = await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY }, 'enrol-fails-late');
+        expect(failed.errors).toBeDefined();
+      } finally {
+        await jobbtorg.raw('DROP TRIGGER ??', [trigger]);
+      }
+      expect(await casesNow()).toBe(before);
+      expect((await referralOf(p)).referrals).toEqual([expect.objectContaining({ status: 'BOOKED', jobbtorgCase: null })]);
+      // Nothing is left half-done: the same referral enrols now.
+      expect((await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY })).errors).toBeUndefined();
+    });
+
     it('enrols once for a retried key, and refuses the key for another request', async () => {
       const { referralId } = await referred();
       const input = { referralId, unitCode: 'VARBERG', enrolledOn: TODAY };

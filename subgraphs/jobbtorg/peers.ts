@@ -17,6 +17,10 @@ export interface Peers {
   markReferralEnrolled(referralId: string, caseId: string): Promise<void>;
   /** Tells stadsdel the case the referral led to is closed: Jobbtorg's access to the person's records ends. */
   markReferralClosed(referralId: string, closedOn: string): Promise<void>;
+  /** Takes back an enrolment notice when the case could not be written after all. */
+  unmarkReferralEnrolled(referralId: string, caseId: string): Promise<void>;
+  /** Takes back a closure notice when the closure could not be written after all. */
+  unmarkReferralClosed(referralId: string, closedOn: string): Promise<void>;
   /**
    * The other agencies' plan items and the consents of many people at once, one request to
    * each subgraph whatever their number: what `@requires` brings for one person's plan.
@@ -28,6 +32,14 @@ const MARK_CLOSED = /* GraphQL */ `
   mutation MarkReferralClosed($referralId: ID!, $closedOn: Date!) {
     recordReferralClosure(referralId: $referralId, closedOn: $closedOn) { id }
   }
+`;
+
+const UNDO_ENROLLED = /* GraphQL */ `
+  mutation UndoReferralEnrolment($referralId: ID!, $caseId: ID!) { undoReferralEnrolment(referralId: $referralId, caseId: $caseId) { id } }
+`;
+
+const UNDO_CLOSED = /* GraphQL */ `
+  mutation UndoReferralClosure($referralId: ID!, $closedOn: Date!) { undoReferralClosure(referralId: $referralId, closedOn: $closedOn) { id } }
 `;
 
 /** The selection of a plan item: the same fields `Person.sharedPlan` requires in schema.graphql. */
@@ -152,6 +164,12 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
         { url: subgraphUrls.stadsdel, serviceName: 'stadsdel', gatewayToken, query: MARK_CLOSED, variables: { referralId, closedOn } },
         'input.id',
       );
+    },
+    async unmarkReferralEnrolled(referralId, caseId) {
+      await askPeer({ url: subgraphUrls.stadsdel, serviceName: 'stadsdel', gatewayToken, query: UNDO_ENROLLED, variables: { referralId, caseId } }, 'input.referralId');
+    },
+    async unmarkReferralClosed(referralId, closedOn) {
+      await askPeer({ url: subgraphUrls.stadsdel, serviceName: 'stadsdel', gatewayToken, query: UNDO_CLOSED, variables: { referralId, closedOn } }, 'input.id');
     },
     async markReferralEnrolled(referralId, caseId) {
       await askPeer(

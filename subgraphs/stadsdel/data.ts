@@ -314,6 +314,35 @@ export async function recordReferralEnrolment(db: Knex, referralId: string, case
 }
 
 /**
+ * Takes back an enrolment notice whose case Jobbtorg could not write after all: the
+ * referral is booked again. Only for the same case; a repeat is a no-op.
+ */
+export async function undoReferralEnrolment(db: Knex, referralId: string, caseId: string, caller: Caller): Promise<ReferralRow> {
+  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
+  return db.transaction(async (trx) => {
+    const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
+    if (!referral) throw notFound('referralId');
+    if (referral.status === 'ENROLLED' && String(referral.jobbtorg_case_id) === caseId) {
+      await trx('referrals').where({ id: referral.id }).update({ status: 'BOOKED', jobbtorg_case_id: null });
+    } else if (referral.status !== 'BOOKED') {
+      throw conflict('referralId', `is ${referral.status} for another case`);
+    }
+    return trx('referrals').where({ id: referral.id }).first();
+  });
+}
+
+/** Takes back a closure notice whose closure Jobbtorg could not write after all. */
+export async function undoReferralClosure(db: Knex, referralId: string, closedOn: string, caller: Caller): Promise<ReferralRow> {
+  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
+  return db.transaction(async (trx) => {
+    const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
+    if (!referral) throw notFound('referralId');
+    if (referral.jobbtorg_closed_on === closedOn) await trx('referrals').where({ id: referral.id }).update({ jobbtorg_closed_on: null });
+    return trx('referrals').where({ id: referral.id }).first();
+  });
+}
+
+/**
  * Records that Jobbtorg closed the case a referral led to, inside Jobbtorg's closure:
  * Jobbtorg's access to the person's records ends with it. Only a Jobbtorg caller may; a
  * repeat is a no-op.

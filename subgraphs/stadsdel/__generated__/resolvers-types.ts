@@ -404,6 +404,16 @@ export type Mutation = {
   referToJobbtorg: Referral;
   /** Schedules a three-party meeting (trepartssamtal) about a person, in the person's district. */
   scheduleThreePartyMeeting: ThreePartyMeeting;
+  /**
+   * Takes back a closure notice whose closure Jobbtorg could not write after all. Called by
+   * the jobbtorg service only; hidden from the supergraph.
+   */
+  undoReferralClosure: Referral;
+  /**
+   * Takes back an enrolment notice whose case Jobbtorg could not write after all: the
+   * referral is booked again. Called by the jobbtorg service only; hidden from the supergraph.
+   */
+  undoReferralEnrolment: Referral;
   /** Records that the person withdrew a consent (återkallelse); it stops applying at once. */
   withdrawConsent: Consent;
 };
@@ -448,6 +458,20 @@ export type MutationReferToJobbtorgArgs = {
 export type MutationScheduleThreePartyMeetingArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: ScheduleThreePartyMeetingInput;
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationUndoReferralClosureArgs = {
+  closedOn: Scalars['Date']['input'];
+  referralId: Scalars['ID']['input'];
+};
+
+
+/** What the districts' social services record (myndighetsutövning). Each mutation is one transaction. */
+export type MutationUndoReferralEnrolmentArgs = {
+  caseId: Scalars['ID']['input'];
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -1408,6 +1432,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordReferralEnrolment?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordReferralEnrolmentArgs, 'caseId' | 'referralId'>>;
   referToJobbtorg?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferToJobbtorgArgs, 'input'>>;
   scheduleThreePartyMeeting?: Resolver<ResolversTypes['ThreePartyMeeting'], ParentType, ContextType, RequireFields<MutationScheduleThreePartyMeetingArgs, 'input'>>;
+  undoReferralClosure?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUndoReferralClosureArgs, 'closedOn' | 'referralId'>>;
+  undoReferralEnrolment?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUndoReferralEnrolmentArgs, 'caseId' | 'referralId'>>;
   withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 }>;
 

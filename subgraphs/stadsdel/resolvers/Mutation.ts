@@ -17,6 +17,8 @@ export const Mutation: MutationResolvers = {
   },
   recordReferralEnrolment: (_, { referralId, caseId }, { db, caller }) => data.recordReferralEnrolment(db, referralId, caseId, caller),
   recordReferralClosure: (_, { referralId, closedOn }, { db, caller }) => data.recordReferralClosure(db, referralId, closedOn, caller),
+  undoReferralEnrolment: (_, { referralId, caseId }, { db, caller }) => data.undoReferralEnrolment(db, referralId, caseId, caller),
+  undoReferralClosure: (_, { referralId, closedOn }, { db, caller }) => data.undoReferralClosure(db, referralId, closedOn, caller),
   referToJobbtorg: async (_, { input, idempotencyKey }, { db, caller, access }) => {
     await access.writablePerson(input.personnummer, 'input.personnummer', 'Referral');
     return data.referToJobbtorg(db, { caller, key: idempotencyKey, operation: 'referToJobbtorg', input }, new Date());
