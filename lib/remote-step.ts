@@ -1,3 +1,5 @@
+import { redact } from './logging';
+
 /**
  * A local transaction with one step in another service inside it (Jobbtorg's enrolment
  * tells stadsdel the referral is enrolled). If the step fails, the local transaction rolls
@@ -13,7 +15,7 @@ export interface RemoteStep {
 export async function withRemoteStep<T>(
   step: RemoteStep,
   run: (apply: () => Promise<void>) => Promise<T>,
-  logError: (message: string) => void = (message) => console.error(message),
+  logError: (message: string) => void = (message) => console.error(redact(message)),
 ): Promise<T> {
   let applied = false;
   try {

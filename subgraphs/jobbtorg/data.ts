@@ -361,11 +361,6 @@ export function endIntervention(db: Knex, input: EndInterventionInput, caller: C
   });
 }
 
-/**
- * Closes a case, and ends on the same day every intervention of its plan that was still to
- * run past it: those not ended already and not planned to end by then. One transaction, so
- * a case is never closed with interventions running on.
- */
 export interface CloseOptions extends WriteOptions {
   /**
    * Runs inside the transaction once the case is closed, e.g. to tell stadsdel, whose
@@ -374,6 +369,11 @@ export interface CloseOptions extends WriteOptions {
   afterClose?: (row: StoredCase, trx: Knex.Transaction) => Promise<void>;
 }
 
+/**
+ * Closes a case, and ends on the same day every intervention of its plan that was still to
+ * run past it: those not ended already and not planned to end by then. One transaction, so
+ * a case is never closed with interventions running on.
+ */
 export function closeCase(db: Knex, input: CloseCaseInput, caller: Caller, now: Date, options: CloseOptions = {}): Promise<StoredCase> {
   return writeOnce(db, caller, now, options, {
     operation: 'closeCase',
