@@ -4,7 +4,7 @@ import { ClosureReason, TargetGroup } from '../domain';
  * The shares the seed follows, so `npm start` shows figures near the city's real ones.
  * "DESIGN" cites ../shared/DESIGN.md, "Figures from the city's own reports". Where a share is
  * calibrated (chosen so that a reported figure comes out), the comment says which figure;
- * test/seed.test.ts measures them.
+ * test/unit/seed/seed.test.ts measures them.
  */
 
 /** Who the people known to the districts are. */
