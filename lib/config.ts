@@ -76,12 +76,24 @@ function keysDir(env: Env): string {
   return path.join(read(env, 'DATA_DIR', 'data'), 'keys');
 }
 
+/** `<NAME>_HOST` or `HOST`: the address a service listens on. */
+function listenHost(env: Env, name: SubgraphName | 'gateway'): string {
+  return read(env, `${name.toUpperCase()}_HOST`, read(env, 'HOST', '127.0.0.1'));
+}
+
+/**
+ * Each subgraph's URL: `<NAME>_URL`, or else where that subgraph listens by the same
+ * environment (`<NAME>_HOST`/`HOST` and `<NAME>_PORT`), so that moving a port moves the URL
+ * with it. A wildcard listen address is reached on the loopback.
+ */
 function subgraphUrls(env: Env): Readonly<Record<SubgraphName, string>> {
   const urls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [
-      name,
-      httpUrl(env, `${name.toUpperCase()}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`),
-    ]),
+    SUBGRAPH_NAMES.map((name) => {
+      const host = listenHost(env, name);
+      const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+      const listensOn = `http://${reachable}:${port(env, `${name.toUpperCase()}_PORT`, DEFAULT_PORTS[name])}/graphql`;
+      return [name, httpUrl(env, `${name.toUpperCase()}_URL`, listensOn)];
+    }),
   ) as Record<SubgraphName, string>;
   return Object.freeze(urls);
 }
@@ -148,7 +160,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
   }
   return Object.freeze({
     name,
-    host: read(env, `${prefix}_HOST`, read(env, 'HOST', '127.0.0.1')),
+    host: listenHost(env, name),
     port: port(env, `${prefix}_PORT`, DEFAULT_PORTS[name]),
     databaseUrl,
     seedPeople: wholeNumber(env, 'SEED_PEOPLE', 2000, 0, 1_000_000),
@@ -193,7 +205,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     throw new ConfigError('AUTH_JWKS_URL and AUTH_ISSUER are required when APP_ENV is production');
   }
   return Object.freeze({
-    host: read(env, 'GATEWAY_HOST', read(env, 'HOST', '127.0.0.1')),
+    host: listenHost(env, 'gateway'),
     port: port(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
     supergraphPath: read(env, 'SUPERGRAPH_PATH', path.join('schema', 'supergraph.graphql')),
     subgraphUrls: subgraphUrls(env),

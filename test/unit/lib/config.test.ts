@@ -20,6 +20,17 @@ describe('configuration', () => {
     expect(() => loadSubgraphConfig('stadsdel', env)).toThrow(new RegExp(`^${variable} `));
   });
 
+  it('finds each subgraph where its own port and host say it listens, unless its URL is given', () => {
+    const moved = { STADSDEL_PORT: '5001', JOBBTORG_PORT: '5002', PARTNERS_PORT: '5003', PARTNERS_HOST: '0.0.0.0' };
+    expect(loadGatewayConfig(moved).subgraphUrls).toEqual({
+      stadsdel: 'http://127.0.0.1:5001/graphql',
+      jobbtorg: 'http://127.0.0.1:5002/graphql',
+      partners: 'http://127.0.0.1:5003/graphql',
+    });
+    expect(loadSubgraphConfig('jobbtorg', moved).subgraphUrls.stadsdel).toBe('http://127.0.0.1:5001/graphql');
+    expect(loadGatewayConfig({ ...moved, JOBBTORG_URL: 'http://jobbtorg.internal/graphql' }).subgraphUrls.jobbtorg).toBe('http://jobbtorg.internal/graphql');
+  });
+
   it('refuses a subgraph URL that is not http(s)', () => {
     expect(() => loadGatewayConfig({ JOBBTORG_URL: 'localhost:4002' })).toThrow(/^JOBBTORG_URL must be an http\(s\) URL/);
   });
