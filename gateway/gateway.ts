@@ -15,6 +15,7 @@ import { fieldAllowlistPlugin } from './field-allowlist-plugin';
 import { probeSubgraphs } from './health';
 import { scalarValidationPlugin } from './input-validation';
 import { parseOptionsFor, QueryLimits, queryLimitsPlugin, resolveLimits } from './limits';
+import { operationChoicePlugin } from './operation-choice';
 import { admitOperation, loadRegisteredOperations, OperationRegistry, registeredQueryCache } from './operations';
 
 export interface GatewayOptions {
@@ -148,8 +149,9 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     environment: options.environment,
     landingPage: development,
     logger,
-    // A partner's fields are judged first: a refused request learns nothing more of the schema.
-    plugins: [fieldAllowlistPlugin({ introspection: development }), queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    // Which operation runs is settled first; then a partner's fields are judged, so a refused
+    // request learns nothing more of the schema.
+    plugins: [operationChoicePlugin(), fieldAllowlistPlugin({ introspection: development }), queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
     serverOptions: { parseOptions: parseOptionsFor(limits), persistedQueries: { cache: registeredQueryCache(operations) } },
   });

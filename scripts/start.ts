@@ -46,7 +46,9 @@ async function developmentTokens(): Promise<string> {
   if (config.environment !== 'development' || config.auth.jwksUrl) return '';
   const key = await developmentIssuerKey(config.keysDir);
   const lines = await Promise.all(
-    Object.values(PERSONAS).map(async (persona) => `\n  ${persona.title} (${persona.org}):\n    Bearer ${await mintToken(key, persona)}\n`),
+    Object.entries(PERSONAS).map(
+      async ([name, persona]) => `\n  ${persona.title} (${persona.org}; npm run token -- --persona ${name}):\n    Bearer ${await mintToken(key, persona)}\n`,
+    ),
   );
   return `\nDevelopment tokens, valid 8 hours (Sandbox: Connection settings → Headers → Authorization; npm run token makes others):\n${lines.join('')}`;
 }

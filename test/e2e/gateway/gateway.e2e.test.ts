@@ -20,6 +20,28 @@ describe('the gateway in development', () => {
     expect(html).toMatch(/sandbox/i);
   });
 
+  it('refuses a document of several operations that names none to run, 400 as the caller’s mistake, and runs the one named', async () => {
+    const post = async (body: object) => {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token('jobbtorgCoach')}` },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const document = 'query Units { jobbtorgUnits { code } } query Districts { districts { code } }';
+    const unnamed = await post({ query: document });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operationName' });
+    expect(unnamed.body.errors[0].message).toBe('operationName must name the operation to run: the document holds Units, Districts');
+    const unknown = await post({ query: document, operationName: 'Cases' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operationName' });
+    const named = await post({ query: document, operationName: 'Districts' });
+    expect(named.status).toBe(200);
+    expect(named.body.data.districts.length).toBe(14);
+  });
+
   it('answers introspection, for Sandbox', async () => {
     const answer = await stack.query(`{ __schema { queryType { name } } }`);
     expect(answer.data.__schema.queryType.name).toBe('Query');
