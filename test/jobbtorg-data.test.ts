@@ -2,11 +2,11 @@ import { GraphQLError } from 'graphql';
 import { Knex } from 'knex';
 import { Caller } from '../lib/identity';
 import { makePersonnummer } from '../lib/scalars/personnummer';
+import { seedReferenceData } from '../seed/jobbtorg';
 import type { EnrolInJobbtorgInput } from '../subgraphs/jobbtorg/__generated__/resolvers-types';
 import * as data from '../subgraphs/jobbtorg/data';
 import { migrations } from '../subgraphs/jobbtorg/migrations';
 import { CasePage, EnrolmentFacts, StoredCase } from '../subgraphs/jobbtorg/models';
-import { seedReferenceData } from '../subgraphs/jobbtorg/seed';
 import { openDatabase } from './helpers/database';
 import { describeEachDialect } from './helpers/dialects';
 

@@ -1,10 +1,12 @@
-import { AgencyRow, DistrictRow, ProviderRow, UnitRow } from './rows';
+import { JOBBTORG_UNITS, JobbtorgUnit } from '../lib/reference/units';
+import { AgencyRow, DistrictRow, ProviderRow } from './rows';
 
 /**
  * Reference data every database starts with, whatever the number of people: the fourteen
- * district committees (stadsdelsnämnder, 2007–2020), the seven Jobbtorg units, the partner
- * agencies and providers. Fields are the tables' columns, plus what the generator needs
- * to place people (a district's weight, a unit's districts).
+ * district committees (stadsdelsnämnder, 2007–2020), the partner agencies and providers
+ * (the seven Jobbtorg units are lib/reference/units.ts's, which the access rules read too).
+ * Fields are the tables' columns, plus what the generator needs to place people (a
+ * district's weight).
  */
 
 export interface DistrictReference extends DistrictRow {
@@ -31,21 +33,6 @@ export const DISTRICTS: readonly DistrictReference[] = [
   { code: 'AV', name: 'Älvsjö', info_meeting_quota_per_week: 8, weight: 2 },
   { code: 'HL', name: 'Hägersten-Liljeholmen', info_meeting_quota_per_week: 14, weight: 6 },
   { code: 'SKH', name: 'Skärholmen', info_meeting_quota_per_week: 22, weight: 10 },
-];
-
-export interface UnitReference extends UnitRow {
-  /** District codes whose residents the unit serves (the unit_districts rows). */
-  districts: readonly string[];
-}
-
-export const JOBBTORG_UNITS: readonly UnitReference[] = [
-  { code: 'VARBERG', name: 'Jobbtorg Vårberg', parent_code: null, youth_only: false, sort_order: 1, districts: ['SKH', 'HL', 'AV'] },
-  { code: 'FARSTA', name: 'Jobbtorg Farsta', parent_code: null, youth_only: false, sort_order: 2, districts: ['FA', 'SKN', 'EAV'] },
-  { code: 'ROSENLUNDSGATAN', name: 'Jobbtorg Rosenlundsgatan', parent_code: null, youth_only: false, sort_order: 3, districts: ['SO', 'NM', 'OM', 'KU'] },
-  { code: 'VALLINGBY', name: 'Jobbtorg Vällingby', parent_code: null, youth_only: false, sort_order: 4, districts: ['HV', 'BR'] },
-  { code: 'KISTA', name: 'Jobbtorg Kista', parent_code: null, youth_only: false, sort_order: 5, districts: ['RK', 'ST'] },
-  { code: 'KISTA_LUNDA', name: 'Jobbtorg Kista, filial Lunda', parent_code: 'KISTA', youth_only: false, sort_order: 6, districts: ['ST'] },
-  { code: 'KISTA_UNGDOM', name: 'Jobbtorg Kista, ungdomsfilial', parent_code: 'KISTA', youth_only: true, sort_order: 7, districts: ['RK', 'ST'] },
 ];
 
 export const AGENCIES: readonly AgencyRow[] = [
@@ -93,7 +80,7 @@ export function providersOfKind(kind: ProviderKind): ProviderReference[] {
  * youth branch; half of Spånga-Tensta's adults to the Lunda branch; everyone else to the
  * main unit serving their district.
  */
-export function unitFor(districtCode: string, youth: boolean, preferBranch: boolean): UnitReference {
+export function unitFor(districtCode: string, youth: boolean, preferBranch: boolean): JobbtorgUnit {
   const serving = JOBBTORG_UNITS.filter((u) => u.districts.includes(districtCode));
   const youthBranch = serving.find((u) => u.youth_only);
   if (youth && youthBranch) return youthBranch;

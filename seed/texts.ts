@@ -1,4 +1,4 @@
-import { ClosureReason, TargetGroup } from '../domain';
+import { ClosureReason, TargetGroup } from '../lib/domain';
 import { JobPlanRow } from './rows';
 
 /** What coaches and social workers write, in Swedish, as they would write it. */

@@ -13,7 +13,7 @@ import type {
   PersonRow,
   ReferralRow,
   ThreePartyMeetingRow
-} from '../../subgraphs/stadsdel/models';
+} from '../subgraphs/stadsdel/models';
 // Rows as stored, with the version and recorder columns the write side added.
 import type {
   StoredCase as CaseRow,
@@ -22,7 +22,7 @@ import type {
   JobPlanRow,
   UnitDistrictRow,
   UnitRow
-} from '../../subgraphs/jobbtorg/models';
+} from '../subgraphs/jobbtorg/models';
 import type {
   AgencyRow,
   StoredPlannedActivity as PlannedActivityRow,
@@ -32,7 +32,7 @@ import type {
   StoredRegistration as JobSeekerRegistrationRow,
   StoredResidencePermit as ResidencePermitRow,
   StoredSfiEnrolment as SfiEnrolmentRow
-} from '../../subgraphs/partners/models';
+} from '../subgraphs/partners/models';
 
 export type {
   ConsentPartyRow,

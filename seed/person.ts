@@ -1,7 +1,7 @@
-import { NeedReason } from '../domain';
-import { ageOn } from '../scalars/calendar';
+import { NeedReason } from '../lib/domain';
+import { ageOn } from '../lib/scalars/calendar';
 import { addDays } from './clock';
-import { makePersonnummer } from '../scalars/personnummer';
+import { makePersonnummer } from '../lib/scalars/personnummer';
 import { dayBetween, PersonContext } from './context';
 import * as figures from './figures';
 import { IMMIGRANT_ORIGINS, NAMES, NEWCOMER_ORIGINS, Origin, SETTLED_ORIGINS } from './names';

@@ -1,4 +1,4 @@
-import { ClosureReason, isNewlyArrived, jobbgarantiDeadline, reportingGroupOf, TargetGroup, targetGroupOf } from '../domain';
+import { ClosureReason, isNewlyArrived, jobbgarantiDeadline, reportingGroupOf, TargetGroup, targetGroupOf } from '../lib/domain';
 import { AfRegistration, endAfterWeeks, mondayOnOrAfter, planAfActivity, providerFor, SfiPeriod } from './agencies';
 import { AF_ACTIVITIES, INTERVENTIONS } from './catalogue';
 import { addDays, addWorkingDays, daysBetween, stockholmInstant, workingDayOnOrAfter } from './clock';
