@@ -1,5 +1,5 @@
 import { JOBBTORG_UNITS, JobbtorgUnit } from '../lib/reference/units';
-import { AgencyRow, DistrictRow, ProviderRow } from './rows';
+import { AgencyRow, DistrictRow, ProviderKind, ProviderRow } from './rows';
 
 /**
  * Reference data every database starts with, whatever the number of people: the fourteen
@@ -42,18 +42,12 @@ export const AGENCIES: readonly AgencyRow[] = [
   { code: 'ETABLERING_STOCKHOLM', name: 'Etablering Stockholm (ESF)' },
 ];
 
-export type ProviderKind = 'SFI_SCHOOL' | 'ESTABLISHMENT_SERVICE' | 'COURSE_PROVIDER' | 'COMPLEMENTARY_ACTOR';
-
-export interface ProviderReference extends ProviderRow {
-  kind: ProviderKind;
-}
-
 /**
  * Providers with fixed ids, so jobbtorg's and partners' rows can name them without either
  * reading the other's database. Organisation numbers are Luhn-valid; the city's own schools
  * carry the City of Stockholm's number, the rest are made up.
  */
-export const PROVIDERS: readonly ProviderReference[] = [
+export const PROVIDERS: readonly ProviderRow[] = [
   { id: 1, name: 'Sfi Stockholm Kista', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '212000-0142' },
   { id: 2, name: 'Sfi Stockholm Liljeholmen', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '212000-0142' },
   { id: 3, name: 'Hermods Sfi', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '556050-2055' },
@@ -71,7 +65,7 @@ export const PROVIDERS: readonly ProviderReference[] = [
 ];
 
 /** The providers of one kind, in id order. */
-export function providersOfKind(kind: ProviderKind): ProviderReference[] {
+export function providersOfKind(kind: ProviderKind): ProviderRow[] {
   return PROVIDERS.filter((p) => p.kind === kind);
 }
 

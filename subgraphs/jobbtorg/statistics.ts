@@ -19,6 +19,7 @@ import {
   toShare,
 } from '../../lib/statistics/protection';
 import { daysBetween, monthOf, selectRows, withinMonths } from '../../lib/statistics/sql';
+import type { InterventionKind } from './__generated__/resolvers-types';
 
 /**
  * Jobbtorg's follow-up figures, counted in SQL over its own cases, plans and interventions:
@@ -28,6 +29,7 @@ import { daysBetween, monthOf, selectRows, withinMonths } from '../../lib/statis
  * measure, read only when that measure is asked for.
  */
 
+/** Every `InterventionKind`, in the order the figures list them (test/codegen-enums.test.ts checks it is every one). */
 export const INTERVENTION_KINDS = [
   'ACTIVE_JOB_SEARCH',
   'START_UP_GROUP',
@@ -35,8 +37,7 @@ export const INTERVENTION_KINDS = [
   'MATCHING',
   'WORK_PLACEMENT',
   'VOCATIONAL_COURSE',
-] as const;
-type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+] as const satisfies readonly InterventionKind[];
 
 /** The figures of one cell, before protection: plain numbers of people. */
 interface RawCell {
