@@ -1,4 +1,3 @@
-import { NeedReason } from '../lib/domain';
 import { ageOn } from '../lib/scalars/calendar';
 import { addDays } from './clock';
 import { makePersonnummer } from '../lib/scalars/personnummer';
@@ -6,6 +5,7 @@ import { dayBetween, PersonContext } from './context';
 import * as figures from './figures';
 import { IMMIGRANT_ORIGINS, NAMES, NEWCOMER_ORIGINS, Origin, SETTLED_ORIGINS } from './names';
 import { DistrictReference, DISTRICTS } from './reference';
+import { NeedReason } from './rows';
 
 /** The facts about a person that every agency's records follow from. */
 export interface Person {

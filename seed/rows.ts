@@ -60,8 +60,8 @@ export type {
   SfiEnrolmentRow
 };
 
-export type { ConsentPurpose, Party, ReferralStatus } from '../subgraphs/stadsdel/__generated__/resolvers-types';
-export type { InterventionKind } from '../subgraphs/jobbtorg/__generated__/resolvers-types';
+export type { ConsentPurpose, NeedReason, Party, ReferralStatus } from '../subgraphs/stadsdel/__generated__/resolvers-types';
+export type { ClosureReason, InterventionKind, TargetGroup } from '../subgraphs/jobbtorg/__generated__/resolvers-types';
 export type {
   AfActivityKind,
   AfProgramme,

@@ -3,6 +3,7 @@ import type { AuditLogName } from '../lib/audit/queries';
 import type { WeeklySlot } from '../lib/schedule';
 import type { Dimension } from '../lib/statistics/keys';
 import type * as Jobbtorg from '../subgraphs/jobbtorg/__generated__/resolvers-types';
+import { CLOSURE_REASONS, NeedReason } from '../subgraphs/jobbtorg/domain';
 import type { EnrolmentFacts } from '../subgraphs/jobbtorg/models';
 import { INTERVENTION_KINDS } from '../subgraphs/jobbtorg/statistics';
 import type * as Stadsdel from '../subgraphs/stadsdel/__generated__/resolvers-types';
@@ -24,14 +25,21 @@ export type LibKindsAreTheSchemas = Expect<
 
 /** Stadsdel's values as Jobbtorg receives them when it enrols a referral. */
 export type EnrolmentFactsAreStadsdels = Expect<
-  [Equal<EnrolmentFacts['referralStatus'], Stadsdel.ReferralStatus>, Equal<EnrolmentFacts['reason'], Stadsdel.ReferralReason>]
+  [
+    Equal<EnrolmentFacts['referralStatus'], Stadsdel.ReferralStatus>,
+    Equal<EnrolmentFacts['reason'], Stadsdel.ReferralReason>,
+    Equal<NeedReason, Stadsdel.NeedReason>,
+  ]
 >;
 
 /** Const arrays that list every value of an enum, for SQL and CSV columns. */
-export type ListsAreComplete = Expect<[Equal<(typeof INTERVENTION_KINDS)[number], Jobbtorg.InterventionKind>]>;
+export type ListsAreComplete = Expect<
+  [Equal<(typeof CLOSURE_REASONS)[number], Jobbtorg.ClosureReason>, Equal<(typeof INTERVENTION_KINDS)[number], Jobbtorg.InterventionKind>]
+>;
 
 describe('kinds outside codegen', () => {
-  it('list each intervention kind once', () => {
+  it('list each closure reason and intervention kind once', () => {
+    expect(new Set(CLOSURE_REASONS).size).toBe(CLOSURE_REASONS.length);
     expect(new Set(INTERVENTION_KINDS).size).toBe(INTERVENTION_KINDS.length);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-import { isNewlyArrived, isYouth, jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../lib/domain';
+import { isYouth } from '../lib/domain';
 import { createDb } from '../lib/db';
 import { migrateToLatest, Migrations } from '../lib/migrations';
 import { JOBBTORG_UNITS } from '../lib/reference/units';
@@ -16,7 +16,9 @@ import { DEFAULT_UNTIL, generateWorld, PersonBundle } from '../seed/world';
 import * as jobbtorg from '../seed/jobbtorg';
 import * as partners from '../seed/partners';
 import * as stadsdel from '../seed/stadsdel';
+import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../subgraphs/jobbtorg/domain';
 import { migrations as jobbtorgMigrations } from '../subgraphs/jobbtorg/migrations';
+import { isNewlyArrived } from '../subgraphs/partners/domain';
 import { migrations as partnersMigrations } from '../subgraphs/partners/migrations';
 import { migrations as stadsdelMigrations } from '../subgraphs/stadsdel/migrations';
 

@@ -169,7 +169,7 @@ export interface JobbtorgCaseFacts {
     deadline: string;
     /** The day the job plan came; null while there is none. */
     planEstablishedOn: string | null;
-    /** As Jobbtorg judges it today (subgraphs/jobbtorg/domain.ts `jobbgarantiStatus`). */
+    /** As Jobbtorg judges it today (its domain rule `jobbgarantiStatus`). */
     status: JobbgarantiStatus;
   };
   /** The closure (avslut), once the case is closed. */

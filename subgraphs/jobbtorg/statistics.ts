@@ -1,5 +1,4 @@
 import { Knex } from 'knex';
-import { CLOSURE_REASONS, CLOSURES_TO_WORK_OR_STUDIES, ClosureReason, ReportingGroup } from '../../lib/domain';
 import { addDays } from '../../lib/scalars/calendar';
 import { cellId, Closure, Dimension, encodeClosures, ReportFilter, reportId, ReportSpec } from '../../lib/statistics/keys';
 import { addMonthsToDate, firstDay, lastDay, monthsOf, Period } from '../../lib/statistics/period';
@@ -19,7 +18,8 @@ import {
   toShare,
 } from '../../lib/statistics/protection';
 import { daysBetween, monthOf, selectRows, withinMonths } from '../../lib/statistics/sql';
-import type { InterventionKind } from './__generated__/resolvers-types';
+import type { ClosureReason, InterventionKind, ReportingGroup } from './__generated__/resolvers-types';
+import { CLOSURE_REASONS, CLOSURES_TO_WORK_OR_STUDIES } from './domain';
 
 /**
  * Jobbtorg's follow-up figures, counted in SQL over its own cases, plans and interventions:
