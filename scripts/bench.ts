@@ -5,7 +5,7 @@ import type { Stack } from '../test/helpers/stack';
  * `npm run bench`: how long the follow-up figures take through the gateway on MySQL at
  * 10,000 and 100,000 seeded people, and how that grows. Not a test: it prints, and judges
  * nothing. Needs MYSQL_URL (default mysql://root@127.0.0.1:3306); it creates its own
- * databases, seeds them with the deterministic generator (lib/seed) and drops them after.
+ * databases, seeds them with the deterministic generator (seed/) and drops them after.
  *
  * The seed's history is the same 47 months at every size, so more people means more rows
  * in every month (decisions tenfold; cases about fivefold, since the districts' weekly

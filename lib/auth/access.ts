@@ -1,4 +1,4 @@
-import { JOBBTORG_UNITS } from '../seed/reference';
+import { JOBBTORG_UNITS } from '../reference/units';
 import { Organisation, parseOrganisation } from './organisations';
 
 /**

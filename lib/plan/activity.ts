@@ -1,7 +1,6 @@
-import type { ClosureReason, JobbgarantiStatus } from '../domain';
 import type { WeeklySlot } from '../schedule';
-import type { InterventionRow } from '../../subgraphs/jobbtorg/models';
-import type { PlannedActivityRow, ProviderAssignmentRow, RegistrationRow } from '../../subgraphs/partners/models';
+import type { AfActivityKind, AfProgramme, ClosureReason, EstablishmentService, InterventionKind, JobbgarantiStatus } from './kinds';
+import type { ActivityStatus } from './status';
 
 /**
  * One person's plan as every agency has made it, in one shape: the input of the conflict
@@ -13,28 +12,28 @@ import type { PlannedActivityRow, ProviderAssignmentRow, RegistrationRow } from 
  * Dates are `YYYY-MM-DD` (lib/scalars/calendar.ts), times `HH:MM` (lib/schedule.ts).
  */
 
-/** Who planned an activity: the organisations that plan a person's weeks. */
-export type Agency = 'JOBBTORG' | 'ARBETSFORMEDLINGEN' | 'SFI' | 'ETABLERING_PROVIDER' | 'SOCIAL_SERVICES';
+/**
+ * The agencies (the schema's `PlanAgency`), in the order messages and sorted lists use:
+ * the organisations that plan a person's weeks.
+ */
+export const AGENCIES = ['JOBBTORG', 'ARBETSFORMEDLINGEN', 'SFI', 'ETABLERING_PROVIDER', 'SOCIAL_SERVICES'] as const;
 
-/** The agencies in the order messages and sorted lists use. */
-export const AGENCIES: readonly Agency[] = ['JOBBTORG', 'ARBETSFORMEDLINGEN', 'SFI', 'ETABLERING_PROVIDER', 'SOCIAL_SERVICES'];
+/** Who planned an activity. */
+export type Agency = (typeof AGENCIES)[number];
 
-/** Each agency's own kinds, as its subgraph names them (the row types follow the schema enums). */
+/** Each agency's own kinds, as its subgraph's schema names them (./kinds.ts). */
 export interface KindsByAgency {
-  /** Jobbtorg's `InterventionKind`. */
-  JOBBTORG: InterventionRow['kind'];
-  /** Arbetsförmedlingen's `AfActivityKind`. */
-  ARBETSFORMEDLINGEN: PlannedActivityRow['kind'];
+  JOBBTORG: InterventionKind;
+  ARBETSFORMEDLINGEN: AfActivityKind;
   /** An Sfi enrolment is one kind; its course (A–D) belongs in the title. */
   SFI: 'SFI_COURSE';
-  /** Etablering Stockholm's `EstablishmentService`. */
-  ETABLERING_PROVIDER: ProviderAssignmentRow['service'];
+  ETABLERING_PROVIDER: EstablishmentService;
   /** The district's trepartssamtal, a one-off meeting. */
   SOCIAL_SERVICES: 'THREE_PARTY_MEETING';
 }
 
 /**
- * What an activity is for, across agencies: two agencies planning activities of the same
+ * What an activity is for, across agencies (the schema's `PlanCategory`): two agencies planning activities of the same
  * category for the same weeks have planned the same thing twice (`DUPLICATE_KIND`).
  * A category only one agency plans (e.g. `START_UP`) can never be duplicated;
  * it is its own category so the timeline can still group by it.
@@ -80,7 +79,8 @@ export type ActivityCategory =
  * | Etablering Stockholm | HEALTH_SUPPORT | HEALTH | |
  * | Socialtjänsten | THREE_PARTY_MEETING | MEETING | |
  *
- * The `Record` types make the type check fail when a subgraph adds a kind this table lacks.
+ * The `Record` types make the type check fail when a kind of ./kinds.ts lacks a row here,
+ * and test/plan-kinds.test.ts when a subgraph's schema adds a kind that ./kinds.ts lacks.
  */
 export const CATEGORIES: { readonly [A in Agency]: Readonly<Record<KindsByAgency[A], ActivityCategory>> } = {
   JOBBTORG: {
@@ -121,8 +121,8 @@ export function categoryOf<A extends Agency>(agency: A, kind: KindsByAgency[A]):
  */
 export const STUDY_CATEGORIES: readonly ActivityCategory[] = ['SWEDISH_FOR_IMMIGRANTS', 'VOCATIONAL_TRAINING'];
 
-/** Where an activity stands; informative for the timeline, the rules go by the dates. */
-export type PlannedItemStatus = 'PLANNED' | 'ONGOING' | 'COMPLETED' | 'ENDED_EARLY';
+/** Where an activity stands (./status.ts); informative for the timeline, the rules go by the dates. */
+export type PlannedItemStatus = ActivityStatus;
 
 /**
  * One planned activity of one agency. Build it from the owning subgraph's record:
@@ -169,7 +169,7 @@ export interface JobbtorgCaseFacts {
     deadline: string;
     /** The day the job plan came; null while there is none. */
     planEstablishedOn: string | null;
-    /** As Jobbtorg judges it today (lib/domain.ts `jobbgarantiStatus`). */
+    /** As Jobbtorg judges it today (its domain rule `jobbgarantiStatus`). */
     status: JobbgarantiStatus;
   };
   /** The closure (avslut), once the case is closed. */
@@ -181,7 +181,7 @@ export interface AfProgrammeFacts {
   /** e.g. `partners:registration:5`; conflicts name it in `contextIds`. */
   id: string;
   /** `NONE` (registered as a job seeker only) is no programme and never conflicts. */
-  programme: RegistrationRow['programme'];
+  programme: AfProgramme;
   /** First day in the programme; null when in none. */
   from: string | null;
   /** Last day; null when open-ended. */

@@ -27,10 +27,10 @@ import { DayRange, daysInWeek, describeWeeks, intersect, joinSwedish, PlanWindow
  * Mondays, and only weeks in the window.
  */
 
-export type ConflictKind = 'SLOT_OVERLAP' | 'OVER_FULL_TIME' | 'DUPLICATE_KIND' | 'CONTRADICTING_GOALS' | 'JOBBGARANTI_BREACHED';
+/** The kinds (the schema's `PlanConflictKind`), in the order conflicts of the same first week are listed. */
+export const CONFLICT_KINDS = ['SLOT_OVERLAP', 'OVER_FULL_TIME', 'DUPLICATE_KIND', 'CONTRADICTING_GOALS', 'JOBBGARANTI_BREACHED'] as const;
 
-/** The kinds, in the order conflicts of the same first week are listed. */
-export const CONFLICT_KINDS: readonly ConflictKind[] = ['SLOT_OVERLAP', 'OVER_FULL_TIME', 'DUPLICATE_KIND', 'CONTRADICTING_GOALS', 'JOBBGARANTI_BREACHED'];
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 /** What every conflict says. Lists are sorted and hold no repeats. */
 interface ConflictBase<K extends ConflictKind> {

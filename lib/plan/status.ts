@@ -1,6 +1,7 @@
 /**
- * Where a planned activity stands, the same for every agency's: a Jobbtorg intervention, an
- * Arbetsförmedlingen activity, an Sfi course, a provider assignment.
+ * Where a planned activity stands (the schema's `PlanItemStatus`), the same for every
+ * agency's: a Jobbtorg intervention, an Arbetsförmedlingen activity, an Sfi course, a
+ * provider assignment.
  */
 export type ActivityStatus = 'PLANNED' | 'ONGOING' | 'COMPLETED' | 'ENDED_EARLY';
 

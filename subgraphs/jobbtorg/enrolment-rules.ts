@@ -1,8 +1,9 @@
-import { isYouth, jobbgarantiDeadline, reportingGroupOf, TargetGroup, targetGroupOf } from '../../lib/domain';
+import { isYouth } from '../../lib/domain';
 import { badInput, conflict, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { ageOn } from '../../lib/scalars/calendar';
-import type { EnrolInJobbtorgInput } from './__generated__/resolvers-types';
+import type { EnrolInJobbtorgInput, TargetGroup } from './__generated__/resolvers-types';
+import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from './domain';
 import { CaseRow, EnrolmentFacts, UnitRow } from './models';
 
 /**

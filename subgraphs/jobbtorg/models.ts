@@ -1,4 +1,5 @@
 import { Page } from '../../lib/pagination';
+import type { CaseStatus, ClosureReason, InterventionKind, PlanGoal, ReportingGroup, TargetGroup } from './__generated__/resolvers-types';
 import type { ExternalPlanFacts } from './shared-plan';
 
 /**
@@ -28,13 +29,13 @@ export interface CaseRow {
   district_code: string;
   unit_code: string;
   coach: string;
-  target_group: 'UNEMPLOYED' | 'RESURS' | 'SFI_STUDENT' | 'REFUGEE' | 'YOUTH';
-  reporting_group: 'NEWLY_ARRIVED_REFUGEE' | 'YOUTH_16_24' | 'OTHER_OVER_24';
+  target_group: TargetGroup;
+  reporting_group: ReportingGroup;
   enrolled_on: string;
   jobbgaranti_deadline: string;
-  status: 'OPEN' | 'CLOSED';
+  status: CaseStatus;
   closed_on: string | null;
-  closure_reason: 'WORK' | 'STUDIES' | 'AF_PROGRAMME' | 'OTHER' | 'UNKNOWN' | null;
+  closure_reason: ClosureReason | null;
   closure_note: string | null;
 }
 
@@ -42,13 +43,13 @@ export interface JobPlanRow {
   id: number;
   case_id: number;
   established_on: string;
-  goal: 'WORK' | 'STUDIES' | 'SELF_SUPPORT';
+  goal: PlanGoal;
 }
 
 export interface InterventionRow {
   id: number;
   plan_id: number;
-  kind: 'ACTIVE_JOB_SEARCH' | 'START_UP_GROUP' | 'COMMUNICATION_COURSE' | 'MATCHING' | 'WORK_PLACEMENT' | 'VOCATIONAL_COURSE';
+  kind: InterventionKind;
   title: string;
   provider_id: number | null;
   start_date: string;
@@ -96,6 +97,8 @@ export type CasePage = Page<StoredCase>;
  * What enrolment needs to know that other subgraphs own: the referral, its person, reason
  * and district (stadsdel), and whether the person is newly arrived or studies Sfi on the
  * day of enrolment (partners). Jobbtorg asks for these through the graph, never their tables.
+ * `referralStatus` and `reason` take stadsdel's `ReferralStatus` and `ReferralReason`, which
+ * jobbtorg's schema does not hold; test/codegen-enums.test.ts holds them to stadsdel's.
  */
 export interface EnrolmentFacts {
   referralId: string;

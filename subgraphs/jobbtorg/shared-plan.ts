@@ -6,7 +6,7 @@ import { AfProgrammeFacts, JobbtorgCaseFacts } from '../../lib/plan/activity';
 import { Conflict, CONFLICT_KINDS, findConflicts } from '../../lib/plan/conflicts';
 import { itemsInWindow, planItemOf, PlanItem, SharingConsent, toPlannedItem, visibleAgencies } from '../../lib/plan/items';
 import { PlanWindow } from '../../lib/plan/weeks';
-import { jobbgarantiStatus } from '../../lib/domain';
+import { jobbgarantiStatus } from './domain';
 import { badInput } from '../../lib/errors';
 import { addDays } from '../../lib/scalars/calendar';
 import { peopleWithCasesIn } from './data';

@@ -1,5 +1,4 @@
 import { Knex } from 'knex';
-import { CLOSURE_REASONS, CLOSURES_TO_WORK_OR_STUDIES, ClosureReason, ReportingGroup } from '../../lib/domain';
 import { addDays } from '../../lib/scalars/calendar';
 import { cellId, Closure, Dimension, encodeClosures, ReportFilter, reportId, ReportSpec } from '../../lib/statistics/keys';
 import { addMonthsToDate, firstDay, lastDay, monthsOf, Period } from '../../lib/statistics/period';
@@ -19,6 +18,8 @@ import {
   toShare,
 } from '../../lib/statistics/protection';
 import { daysBetween, monthOf, selectRows, withinMonths } from '../../lib/statistics/sql';
+import type { ClosureReason, InterventionKind, ReportingGroup } from './__generated__/resolvers-types';
+import { CLOSURE_REASONS, CLOSURES_TO_WORK_OR_STUDIES } from './domain';
 
 /**
  * Jobbtorg's follow-up figures, counted in SQL over its own cases, plans and interventions:
@@ -28,6 +29,7 @@ import { daysBetween, monthOf, selectRows, withinMonths } from '../../lib/statis
  * measure, read only when that measure is asked for.
  */
 
+/** Every `InterventionKind`, in the order the figures list them (test/codegen-enums.test.ts checks it is every one). */
 export const INTERVENTION_KINDS = [
   'ACTIVE_JOB_SEARCH',
   'START_UP_GROUP',
@@ -35,8 +37,7 @@ export const INTERVENTION_KINDS = [
   'MATCHING',
   'WORK_PLACEMENT',
   'VOCATIONAL_COURSE',
-] as const;
-type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+] as const satisfies readonly InterventionKind[];
 
 /** The figures of one cell, before protection: plain numbers of people. */
 interface RawCell {

@@ -1,5 +1,14 @@
 import type { ConsentFact } from '../../lib/auth/access';
 import { Page } from '../../lib/pagination';
+import type {
+  AfActivityKind,
+  AfProgramme,
+  AgencyCode,
+  EstablishmentService,
+  ProviderKind,
+  ResidencePermitKind,
+  SfiCourse,
+} from './__generated__/resolvers-types';
 
 /**
  * Rows of the partners database. The `…Row` types are what a writer gives (the seed writes
@@ -9,14 +18,14 @@ import { Page } from '../../lib/pagination';
  */
 
 export interface AgencyRow {
-  code: 'ARBETSFORMEDLINGEN' | 'MIGRATIONSVERKET' | 'SFI' | 'ETABLERING_STOCKHOLM';
+  code: AgencyCode;
   name: string;
 }
 
 export interface ProviderRow {
   id: number;
   name: string;
-  kind: 'SFI_SCHOOL' | 'ESTABLISHMENT_SERVICE' | 'COURSE_PROVIDER' | 'COMPLEMENTARY_ACTOR';
+  kind: ProviderKind;
   agency_code: AgencyRow['code'];
   organisation_number: string;
 }
@@ -33,7 +42,7 @@ export interface RegistrationRow {
   personnummer: string;
   registered_on: string;
   office: string;
-  programme: 'ESTABLISHMENT_PROGRAMME' | 'JOB_AND_DEVELOPMENT_GUARANTEE' | 'YOUTH_JOB_GUARANTEE' | 'NONE';
+  programme: AfProgramme;
   programme_from: string | null;
   programme_to: string | null;
   programme_extent_percent: number;
@@ -51,7 +60,7 @@ interface ScheduledRow {
 
 export interface PlannedActivityRow extends ScheduledRow {
   registration_id: number;
-  kind: 'JOB_SEARCH' | 'LABOUR_MARKET_TRAINING' | 'WORK_PLACEMENT' | 'CIVIC_ORIENTATION' | 'VALIDATION' | 'ASSESSMENT';
+  kind: AfActivityKind;
   title: string;
   provider_id: number | null;
 }
@@ -59,7 +68,7 @@ export interface PlannedActivityRow extends ScheduledRow {
 export interface ResidencePermitRow {
   id: number;
   personnummer: string;
-  kind: 'PERMANENT' | 'TEMPORARY_REFUGEE' | 'TEMPORARY_SUBSIDIARY_PROTECTION' | 'FAMILY_TIES' | 'WORK';
+  kind: ResidencePermitKind;
   granted_on: string;
   valid_until: string | null;
 }
@@ -72,14 +81,14 @@ export interface ReceptionRow {
 export interface SfiEnrolmentRow extends ScheduledRow {
   personnummer: string;
   school_id: number;
-  course: 'A' | 'B' | 'C' | 'D';
+  course: SfiCourse;
   study_path: number;
 }
 
 export interface ProviderAssignmentRow extends ScheduledRow {
   personnummer: string;
   provider_id: number;
-  service: 'MENTORSHIP' | 'WORKING_LIFE_INTRODUCTION' | 'HEALTH_SUPPORT' | 'WORKPLACE_LANGUAGE_SUPPORT';
+  service: EstablishmentService;
 }
 
 /** Who recorded a record: the verified caller's user id; null for rows from before the write side. */

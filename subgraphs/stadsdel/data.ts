@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
-import { infoMeetingAudience, infoMeetingTime } from '../../lib/domain';
+import { infoMeetingAudience, infoMeetingTime } from './domain';
 import { parseOrganisation } from '../../lib/auth/organisations';
 import { badInput, conflict, forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';

@@ -1,4 +1,12 @@
 import { Page } from '../../lib/pagination';
+import type {
+  ConsentPurpose,
+  DecisionOutcome,
+  InfoMeetingAudience,
+  NeedReason,
+  ReferralReason,
+  ReferralStatus,
+} from './__generated__/resolvers-types';
 
 /** Rows as the stadsdel database returns them; codegen maps the GraphQL types onto these. */
 
@@ -23,9 +31,9 @@ export interface DecisionRow {
   personnummer: string;
   district_code: string;
   month: string;
-  outcome: 'GRANTED' | 'PARTLY_GRANTED' | 'REFUSED';
+  outcome: DecisionOutcome;
   amount: number;
-  need_reason: 'UNEMPLOYMENT' | 'OTHER_REASONS';
+  need_reason: NeedReason;
   decided_at: string;
   decided_by: string;
   version: number;
@@ -36,7 +44,7 @@ export interface DecisionRow {
 export interface InfoMeetingRow {
   id: number;
   district_code: string;
-  audience: 'ADULTS' | 'YOUTH';
+  audience: InfoMeetingAudience;
   week_start: string;
   starts_at: string;
 }
@@ -45,10 +53,10 @@ export interface ReferralRow {
   id: number;
   personnummer: string;
   district_code: string;
-  reason: 'UNEMPLOYMENT' | 'OTHER_REASONS' | 'NEWLY_ARRIVED_REFUGEE';
+  reason: ReferralReason;
   info_meeting_id: number;
   consent_id: number | null;
-  status: 'BOOKED' | 'ENROLLED' | 'NO_SHOW' | 'WITHDRAWN';
+  status: ReferralStatus;
   referred_at: string;
   referred_by: string;
   /** The Jobbtorg case the referral led to, once Jobbtorg has enrolled the person. */
@@ -71,7 +79,7 @@ export interface ThreePartyMeetingRow {
 export interface ConsentRow {
   id: number;
   personnummer: string;
-  purpose: 'REFERRAL' | 'SHARED_PLANNING' | 'FOLLOW_UP';
+  purpose: ConsentPurpose;
   valid_from: string;
   valid_to: string | null;
   withdrawn_at: string | null;
@@ -89,7 +97,7 @@ export interface ConsentPartyRow {
 /** The next free place at a district's info meetings, as `nextFreeInfoMeeting` computes it. */
 export interface FreeInfoMeetingModel {
   districtCode: string;
-  audience: 'ADULTS' | 'YOUTH';
+  audience: InfoMeetingAudience;
   startsAt: string;
   placesLeftInWeek: number;
 }

@@ -1,5 +1,5 @@
 import { mayReadPartnerRecord, PartnerAgency } from '../../../lib/auth/access';
-import { isNewlyArrived } from '../../../lib/domain';
+import { isNewlyArrived } from '../domain';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';

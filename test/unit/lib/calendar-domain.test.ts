@@ -1,5 +1,7 @@
 import { addMonths, addWorkingDays, ageOn, mondayOf, parseDate, parseDateTime, parseMonth } from '../../../lib/scalars/calendar';
-import { infoMeetingAudience, infoMeetingTime, isNewlyArrived, jobbgarantiDeadline, jobbgarantiStatus, reportingGroupOf, targetGroupOf } from '../../../lib/domain';
+import { jobbgarantiDeadline, jobbgarantiStatus, reportingGroupOf, targetGroupOf } from '../../../subgraphs/jobbtorg/domain';
+import { isNewlyArrived } from '../../../subgraphs/partners/domain';
+import { infoMeetingAudience, infoMeetingTime } from '../../../subgraphs/stadsdel/domain';
 
 describe('calendar', () => {
   it('parses real dates and months only', () => {

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { migrateToLatest, migrateUpOne } from '../../../lib/migrations';
+import { seedReferenceData } from '../../../seed/stadsdel';
 import { migrations } from '../../../subgraphs/stadsdel/migrations';
-import { seedReferenceData } from '../../../subgraphs/stadsdel/seed';
 import { describeEachDialect } from '../../helpers/dialects';
 import { openDatabase } from '../../helpers/database';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';

@@ -1,22 +1,25 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-import { isNewlyArrived, isYouth, jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../../../lib/domain';
+import { isYouth } from '../../../lib/domain';
 import { createDb } from '../../../lib/db';
 import { migrateToLatest, Migrations } from '../../../lib/migrations';
+import { JOBBTORG_UNITS } from '../../../lib/reference/units';
 import * as calendar from '../../../lib/scalars/calendar';
 import { birthDateOf, luhnValid, parsePersonnummer } from '../../../lib/scalars/personnummer';
 import { WeeklySlot } from '../../../lib/schedule';
-import * as clock from '../../../lib/seed/clock';
-import * as figures from '../../../lib/seed/figures';
-import { insertInBatches } from '../../../lib/seed/insert';
-import { Random } from '../../../lib/seed/random';
-import { AGENCIES, DISTRICTS, JOBBTORG_UNITS, PROVIDERS } from '../../../lib/seed/reference';
-import { DEFAULT_UNTIL, generateWorld, PersonBundle } from '../../../lib/seed/world';
-import * as jobbtorg from '../../../subgraphs/jobbtorg/seed';
+import * as clock from '../../../seed/clock';
+import * as figures from '../../../seed/figures';
+import { insertInBatches } from '../../../seed/insert';
+import { Random } from '../../../seed/random';
+import { AGENCIES, DISTRICTS, PROVIDERS } from '../../../seed/reference';
+import { DEFAULT_UNTIL, generateWorld, PersonBundle } from '../../../seed/world';
+import * as jobbtorg from '../../../seed/jobbtorg';
+import * as partners from '../../../seed/partners';
+import * as stadsdel from '../../../seed/stadsdel';
+import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../../../subgraphs/jobbtorg/domain';
 import { migrations as jobbtorgMigrations } from '../../../subgraphs/jobbtorg/migrations';
-import * as partners from '../../../subgraphs/partners/seed';
+import { isNewlyArrived } from '../../../subgraphs/partners/domain';
 import { migrations as partnersMigrations } from '../../../subgraphs/partners/migrations';
-import * as stadsdel from '../../../subgraphs/stadsdel/seed';
 import { migrations as stadsdelMigrations } from '../../../subgraphs/stadsdel/migrations';
 
 /**

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
+import { seedReferenceData } from '../../../seed/stadsdel';
 import { recordDecision } from '../../../subgraphs/stadsdel/data';
 import { migrations } from '../../../subgraphs/stadsdel/migrations';
-import { seedReferenceData } from '../../../subgraphs/stadsdel/seed';
 import { describeEachDialect } from '../../helpers/dialects';
 import { openDatabase } from '../../helpers/database';
 import { UNIT_TEST_CALLER } from '../../helpers/subgraph';

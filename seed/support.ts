@@ -1,4 +1,4 @@
-import { addMonths } from '../scalars/calendar';
+import { addMonths } from '../lib/scalars/calendar';
 import { addDays, stockholmInstant, workingDayOnOrAfter } from './clock';
 import { PersonContext, workingTime } from './context';
 import { EnrolmentOutcome } from './enrolment';

@@ -1,4 +1,4 @@
-import { parseDate } from '../scalars/calendar';
+import { parseDate } from '../lib/scalars/calendar';
 import { planArbetsformedlingen, planProviderAssignment, planSfi, recordMigration } from './agencies';
 import { Ids, PersonContext } from './context';
 import { referAndEnrol } from './enrolment';

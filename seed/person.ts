@@ -1,11 +1,11 @@
-import { NeedReason } from '../domain';
-import { ageOn } from '../scalars/calendar';
+import { ageOn } from '../lib/scalars/calendar';
 import { addDays } from './clock';
-import { makePersonnummer } from '../scalars/personnummer';
+import { makePersonnummer } from '../lib/scalars/personnummer';
 import { dayBetween, PersonContext } from './context';
 import * as figures from './figures';
 import { IMMIGRANT_ORIGINS, NAMES, NEWCOMER_ORIGINS, Origin, SETTLED_ORIGINS } from './names';
 import { DistrictReference, DISTRICTS } from './reference';
+import { NeedReason } from './rows';
 
 /** The facts about a person that every agency's records follow from. */
 export interface Person {

@@ -1,4 +1,5 @@
-import { ClosureReason, isNewlyArrived, jobbgarantiDeadline, reportingGroupOf, TargetGroup, targetGroupOf } from '../domain';
+import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../subgraphs/jobbtorg/domain';
+import { isNewlyArrived } from '../subgraphs/partners/domain';
 import { AfRegistration, endAfterWeeks, mondayOnOrAfter, planAfActivity, providerFor, SfiPeriod } from './agencies';
 import { AF_ACTIVITIES, INTERVENTIONS } from './catalogue';
 import { addDays, addWorkingDays, daysBetween, stockholmInstant, workingDayOnOrAfter } from './clock';
@@ -7,7 +8,7 @@ import * as figures from './figures';
 import { InfoMeetingBook } from './meetings';
 import { Person } from './person';
 import { providersOfKind, unitFor } from './reference';
-import { ConsentPurpose, InterventionKind, JobPlanRow, Party, ReferralRow, ReferralStatus } from './rows';
+import { ClosureReason, ConsentPurpose, InterventionKind, JobPlanRow, Party, ReferralRow, ReferralStatus, TargetGroup } from './rows';
 import { CLOSURE_NOTES, FOLLOW_UP_FEEDBACK, GOALS, THREE_PARTY } from './texts';
 import { hoursOf, scheduleJson, Slot, slots } from './timetable';
 

@@ -1,4 +1,4 @@
-import { WeeklySlot } from '../schedule';
+import { WeeklySlot } from '../lib/schedule';
 
 /**
  * One person's week across every agency, as the generator builds it. Activities are added

@@ -3,7 +3,7 @@
  * on whole numbers instead of Date objects (the same answers as lib/scalars/calendar.ts,
  * several times faster). Stockholm wall-clock times come from lib/scalars/calendar.ts.
  */
-export { stockholmInstant } from '../scalars/calendar';
+export { stockholmInstant } from '../lib/scalars/calendar';
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian; H. Hinnant's days_from_civil). */
 function dayNumber(date: string): number {

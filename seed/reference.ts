@@ -1,10 +1,12 @@
-import { AgencyRow, DistrictRow, ProviderRow, UnitRow } from './rows';
+import { JOBBTORG_UNITS, JobbtorgUnit } from '../lib/reference/units';
+import { AgencyRow, DistrictRow, ProviderKind, ProviderRow } from './rows';
 
 /**
  * Reference data every database starts with, whatever the number of people: the fourteen
- * district committees (stadsdelsnämnder, 2007–2020), the seven Jobbtorg units, the partner
- * agencies and providers. Fields are the tables' columns, plus what the generator needs
- * to place people (a district's weight, a unit's districts).
+ * district committees (stadsdelsnämnder, 2007–2020), the partner agencies and providers
+ * (the seven Jobbtorg units are lib/reference/units.ts's, which the access rules read too).
+ * Fields are the tables' columns, plus what the generator needs to place people (a
+ * district's weight).
  */
 
 export interface DistrictReference extends DistrictRow {
@@ -33,21 +35,6 @@ export const DISTRICTS: readonly DistrictReference[] = [
   { code: 'SKH', name: 'Skärholmen', info_meeting_quota_per_week: 22, weight: 10 },
 ];
 
-export interface UnitReference extends UnitRow {
-  /** District codes whose residents the unit serves (the unit_districts rows). */
-  districts: readonly string[];
-}
-
-export const JOBBTORG_UNITS: readonly UnitReference[] = [
-  { code: 'VARBERG', name: 'Jobbtorg Vårberg', parent_code: null, youth_only: false, sort_order: 1, districts: ['SKH', 'HL', 'AV'] },
-  { code: 'FARSTA', name: 'Jobbtorg Farsta', parent_code: null, youth_only: false, sort_order: 2, districts: ['FA', 'SKN', 'EAV'] },
-  { code: 'ROSENLUNDSGATAN', name: 'Jobbtorg Rosenlundsgatan', parent_code: null, youth_only: false, sort_order: 3, districts: ['SO', 'NM', 'OM', 'KU'] },
-  { code: 'VALLINGBY', name: 'Jobbtorg Vällingby', parent_code: null, youth_only: false, sort_order: 4, districts: ['HV', 'BR'] },
-  { code: 'KISTA', name: 'Jobbtorg Kista', parent_code: null, youth_only: false, sort_order: 5, districts: ['RK', 'ST'] },
-  { code: 'KISTA_LUNDA', name: 'Jobbtorg Kista, filial Lunda', parent_code: 'KISTA', youth_only: false, sort_order: 6, districts: ['ST'] },
-  { code: 'KISTA_UNGDOM', name: 'Jobbtorg Kista, ungdomsfilial', parent_code: 'KISTA', youth_only: true, sort_order: 7, districts: ['RK', 'ST'] },
-];
-
 export const AGENCIES: readonly AgencyRow[] = [
   { code: 'ARBETSFORMEDLINGEN', name: 'Arbetsförmedlingen' },
   { code: 'MIGRATIONSVERKET', name: 'Migrationsverket' },
@@ -55,18 +42,12 @@ export const AGENCIES: readonly AgencyRow[] = [
   { code: 'ETABLERING_STOCKHOLM', name: 'Etablering Stockholm (ESF)' },
 ];
 
-export type ProviderKind = 'SFI_SCHOOL' | 'ESTABLISHMENT_SERVICE' | 'COURSE_PROVIDER' | 'COMPLEMENTARY_ACTOR';
-
-export interface ProviderReference extends ProviderRow {
-  kind: ProviderKind;
-}
-
 /**
  * Providers with fixed ids, so jobbtorg's and partners' rows can name them without either
  * reading the other's database. Organisation numbers are Luhn-valid; the city's own schools
  * carry the City of Stockholm's number, the rest are made up.
  */
-export const PROVIDERS: readonly ProviderReference[] = [
+export const PROVIDERS: readonly ProviderRow[] = [
   { id: 1, name: 'Sfi Stockholm Kista', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '212000-0142' },
   { id: 2, name: 'Sfi Stockholm Liljeholmen', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '212000-0142' },
   { id: 3, name: 'Hermods Sfi', kind: 'SFI_SCHOOL', agency_code: 'SFI', organisation_number: '556050-2055' },
@@ -84,7 +65,7 @@ export const PROVIDERS: readonly ProviderReference[] = [
 ];
 
 /** The providers of one kind, in id order. */
-export function providersOfKind(kind: ProviderKind): ProviderReference[] {
+export function providersOfKind(kind: ProviderKind): ProviderRow[] {
   return PROVIDERS.filter((p) => p.kind === kind);
 }
 
@@ -93,7 +74,7 @@ export function providersOfKind(kind: ProviderKind): ProviderReference[] {
  * youth branch; half of Spånga-Tensta's adults to the Lunda branch; everyone else to the
  * main unit serving their district.
  */
-export function unitFor(districtCode: string, youth: boolean, preferBranch: boolean): UnitReference {
+export function unitFor(districtCode: string, youth: boolean, preferBranch: boolean): JobbtorgUnit {
   const serving = JOBBTORG_UNITS.filter((u) => u.districts.includes(districtCode));
   const youthBranch = serving.find((u) => u.youth_only);
   if (youth && youthBranch) return youthBranch;

@@ -1,10 +1,10 @@
 import { Knex } from 'knex';
-import { insertIfEmpty, seedSlice } from '../../lib/seed/insert';
-import { AGENCIES, PROVIDERS } from '../../lib/seed/reference';
+import { insertIfEmpty, seedSlice } from './insert';
+import { AGENCIES, PROVIDERS } from './reference';
 
 /**
  * Seeds the partners database, and only it: the agencies and providers, then its slice of
- * the deterministic world (lib/seed/world.ts). Jobbtorg's interventions name providers by
+ * the deterministic world (./world.ts). Jobbtorg's interventions name providers by
  * the fixed ids seeded here.
  */
 

@@ -1,8 +1,9 @@
 /**
- * The rows the seed writes, typed by each subgraph's own row types (subgraphs/*\/models.ts),
- * so the seed and the subgraph that reads the table agree on one shape, and a misspelt
- * column fails the type check instead of a batch insert. Dates are `YYYY-MM-DD`, months
- * `YYYY-MM`, instants `YYYY-MM-DD HH:MM:SS` UTC, schedules JSON text of weekly slots.
+ * The rows the seed writes, typed by each subgraph's own row types (subgraphs/*\/models.ts)
+ * and its values by the enums codegen makes of each schema, so the seed and the subgraph
+ * that reads the table agree on one shape, and a misspelt column or value fails the type
+ * check instead of a batch insert. Dates are `YYYY-MM-DD`, months `YYYY-MM`, instants
+ * `YYYY-MM-DD HH:MM:SS` UTC, schedules JSON text of weekly slots.
  */
 import type {
   ConsentPartyRow,
@@ -13,7 +14,7 @@ import type {
   PersonRow,
   ReferralRow,
   ThreePartyMeetingRow
-} from '../../subgraphs/stadsdel/models';
+} from '../subgraphs/stadsdel/models';
 // Rows as stored, with the version and recorder columns the write side added.
 import type {
   StoredCase as CaseRow,
@@ -22,7 +23,7 @@ import type {
   JobPlanRow,
   UnitDistrictRow,
   UnitRow
-} from '../../subgraphs/jobbtorg/models';
+} from '../subgraphs/jobbtorg/models';
 import type {
   AgencyRow,
   StoredPlannedActivity as PlannedActivityRow,
@@ -32,7 +33,7 @@ import type {
   StoredRegistration as JobSeekerRegistrationRow,
   StoredResidencePermit as ResidencePermitRow,
   StoredSfiEnrolment as SfiEnrolmentRow
-} from '../../subgraphs/partners/models';
+} from '../subgraphs/partners/models';
 
 export type {
   ConsentPartyRow,
@@ -59,26 +60,15 @@ export type {
   SfiEnrolmentRow
 };
 
-export type ConsentPurpose = 'REFERRAL' | 'SHARED_PLANNING' | 'FOLLOW_UP';
-export type Party = 'SOCIAL_SERVICES' | 'JOBBTORG' | 'ARBETSFORMEDLINGEN' | 'MIGRATIONSVERKET' | 'SFI' | 'ETABLERING_PROVIDER';
-
-export type ReferralStatus = 'BOOKED' | 'ENROLLED' | 'NO_SHOW' | 'WITHDRAWN';
-
-export type InterventionKind =
-  | 'ACTIVE_JOB_SEARCH'
-  | 'START_UP_GROUP'
-  | 'COMMUNICATION_COURSE'
-  | 'MATCHING'
-  | 'WORK_PLACEMENT'
-  | 'VOCATIONAL_COURSE';
-
-export type AfProgramme = 'ESTABLISHMENT_PROGRAMME' | 'JOB_AND_DEVELOPMENT_GUARANTEE' | 'YOUTH_JOB_GUARANTEE' | 'NONE';
-
-export type AfActivityKind = 'JOB_SEARCH' | 'LABOUR_MARKET_TRAINING' | 'WORK_PLACEMENT' | 'CIVIC_ORIENTATION' | 'VALIDATION' | 'ASSESSMENT';
-
-export type ResidencePermitKind = 'PERMANENT' | 'TEMPORARY_REFUGEE' | 'TEMPORARY_SUBSIDIARY_PROTECTION' | 'FAMILY_TIES' | 'WORK';
-
-export type EstablishmentService = 'MENTORSHIP' | 'WORKING_LIFE_INTRODUCTION' | 'HEALTH_SUPPORT' | 'WORKPLACE_LANGUAGE_SUPPORT';
+export type { ConsentPurpose, NeedReason, Party, ReferralStatus } from '../subgraphs/stadsdel/__generated__/resolvers-types';
+export type { ClosureReason, InterventionKind, TargetGroup } from '../subgraphs/jobbtorg/__generated__/resolvers-types';
+export type {
+  AfActivityKind,
+  AfProgramme,
+  EstablishmentService,
+  ProviderKind,
+  ResidencePermitKind,
+} from '../subgraphs/partners/__generated__/resolvers-types';
 
 /**
  * Everything one person brings to the three databases, grouped by the subgraph that owns

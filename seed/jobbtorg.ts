@@ -1,25 +1,20 @@
 import { Knex } from 'knex';
-import { insertIfEmpty, seedSlice } from '../../lib/seed/insert';
-import { JOBBTORG_UNITS } from '../../lib/seed/reference';
+import { JOBBTORG_UNITS } from '../lib/reference/units';
+import { insertIfEmpty, seedSlice } from './insert';
+import { UnitDistrictRow, UnitRow } from './rows';
 
 /**
  * Seeds the jobbtorg database, and only it: the units, then its slice of the deterministic
- * world (lib/seed/world.ts). Cases name referrals by the ids stadsdel seeds from the same
+ * world (./world.ts). Cases name referrals by the ids stadsdel seeds from the same
  * world; nothing here reads stadsdel's database.
  */
 
 /** The seven units and the districts they serve: always there. Idempotent. */
 export async function seedReferenceData(db: Knex): Promise<void> {
-  await insertIfEmpty(
-    db,
-    'units',
-    JOBBTORG_UNITS.map(({ code, name, parent_code, youth_only, sort_order }) => ({ code, name, parent_code, youth_only, sort_order })),
-  );
-  await insertIfEmpty(
-    db,
-    'unit_districts',
-    JOBBTORG_UNITS.flatMap((u) => u.districts.map((district_code) => ({ unit_code: u.code, district_code }))),
-  );
+  const units: UnitRow[] = JOBBTORG_UNITS.map(({ code, name, parent_code, youth_only, sort_order }) => ({ code, name, parent_code, youth_only, sort_order }));
+  const unitDistricts: UnitDistrictRow[] = JOBBTORG_UNITS.flatMap((u) => u.districts.map((district_code) => ({ unit_code: u.code, district_code })));
+  await insertIfEmpty(db, 'units', units);
+  await insertIfEmpty(db, 'unit_districts', unitDistricts);
 }
 
 /** Whether people have been seeded (reference data alone does not count). */

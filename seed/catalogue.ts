@@ -1,5 +1,4 @@
-import { AfActivityKind, EstablishmentService, InterventionKind } from './rows';
-import { ProviderKind } from './reference';
+import { AfActivityKind, EstablishmentService, InterventionKind, ProviderKind } from './rows';
 import { Slot, slots } from './timetable';
 import { Origin } from './names';
 

@@ -1,5 +1,4 @@
-import { ClosureReason, TargetGroup } from '../domain';
-import { JobPlanRow } from './rows';
+import { ClosureReason, JobPlanRow, TargetGroup } from './rows';
 
 /** What coaches and social workers write, in Swedish, as they would write it. */
 

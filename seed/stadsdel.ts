@@ -1,10 +1,10 @@
 import { Knex } from 'knex';
-import { insertIfEmpty, seedSlice } from '../../lib/seed/insert';
-import { DISTRICTS } from '../../lib/seed/reference';
+import { insertIfEmpty, seedSlice } from './insert';
+import { DISTRICTS } from './reference';
 
 /**
  * Seeds the stadsdel database, and only it: the districts, then its slice of the
- * deterministic world (lib/seed/world.ts). The other subgraphs seed theirs from the same
+ * deterministic world (./world.ts). The other subgraphs seed theirs from the same
  * world, so referral ids, personnummer and info meetings agree without any shared table.
  */
 

@@ -1,4 +1,4 @@
-import { ClosureReason, TargetGroup } from '../domain';
+import { ClosureReason, TargetGroup } from './rows';
 
 /**
  * The shares the seed follows, so `npm start` shows figures near the city's real ones.

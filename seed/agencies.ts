@@ -1,5 +1,5 @@
-import { isYouth } from '../domain';
-import { ageOn } from '../scalars/calendar';
+import { isYouth } from '../lib/domain';
+import { ageOn } from '../lib/scalars/calendar';
 import { AF_ACTIVITIES, AF_OFFICES, ActivityTemplate, CIVIC_ORIENTATION_LANGUAGE, PROVIDER_SERVICES, SFI_SCHEDULES } from './catalogue';
 import { addDays, mondayOf, workingDayOnOrAfter } from './clock';
 import { PersonContext } from './context';
