@@ -1,14 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { Caller } from '../lib/identity';
 import type { AddInterventionInput, EnrolInJobbtorgInput } from '../subgraphs/jobbtorg/__generated__/resolvers-types';
-import { checkClosure, checkFeedbackMessage, checkJobPlan } from '../subgraphs/jobbtorg/case-rules';
-import { checkEnrolment, EnrolmentRecords } from '../subgraphs/jobbtorg/enrolment-rules';
+import { checkClosure, checkFeedbackMessage, checkJobPlan } from '../subgraphs/jobbtorg/rules/case';
+import { checkEnrolment, EnrolmentRecords } from '../subgraphs/jobbtorg/rules/enrolment';
 import {
   changedIntervention,
   checkEndedOn,
   checkNewIntervention,
   checkNotEnded,
-} from '../subgraphs/jobbtorg/intervention-rules';
+} from '../subgraphs/jobbtorg/rules/intervention';
 import { EnrolmentFacts, StoredCase, StoredIntervention } from '../subgraphs/jobbtorg/models';
 
 /** Jobbtorg's write rules as plain functions: what each refuses, with the code and the field at fault. */

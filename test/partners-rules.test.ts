@@ -8,7 +8,7 @@ import {
   checkVersion,
   receptionVersion,
   Registration,
-} from '../subgraphs/partners/record-rules';
+} from '../subgraphs/partners/rules/registration';
 import {
   changedTiming,
   checkEndedOn,
@@ -18,7 +18,7 @@ import {
   checkTiming,
   PROVIDER_KINDS,
   TimingColumns,
-} from '../subgraphs/partners/scheduled-rules';
+} from '../subgraphs/partners/rules/schedule';
 import { ProviderRow } from '../subgraphs/partners/models';
 
 /** The partners write side's rules as plain functions, without a database or a server. */

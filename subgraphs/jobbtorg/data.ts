@@ -17,9 +17,9 @@ import type {
   GiveFeedbackInput,
   JobbgarantiBreachFilter,
 } from './__generated__/resolvers-types';
-import { checkClosure, checkFeedbackMessage, checkJobPlan, checkOpen, checkVersion } from './case-rules';
-import { checkEnrolment } from './enrolment-rules';
-import { changedIntervention, checkEndedOn, checkNewIntervention, checkNotEnded } from './intervention-rules';
+import { checkClosure, checkFeedbackMessage, checkJobPlan, checkOpen, checkVersion } from './rules/case';
+import { checkEnrolment } from './rules/enrolment';
+import { changedIntervention, checkEndedOn, checkNewIntervention, checkNotEnded } from './rules/intervention';
 import {
   CasePage,
   EnrolmentFacts,
@@ -244,7 +244,7 @@ async function lockChangeableIntervention(
 /**
  * Enrols a referred person and opens their case. The facts about the referral and the
  * person come from the subgraphs that own them (see peers.ts); the rules are in
- * enrolment-rules.ts. A referral has at most one case even when two enrol it at once: the
+ * rules/enrolment.ts. A referral has at most one case even when two enrol it at once: the
  * unique index on the referral turns the second into a CONFLICT.
  */
 export function enrol(

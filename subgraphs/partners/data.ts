@@ -42,7 +42,7 @@ import {
   receptionVersion,
   registrationOf,
   requiredText,
-} from './record-rules';
+} from './rules/registration';
 import {
   changedTiming,
   checkEndedOn,
@@ -51,7 +51,7 @@ import {
   checkStartAfterRegistration,
   checkTiming,
   PROVIDER_KINDS,
-} from './scheduled-rules';
+} from './rules/schedule';
 
 /**
  * Every query the partners subgraph runs. The `…By…` functions take a batch of keys and

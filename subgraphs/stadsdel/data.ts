@@ -8,9 +8,9 @@ import { idempotentRow, WriteRequest } from '../../lib/idempotency';
 import { paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
 import type { Access } from './access';
-import { checkConsentInput, checkWithdrawal } from './consent-rules';
-import { checkDecisionInput, versionAfter } from './decision-rules';
-import { BOOKING_HORIZON_WEEKS, checkReferral, consentForReferral } from './referral-rules';
+import { checkConsentInput, checkWithdrawal } from './rules/consent';
+import { checkDecisionInput, versionAfter } from './rules/decision';
+import { BOOKING_HORIZON_WEEKS, checkReferral, consentForReferral } from './rules/referral';
 import {
   ConsentPartyRow,
   ConsentRow,

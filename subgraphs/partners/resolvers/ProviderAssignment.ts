@@ -1,6 +1,6 @@
 import { loadExisting } from '../../../lib/loaders';
 import type { ProviderAssignmentResolvers } from '../__generated__/resolvers-types';
-import { versionedFields } from './recorded';
+import { versionedFields } from './shared-fields';
 import { scheduledFields } from './scheduled';
 
 export const ProviderAssignment: ProviderAssignmentResolvers = {

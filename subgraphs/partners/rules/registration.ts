@@ -1,6 +1,6 @@
-import { badInput, conflict } from '../../lib/errors';
-import type { RecordResidencePermitInput, SfiCourse } from './__generated__/resolvers-types';
-import { RegistrationRow, StoredReception, Versioned } from './models';
+import { badInput, conflict } from '../../../lib/errors';
+import type { RecordResidencePermitInput, SfiCourse } from '../__generated__/resolvers-types';
+import { RegistrationRow, StoredReception, Versioned } from '../models';
 
 /**
  * The rules the partner agencies' records keep apart from their timing, as plain

@@ -1,6 +1,6 @@
-import { badInput, conflict } from '../../lib/errors';
-import type { RecordConsentInput, WithdrawConsentInput } from './__generated__/resolvers-types';
-import { ConsentRow } from './models';
+import { badInput, conflict } from '../../../lib/errors';
+import type { RecordConsentInput, WithdrawConsentInput } from '../__generated__/resolvers-types';
+import { ConsentRow } from '../models';
 
 /** What a consent must say to be recorded, and when it may be withdrawn. Plain functions. */
 

@@ -1,7 +1,7 @@
-import { badInput, conflict, notFound } from '../../lib/errors';
-import { checkSchedule, parseSchedule, scheduledHours, WeeklySlot } from '../../lib/schedule';
-import type { ProviderKind } from './__generated__/resolvers-types';
-import { ProviderRow, StoredPlannedActivity } from './models';
+import { badInput, conflict, notFound } from '../../../lib/errors';
+import { checkSchedule, parseSchedule, scheduledHours, WeeklySlot } from '../../../lib/schedule';
+import type { ProviderKind } from '../__generated__/resolvers-types';
+import { ProviderRow, StoredPlannedActivity } from '../models';
 
 /**
  * The rules every scheduled record keeps — Arbetsförmedlingen's planned activities, Sfi

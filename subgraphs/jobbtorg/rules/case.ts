@@ -1,6 +1,6 @@
-import { badInput, conflict } from '../../lib/errors';
-import type { CloseCaseInput, EstablishJobPlanInput } from './__generated__/resolvers-types';
-import { JobPlanRow, StoredCase } from './models';
+import { badInput, conflict } from '../../../lib/errors';
+import type { CloseCaseInput, EstablishJobPlanInput } from '../__generated__/resolvers-types';
+import { JobPlanRow, StoredCase } from '../models';
 
 /**
  * The rules a case keeps after enrolment, as plain functions: a closed case takes no

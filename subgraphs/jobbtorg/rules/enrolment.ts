@@ -1,9 +1,9 @@
-import { isYouth, jobbgarantiDeadline, reportingGroupOf, TargetGroup, targetGroupOf } from '../../lib/domain';
-import { badInput, conflict, notFound } from '../../lib/errors';
-import { Caller } from '../../lib/identity';
-import { ageOn } from '../../lib/scalars/calendar';
-import type { EnrolInJobbtorgInput } from './__generated__/resolvers-types';
-import { CaseRow, EnrolmentFacts, UnitRow } from './models';
+import { isYouth, jobbgarantiDeadline, reportingGroupOf, TargetGroup, targetGroupOf } from '../../../lib/domain';
+import { badInput, conflict, notFound } from '../../../lib/errors';
+import { Caller } from '../../../lib/identity';
+import { ageOn } from '../../../lib/scalars/calendar';
+import type { EnrolInJobbtorgInput } from '../__generated__/resolvers-types';
+import { CaseRow, EnrolmentFacts, UnitRow } from '../models';
 
 /**
  * The rules an enrolment (inskrivning) keeps, as plain functions: which referral may be
