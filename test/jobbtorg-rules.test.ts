@@ -1,14 +1,16 @@
 import { GraphQLError } from 'graphql';
 import { Caller } from '../lib/identity';
 import type { AddInterventionInput, EnrolInJobbtorgInput } from '../subgraphs/jobbtorg/__generated__/resolvers-types';
-import { checkClosure, checkFeedbackMessage, checkJobPlan } from '../subgraphs/jobbtorg/rules/case';
+import { checkClosure } from '../subgraphs/jobbtorg/rules/case';
 import { checkEnrolment, EnrolmentRecords } from '../subgraphs/jobbtorg/rules/enrolment';
+import { checkFeedbackMessage } from '../subgraphs/jobbtorg/rules/feedback';
 import {
   changedIntervention,
   checkEndedOn,
   checkNewIntervention,
   checkNotEnded,
 } from '../subgraphs/jobbtorg/rules/intervention';
+import { checkJobPlan } from '../subgraphs/jobbtorg/rules/job-plan';
 import { EnrolmentFacts, StoredCase, StoredIntervention } from '../subgraphs/jobbtorg/models';
 
 /** Jobbtorg's write rules as plain functions: what each refuses, with the code and the field at fault. */

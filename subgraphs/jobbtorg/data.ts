@@ -17,9 +17,11 @@ import type {
   GiveFeedbackInput,
   JobbgarantiBreachFilter,
 } from './__generated__/resolvers-types';
-import { checkClosure, checkFeedbackMessage, checkJobPlan, checkOpen, checkVersion } from './rules/case';
+import { checkClosure, checkOpen, checkVersion } from './rules/case';
 import { checkEnrolment } from './rules/enrolment';
+import { checkFeedbackMessage } from './rules/feedback';
 import { changedIntervention, checkEndedOn, checkNewIntervention, checkNotEnded } from './rules/intervention';
+import { checkJobPlan } from './rules/job-plan';
 import {
   CasePage,
   EnrolmentFacts,

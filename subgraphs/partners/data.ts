@@ -33,25 +33,14 @@ import {
   SfiEnrolmentPage,
   Versioned,
 } from './models';
-import {
-  applyChange,
-  checkPermit,
-  checkRegistration,
-  checkSfiCourse,
-  checkVersion,
-  receptionVersion,
-  registrationOf,
-  requiredText,
-} from './rules/registration';
-import {
-  changedTiming,
-  checkEndedOn,
-  checkNotEnded,
-  checkProvider,
-  checkStartAfterRegistration,
-  checkTiming,
-  PROVIDER_KINDS,
-} from './rules/schedule';
+import { checkEndedOn, checkNotEnded, checkStartAfterRegistration } from './rules/planned-activity';
+import { checkPermit } from './rules/permit';
+import { checkProvider, PROVIDER_KINDS } from './rules/provider';
+import { receptionVersion } from './rules/reception';
+import { checkVersion, requiredText } from './rules/record';
+import { applyChange, checkRegistration, registrationOf } from './rules/registration';
+import { changedTiming, checkTiming } from './rules/schedule';
+import { checkSfiCourse } from './rules/sfi';
 
 /**
  * Every query the partners subgraph runs. The `…By…` functions take a batch of keys and

@@ -1,11 +1,11 @@
 import { badInput, conflict } from '../../../lib/errors';
-import type { CloseCaseInput, EstablishJobPlanInput } from '../__generated__/resolvers-types';
-import { JobPlanRow, StoredCase } from '../models';
+import type { CloseCaseInput } from '../__generated__/resolvers-types';
+import { StoredCase } from '../models';
 
 /**
  * The rules a case keeps after enrolment, as plain functions: a closed case takes no
- * changes, a change states the version it is based on, the plan comes once and not before
- * enrolment, and closure and feedback say something. Errors name the input field at fault.
+ * changes, a change states the version it is based on, a day it records lies between
+ * enrolment and today, and a closure says something. Errors name the input field at fault.
  */
 
 /** A closed case is history: nothing may be added to it or changed in it. */
@@ -24,27 +24,10 @@ export function checkDayInCase(day: string, field: string, enrolledOn: string, t
   if (day > today) throw badInput(field, `is after today (${today}); record it on the day it happens`);
 }
 
-/** One plan per case, on an open case, established on a day between enrolment and today. */
-export function checkJobPlan(found: StoredCase, plan: Pick<JobPlanRow, 'id'> | undefined, input: EstablishJobPlanInput, today: string): void {
-  checkOpen(found, 'input.caseId');
-  if (plan) throw conflict('input.caseId', `already has a job plan (${plan.id}); a case has one plan`);
-  checkDayInCase(input.establishedOn, 'input.establishedOn', found.enrolled_on, today);
-}
-
 /** A case closes once, from the version the closer read, on a day between enrolment and today. */
 export function checkClosure(found: StoredCase, input: CloseCaseInput, today: string): void {
   checkOpen(found, 'input.id');
   checkVersion(found.version, input.version, 'case');
   checkDayInCase(input.closedOn, 'input.closedOn', found.enrolled_on, today);
   if (input.note != null && !input.note.trim()) throw badInput('input.note', 'must say something, or be left out');
-}
-
-/** Feedback to a district must say something; it is read as a message, so it is kept short. */
-export const FEEDBACK_MAX_LENGTH = 4000;
-
-export function checkFeedbackMessage(message: string): string {
-  const trimmed = message.trim();
-  if (!trimmed) throw badInput('input.message', 'must not be empty');
-  if (trimmed.length > FEEDBACK_MAX_LENGTH) throw badInput('input.message', `must be at most ${FEEDBACK_MAX_LENGTH} characters`);
-  return trimmed;
 }

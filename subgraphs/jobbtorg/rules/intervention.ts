@@ -1,8 +1,8 @@
 import { badInput, conflict } from '../../../lib/errors';
 import { checkSchedule, parseSchedule, scheduledHours, WeeklySlot } from '../../../lib/schedule';
 import type { AddInterventionInput, ChangeInterventionInput } from '../__generated__/resolvers-types';
-import { checkDayInCase } from './case';
 import { InterventionRow } from '../models';
+import { checkDayInCase } from './case';
 
 /**
  * The rules an intervention (insats) keeps, as plain functions: it runs within the case

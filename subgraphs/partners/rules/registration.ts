@@ -1,17 +1,12 @@
-import { badInput, conflict } from '../../../lib/errors';
-import type { RecordResidencePermitInput, SfiCourse } from '../__generated__/resolvers-types';
-import { RegistrationRow, StoredReception, Versioned } from '../models';
+import { badInput } from '../../../lib/errors';
+import { RegistrationRow } from '../models';
+import { requiredText } from './record';
 
 /**
- * The rules the partner agencies' records keep apart from their timing, as plain
- * functions: what a job-seeker registration, a residence permit, a municipality reception
- * and an Sfi course must say, and how a change states the version it is based on.
+ * The rules Arbetsförmedlingen's job-seeker registration keeps, as plain functions: what it
+ * must say about the programme, and how a change applies to it. Errors name the input
+ * field at fault.
  */
-
-/** A change based on an older version than the record's is refused: someone changed it since. */
-export function checkVersion(record: Pick<Versioned, 'version'>, version: number, what: string): void {
-  if (record.version !== version) throw conflict('input.version', `is stale: the ${what} is at version ${record.version}`);
-}
 
 /**
  * `current` with `change` applied: a field left out (undefined) keeps its value; null
@@ -25,13 +20,6 @@ export function applyChange<T extends object>(current: T, change: { [K in keyof 
     next[key] = value as T[keyof T];
   }
   return next;
-}
-
-/** A text the record cannot do without, trimmed; blank is refused. */
-export function requiredText(value: string, field: string): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw badInput(field, 'must not be empty');
-  return trimmed;
 }
 
 /** A registration as the input names its fields. */
@@ -87,47 +75,4 @@ export function registrationOf(row: RegistrationRow): Registration {
     programmeTo: row.programme_to,
     programmeExtentPercent: row.programme_extent_percent,
   };
-}
-
-/** A permanent permit has no last day; a temporary one has one, on or after the day it was granted. */
-export function checkPermit(input: RecordResidencePermitInput): void {
-  const validUntil = input.validUntil ?? null;
-  if (input.kind === 'PERMANENT') {
-    if (validUntil !== null) throw badInput('input.validUntil', 'must be left out for a permanent permit');
-    return;
-  }
-  if (validUntil === null) throw badInput('input.validUntil', `is required for a ${input.kind} permit`);
-  if (validUntil < input.grantedOn) throw badInput('input.validUntil', `is before the day it was granted ${input.grantedOn}`);
-}
-
-/**
- * A person has one reception date. Recording over it needs the version it was read at;
- * recording without one where one exists, or with one where none does, is a conflict.
- * @returns the version the recorded reception gets.
- */
-export function receptionVersion(current: StoredReception | undefined, version: number | null | undefined): number {
-  if (version == null) {
-    if (current) {
-      throw conflict(
-        'input.personnummer',
-        `already has a reception date (${current.received_on}, version ${current.version}); to change it, give version`,
-      );
-    }
-    return 1;
-  }
-  if (!current) throw conflict('input.version', 'names no reception: none is recorded for the person; leave version out');
-  checkVersion(current, version, 'reception');
-  return current.version + 1;
-}
-
-/** The Sfi courses each study path (studieväg) teaches, from little prior schooling to much. */
-export const SFI_COURSES_OF_PATH: Readonly<Record<number, readonly SfiCourse[]>> = { 1: ['A', 'B'], 2: ['B', 'C'], 3: ['C', 'D'] };
-
-/** The study path must be 1–3 and teach the course. */
-export function checkSfiCourse(studyPath: number, course: SfiCourse): void {
-  const courses = SFI_COURSES_OF_PATH[studyPath];
-  if (!courses) throw badInput('input.studyPath', 'must be 1, 2 or 3');
-  if (!courses.includes(course)) {
-    throw badInput('input.course', `is not taught on study path ${studyPath}, which teaches ${courses.join(' and ')}`);
-  }
 }

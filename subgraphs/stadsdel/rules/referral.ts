@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { conflict } from '../../../lib/errors';
 import type { ReferToJobbtorgInput } from '../__generated__/resolvers-types';
-import { isConsentActive } from '../consent';
 import { ConsentPartyRow, ConsentRow, ReferralRow } from '../models';
+import { isConsentActive } from './consent';
 
 /** What a referral to Jobbtorg needs before a place is booked. Plain functions. */
 
