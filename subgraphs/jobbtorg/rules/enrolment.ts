@@ -33,6 +33,15 @@ export const USER_ID_LENGTH = 64;
 export const MINIMUM_AGE = 16;
 
 /**
+ * What an enrolment says on its own, checked before the transaction: a day that has come,
+ * and the coach (the caller who enrols when none is named). Returns the coach.
+ */
+export function checkEnrolmentInput(input: EnrolInJobbtorgInput, caller: Caller, today: string): string {
+  if (input.enrolledOn > today) throw badInput('input.enrolledOn', `is after today (${today}); enrol on the day it happens`);
+  return coachOf(input.coach, caller);
+}
+
+/**
  * Checks an enrolment against the facts and the records; returns what the case starts with.
  * The referral must still be booked and not already enrolled, the person may have only one
  * open case, and the unit must serve the referring district (a youth branch only youth).
@@ -41,10 +50,7 @@ export function checkEnrolment(
   input: EnrolInJobbtorgInput,
   facts: EnrolmentFacts,
   records: EnrolmentRecords,
-  caller: Caller,
-  today: string,
-): EnrolmentColumns {
-  if (input.enrolledOn > today) throw badInput('input.enrolledOn', `is after today (${today}); enrol on the day it happens`);
+): Omit<EnrolmentColumns, 'coach'> {
   if (facts.referralStatus !== 'BOOKED') {
     throw conflict('input.referralId', `is ${facts.referralStatus}; only a BOOKED referral can be enrolled`);
   }
@@ -66,7 +72,6 @@ export function checkEnrolment(
   const targetGroup = input.targetGroup ?? derived;
   if (input.targetGroup) checkTargetGroupFits(input.targetGroup, facts, age);
   return {
-    coach: coachOf(input.coach, caller),
     target_group: targetGroup,
     reporting_group: reportingGroupOf(targetGroup, facts.birthDate, input.enrolledOn),
     jobbgaranti_deadline: jobbgarantiDeadline(input.enrolledOn),
