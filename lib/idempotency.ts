@@ -80,7 +80,7 @@ interface KeyRow {
 }
 
 /** Runs `write` in one transaction, at most once per caller and key; `now` stamps the key. */
-export async function idempotent<T>(db: Knex, write: IdempotentWrite<T>, now = new Date()): Promise<T> {
+async function idempotent<T>(db: Knex, write: IdempotentWrite<T>, now: Date): Promise<T> {
   if (write.key == null) return db.transaction(write.run);
   const key = checkKey(write.key);
   const owner = { organisation: write.caller.organisation, user: write.caller.user, idempotency_key: key };
