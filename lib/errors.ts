@@ -28,6 +28,11 @@ export function conflict(field: string, why: string): GraphQLError {
   return new GraphQLError(`${field} ${why}`, { extensions: { code: 'CONFLICT', field } });
 }
 
+/** The record `field` names may be shared only with a consent that covers it, and none does. */
+export function consentRequired(field: string, why: string): GraphQLError {
+  return new GraphQLError(`${field} ${why}`, { extensions: { code: 'CONSENT_REQUIRED', field } });
+}
+
 /**
  * No valid bearer token: answered with HTTP 401 before anything is planned or fetched.
  * `why` says what was wrong with the token (expired, wrong audience…), never its content.

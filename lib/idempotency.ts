@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { GraphQLResolveInfo } from 'graphql';
 import { Knex } from 'knex';
 import { conflict, badInput } from './errors';
 import { toDbDateTime } from './scalars/calendar';
@@ -37,14 +38,33 @@ export async function dropIdempotencyTable(db: Knex): Promise<void> {
 /** The same migration in every subgraph's list. */
 export const idempotencyMigration: Migration = { up: createIdempotencyTable, down: dropIdempotencyTable };
 
-export interface IdempotentWrite<T> {
+/**
+ * A mutation's request, as its resolver hands it to the data module: who asks, with which
+ * key, for which mutation, with what input. Every write function takes one.
+ */
+export interface WriteRequest<Input = unknown> {
   caller: Caller;
   /** The client's key, or null/undefined for a mutation that need not be retried safely. */
   key: string | null | undefined;
   /** The mutation's field name; a key used for one mutation cannot replay another. */
   operation: string;
   /** The mutation's arguments apart from the key: a retry must send the same. */
-  input: unknown;
+  input: Input;
+}
+
+/**
+ * The request of a mutation resolver: the verified caller, the client's key, the field the
+ * resolver answers for as the operation, and the input. Resolvers build it this one way.
+ */
+export function writeRequest<Input>(
+  caller: Caller,
+  args: { input: Input; idempotencyKey?: string | null },
+  info: Pick<GraphQLResolveInfo, 'fieldName'>,
+): WriteRequest<Input> {
+  return { caller, key: args.idempotencyKey, operation: info.fieldName, input: args.input };
+}
+
+interface IdempotentWrite<T> extends WriteRequest {
   /** The mutation's writes, inside the transaction; returns the record it wrote. */
   run: (trx: Knex.Transaction) => Promise<T>;
   /** The id a replay will load the result by. */
@@ -59,8 +79,8 @@ interface KeyRow {
   result_id: string | null;
 }
 
-/** Runs `write` in one transaction, at most once per caller and key. */
-export async function idempotent<T>(db: Knex, write: IdempotentWrite<T>, now = new Date()): Promise<T> {
+/** Runs `write` in one transaction, at most once per caller and key; `now` stamps the key. */
+async function idempotent<T>(db: Knex, write: IdempotentWrite<T>, now: Date): Promise<T> {
   if (write.key == null) return db.transaction(write.run);
   const key = checkKey(write.key);
   const owner = { organisation: write.caller.organisation, user: write.caller.user, idempotency_key: key };
@@ -116,23 +136,34 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** A mutation's request as `idempotentRow` needs it: who, which key, which operation, what input. */
-export type WriteRequest = Pick<IdempotentWrite<unknown>, 'caller' | 'key' | 'operation' | 'input'>;
+/** For a table whose rows a replay finds by another column than `id`. */
+export interface RowOptions<K extends string> {
+  /** The column that names the row, e.g. `personnummer` for a person's one reception. */
+  keyColumn: K;
+}
 
 /**
- * The common case of `idempotent`: the mutation returns one row of `table`, which a replay
- * loads again by id.
+ * Runs a mutation's writes in one transaction, at most once per caller and key: the one
+ * helper every write function goes through. The mutation returns one row of `table`,
+ * which a replay loads again by its id (or by `options.keyColumn`).
  */
-export function idempotentRow<T extends { id: number | string }>(
+export function idempotentRow<T extends Record<K, string | number>, K extends string = 'id'>(
   db: Knex,
   table: string,
   request: WriteRequest,
+  now: Date,
   run: (trx: Knex.Transaction) => Promise<T>,
+  options?: RowOptions<K>,
 ): Promise<T> {
-  return idempotent<T>(db, {
-    ...request,
-    run,
-    idOf: (row) => row.id,
-    load: (reader, id) => reader(table).where({ id }).first(),
-  });
+  const column = options?.keyColumn ?? 'id';
+  return idempotent<T>(
+    db,
+    {
+      ...request,
+      run,
+      idOf: (row) => row[column as K],
+      load: (reader, key) => reader(table).where({ [column]: key }).first(),
+    },
+    now,
+  );
 }

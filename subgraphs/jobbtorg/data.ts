@@ -1,8 +1,7 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { badInput, conflict, notFound } from '../../lib/errors';
-import { idempotent, isUniqueViolation } from '../../lib/idempotency';
-import { Caller } from '../../lib/identity';
+import { idempotentRow, isUniqueViolation, WriteRequest } from '../../lib/idempotency';
 import { paginate, PageArgs, SortKey } from '../../lib/pagination';
 import { toDbDateTime, todayInStockholm } from '../../lib/scalars/calendar';
 import type {
@@ -17,9 +16,19 @@ import type {
   GiveFeedbackInput,
   JobbgarantiBreachFilter,
 } from './__generated__/resolvers-types';
-import { checkClosure, checkFeedbackMessage, checkJobPlan, checkOpen, checkVersion } from './case-rules';
-import { checkEnrolment } from './enrolment-rules';
-import { changedIntervention, checkEndedOn, checkNewIntervention, checkNotEnded } from './intervention-rules';
+import { checkClosure, checkClosureInput, checkOpen, checkVersion } from './rules/case';
+import { checkEnrolment, checkEnrolmentInput } from './rules/enrolment';
+import { checkFeedbackMessage } from './rules/feedback';
+import {
+  changedIntervention,
+  checkEndedOn,
+  checkEndInput,
+  checkInterventionChange,
+  checkNewIntervention,
+  checkNotEnded,
+  checkStartInCase,
+} from './rules/intervention';
+import { checkJobPlan, checkJobPlanInput } from './rules/job-plan';
 import {
   CasePage,
   EnrolmentFacts,
@@ -167,30 +176,14 @@ export function listCasesWithoutPlan(db: Knex, filter: CasesWithoutPlanFilter | 
   return paginate(scope(query), page, OLDEST_FIRST, 'casesWithoutPlan');
 }
 
-/** What every write takes besides its input: the client's key that makes a retry safe. */
-export interface WriteOptions {
-  idempotencyKey?: string | null;
-}
-
-export interface EnrolOptions extends WriteOptions {
+export interface EnrolOptions {
+  /** What the subgraphs that own the referral and the person say about them (see peers.ts). */
+  facts: EnrolmentFacts;
   /**
    * Runs inside the transaction once the case is written, e.g. to tell stadsdel the
    * referral is enrolled; if it throws, the case is not written either.
    */
   afterInsert?: (row: StoredCase, trx: Knex.Transaction) => Promise<void>;
-}
-
-/** One mutation: its name and arguments (what a retry must repeat), its writes, and how a replay reads the result. */
-interface Write<T> {
-  operation: string;
-  input: unknown;
-  run: (trx: Knex.Transaction) => Promise<T>;
-  load: (db: Knex, id: string | number) => Promise<T>;
-}
-
-/** Runs a mutation's writes in one transaction, at most once per caller and idempotency key. */
-function writeOnce<T extends { id: number }>(db: Knex, caller: Caller, now: Date, options: WriteOptions, write: Write<T>): Promise<T> {
-  return idempotent(db, { caller, key: options.idempotencyKey, idOf: (row) => row.id, ...write }, now);
 }
 
 /** Ids are whole numbers; anything else names no record (and MySQL would read `12abc` as 12). */
@@ -244,124 +237,98 @@ async function lockChangeableIntervention(
 /**
  * Enrols a referred person and opens their case. The facts about the referral and the
  * person come from the subgraphs that own them (see peers.ts); the rules are in
- * enrolment-rules.ts. A referral has at most one case even when two enrol it at once: the
+ * rules/enrolment.ts. A referral has at most one case even when two enrol it at once: the
  * unique index on the referral turns the second into a CONFLICT.
  */
-export function enrol(
-  db: Knex,
-  input: EnrolInJobbtorgInput,
-  facts: EnrolmentFacts,
-  caller: Caller,
-  now: Date,
-  options: EnrolOptions = {},
-): Promise<StoredCase> {
-  return writeOnce(db, caller, now, options, {
-    operation: 'enrolInJobbtorg',
-    input,
-    load: caseById,
-    run: async (trx) => {
-      const unit: UnitRow | undefined = await trx('units').where({ code: input.unitCode }).first();
-      const unitDistricts: UnitDistrictRow[] = await trx('unit_districts').where({ unit_code: input.unitCode });
-      const columns = checkEnrolment(
-        input,
-        facts,
-        {
-          unit,
-          unitDistricts: unitDistricts.map((d) => d.district_code),
-          caseOfReferral: await trx('cases').where({ referral_id: facts.referralId }).first(),
-          openCase: await trx('cases').where({ personnummer: facts.personnummer, status: 'OPEN' }).first(),
-        },
-        caller,
-        todayInStockholm(now),
-      );
-      let id: number;
-      try {
-        [id] = await trx('cases').insert({
-          personnummer: facts.personnummer,
-          referral_id: facts.referralId,
-          district_code: facts.districtCode,
-          unit_code: unit!.code,
-          ...columns,
-          enrolled_on: input.enrolledOn,
-          status: 'OPEN',
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('input.referralId', 'was enrolled by someone else at the same moment');
-        throw error;
-      }
-      const row = await caseById(trx, id);
-      await options.afterInsert?.(row, trx);
-      return row;
-    },
+export async function enrol(db: Knex, request: WriteRequest<EnrolInJobbtorgInput>, now: Date, options: EnrolOptions): Promise<StoredCase> {
+  const { input, caller } = request;
+  const { facts } = options;
+  const coach = checkEnrolmentInput(input, caller, todayInStockholm(now));
+  return idempotentRow(db, 'cases', request, now, async (trx) => {
+    const unit: UnitRow | undefined = await trx('units').where({ code: input.unitCode }).first();
+    const unitDistricts: UnitDistrictRow[] = await trx('unit_districts').where({ unit_code: input.unitCode });
+    const columns = checkEnrolment(input, facts, {
+      unit,
+      unitDistricts: unitDistricts.map((d) => d.district_code),
+      caseOfReferral: await trx('cases').where({ referral_id: facts.referralId }).first(),
+      openCase: await trx('cases').where({ personnummer: facts.personnummer, status: 'OPEN' }).first(),
+    });
+    let id: number;
+    try {
+      [id] = await trx('cases').insert({
+        personnummer: facts.personnummer,
+        referral_id: facts.referralId,
+        district_code: facts.districtCode,
+        unit_code: unit!.code,
+        coach,
+        ...columns,
+        enrolled_on: input.enrolledOn,
+        status: 'OPEN',
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('input.referralId', 'was enrolled by someone else at the same moment');
+      throw error;
+    }
+    const row = await caseById(trx, id);
+    await options.afterInsert?.(row, trx);
+    return row;
   });
 }
 
 /** Establishes a case's job plan; the case's version moves on, as its jobbgaranti now reads differently. */
-export function establishJobPlan(db: Knex, input: EstablishJobPlanInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredCase> {
-  return writeOnce(db, caller, now, options, {
-    operation: 'establishJobPlan',
-    input,
-    load: caseById,
-    run: async (trx) => {
-      const found = await lockCase(trx, input.caseId, 'input.caseId');
-      const plan: JobPlanRow | undefined = await trx('job_plans').where({ case_id: found.id }).first();
-      checkJobPlan(found, plan, input, todayInStockholm(now));
-      await trx('job_plans').insert({ case_id: found.id, established_on: input.establishedOn, goal: input.goal });
-      await trx('cases').where({ id: found.id }).update({ version: found.version + 1 });
-      return caseById(trx, found.id);
-    },
+export async function establishJobPlan(db: Knex, request: WriteRequest<EstablishJobPlanInput>, now: Date): Promise<StoredCase> {
+  const { input } = request;
+  checkJobPlanInput(input, todayInStockholm(now));
+  return idempotentRow(db, 'cases', request, now, async (trx) => {
+    const found = await lockCase(trx, input.caseId, 'input.caseId');
+    const plan: JobPlanRow | undefined = await trx('job_plans').where({ case_id: found.id }).first();
+    checkJobPlan(found, plan, input);
+    await trx('job_plans').insert({ case_id: found.id, established_on: input.establishedOn, goal: input.goal });
+    await trx('cases').where({ id: found.id }).update({ version: found.version + 1 });
+    return caseById(trx, found.id);
   });
 }
 
 /** Adds an intervention to the plan of an open case. */
-export function addIntervention(db: Knex, input: AddInterventionInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredIntervention> {
-  return writeOnce(db, caller, now, options, {
-    operation: 'addIntervention',
-    input,
-    load: interventionById,
-    run: async (trx) => {
-      const found = await lockCase(trx, input.caseId, 'input.caseId');
-      checkOpen(found, 'input.caseId');
-      const plan: JobPlanRow | undefined = await trx('job_plans').where({ case_id: found.id }).first();
-      if (!plan) throw conflict('input.caseId', `names case ${found.id}, which has no job plan yet; establish one first`);
-      const columns = checkNewIntervention(input, found.enrolled_on);
-      const [id] = await trx('interventions').insert({ plan_id: plan.id, ...columns, ended_on: null });
-      return interventionById(trx, id);
-    },
+export async function addIntervention(db: Knex, request: WriteRequest<AddInterventionInput>, now: Date): Promise<StoredIntervention> {
+  const { input } = request;
+  const columns = checkNewIntervention(input);
+  return idempotentRow(db, 'interventions', request, now, async (trx) => {
+    const found = await lockCase(trx, input.caseId, 'input.caseId');
+    checkOpen(found, 'input.caseId');
+    const plan: JobPlanRow | undefined = await trx('job_plans').where({ case_id: found.id }).first();
+    if (!plan) throw conflict('input.caseId', `names case ${found.id}, which has no job plan yet; establish one first`);
+    checkStartInCase(columns.start_date, found.enrolled_on);
+    const [id] = await trx('interventions').insert({ plan_id: plan.id, ...columns, ended_on: null });
+    return interventionById(trx, id);
   });
 }
 
 /** Changes an intervention that has not ended, from the version the writer read. */
-export function changeIntervention(db: Knex, input: ChangeInterventionInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredIntervention> {
-  return writeOnce(db, caller, now, options, {
-    operation: 'changeIntervention',
-    input,
-    load: interventionById,
-    run: async (trx) => {
-      const { found, row } = await lockChangeableIntervention(trx, input);
-      const columns = changedIntervention(row, input, found.enrolled_on);
-      await trx('interventions').where({ id: row.id }).update({ ...columns, version: row.version + 1 });
-      return interventionById(trx, row.id);
-    },
+export async function changeIntervention(db: Knex, request: WriteRequest<ChangeInterventionInput>, now: Date): Promise<StoredIntervention> {
+  const { input } = request;
+  const change = checkInterventionChange(input);
+  return idempotentRow(db, 'interventions', request, now, async (trx) => {
+    const { found, row } = await lockChangeableIntervention(trx, input);
+    const columns = changedIntervention(row, change, found.enrolled_on);
+    await trx('interventions').where({ id: row.id }).update({ ...columns, version: row.version + 1 });
+    return interventionById(trx, row.id);
   });
 }
 
 /** Ends an intervention early, from the version the writer read. */
-export function endIntervention(db: Knex, input: EndInterventionInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<StoredIntervention> {
-  return writeOnce(db, caller, now, options, {
-    operation: 'endIntervention',
-    input,
-    load: interventionById,
-    run: async (trx) => {
-      const { found, row } = await lockChangeableIntervention(trx, input);
-      checkEndedOn(row, input.endedOn, found.enrolled_on, todayInStockholm(now));
-      await trx('interventions').where({ id: row.id }).update({ ended_on: input.endedOn, version: row.version + 1 });
-      return interventionById(trx, row.id);
-    },
+export async function endIntervention(db: Knex, request: WriteRequest<EndInterventionInput>, now: Date): Promise<StoredIntervention> {
+  const { input } = request;
+  checkEndInput(input, todayInStockholm(now));
+  return idempotentRow(db, 'interventions', request, now, async (trx) => {
+    const { found, row } = await lockChangeableIntervention(trx, input);
+    checkEndedOn(row, input.endedOn, found.enrolled_on);
+    await trx('interventions').where({ id: row.id }).update({ ended_on: input.endedOn, version: row.version + 1 });
+    return interventionById(trx, row.id);
   });
 }
 
-export interface CloseOptions extends WriteOptions {
+export interface CloseOptions {
   /**
    * Runs inside the transaction once the case is closed, e.g. to tell stadsdel, whose
    * records Jobbtorg may read only while the case is open; if it throws, nothing is closed.
@@ -374,51 +341,44 @@ export interface CloseOptions extends WriteOptions {
  * run past it: those not ended already and not planned to end by then. One transaction, so
  * a case is never closed with interventions running on.
  */
-export function closeCase(db: Knex, input: CloseCaseInput, caller: Caller, now: Date, options: CloseOptions = {}): Promise<StoredCase> {
-  return writeOnce(db, caller, now, options, {
-    operation: 'closeCase',
-    input,
-    load: caseById,
-    run: async (trx) => {
-      const found = await lockCase(trx, input.id, 'input.id');
-      checkClosure(found, input, todayInStockholm(now));
-      await trx('cases').where({ id: found.id }).update({
-        status: 'CLOSED',
-        closed_on: input.closedOn,
-        closure_reason: input.reason,
-        closure_note: input.note?.trim() ?? null,
-        version: found.version + 1,
-      });
-      await trx('interventions')
-        .whereIn('plan_id', trx('job_plans').select('id').where({ case_id: found.id }))
-        .whereNull('ended_on')
-        .where((running) => running.whereNull('end_date').orWhere('end_date', '>', input.closedOn))
-        .update({ ended_on: input.closedOn, version: trx.raw('?? + 1', ['version']) });
-      const closed = await caseById(trx, found.id);
-      await options.afterClose?.(closed, trx);
-      return closed;
-    },
+export async function closeCase(db: Knex, request: WriteRequest<CloseCaseInput>, now: Date, options: CloseOptions = {}): Promise<StoredCase> {
+  const { input } = request;
+  const note = checkClosureInput(input, todayInStockholm(now));
+  return idempotentRow(db, 'cases', request, now, async (trx) => {
+    const found = await lockCase(trx, input.id, 'input.id');
+    checkClosure(found, input);
+    await trx('cases').where({ id: found.id }).update({
+      status: 'CLOSED',
+      closed_on: input.closedOn,
+      closure_reason: input.reason,
+      closure_note: note,
+      version: found.version + 1,
+    });
+    await trx('interventions')
+      .whereIn('plan_id', trx('job_plans').select('id').where({ case_id: found.id }))
+      .whereNull('ended_on')
+      .where((running) => running.whereNull('end_date').orWhere('end_date', '>', input.closedOn))
+      .update({ ended_on: input.closedOn, version: trx.raw('?? + 1', ['version']) });
+    const closed = await caseById(trx, found.id);
+    await options.afterClose?.(closed, trx);
+    return closed;
   });
 }
 
 /** Sends feedback on a case to the district that referred it, as the caller, now. */
-export async function giveFeedback(db: Knex, input: GiveFeedbackInput, caller: Caller, now: Date, options: WriteOptions = {}): Promise<FeedbackRow> {
+export async function giveFeedback(db: Knex, request: WriteRequest<GiveFeedbackInput>, now: Date): Promise<FeedbackRow> {
+  const { input, caller } = request;
   const message = checkFeedbackMessage(input.message);
-  return writeOnce(db, caller, now, options, {
-    operation: 'giveFeedback',
-    input,
-    load: feedbackById,
-    run: async (trx) => {
-      const found: StoredCase | undefined = await trx('cases').where({ id: idFrom(input.caseId, 'input.caseId') }).first();
-      if (!found) throw notFound('input.caseId');
-      const [id] = await trx('feedback').insert({
-        case_id: found.id,
-        referral_id: found.referral_id,
-        sent_at: toDbDateTime(now),
-        sent_by: caller.user,
-        message,
-      });
-      return feedbackById(trx, id);
-    },
+  return idempotentRow(db, 'feedback', request, now, async (trx) => {
+    const found: StoredCase | undefined = await trx('cases').where({ id: idFrom(input.caseId, 'input.caseId') }).first();
+    if (!found) throw notFound('input.caseId');
+    const [id] = await trx('feedback').insert({
+      case_id: found.id,
+      referral_id: found.referral_id,
+      sent_at: toDbDateTime(now),
+      sent_by: caller.user,
+      message,
+    });
+    return feedbackById(trx, id);
   });
 }

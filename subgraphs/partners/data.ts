@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { conflict, notFound } from '../../lib/errors';
-import { idempotent } from '../../lib/idempotency';
+import { idempotentRow, WriteRequest } from '../../lib/idempotency';
 import { Caller } from '../../lib/identity';
 import { paginate, PageArgs, SortKey } from '../../lib/pagination';
 import type {
@@ -33,25 +33,14 @@ import {
   SfiEnrolmentPage,
   Versioned,
 } from './models';
-import {
-  applyChange,
-  checkPermit,
-  checkRegistration,
-  checkSfiCourse,
-  checkVersion,
-  receptionVersion,
-  registrationOf,
-  requiredText,
-} from './record-rules';
-import {
-  changedTiming,
-  checkEndedOn,
-  checkNotEnded,
-  checkProvider,
-  checkStartAfterRegistration,
-  checkTiming,
-  PROVIDER_KINDS,
-} from './scheduled-rules';
+import { checkEndedOn, checkNotEnded, checkStartAfterRegistration } from './rules/planned-activity';
+import { checkPermit } from './rules/permit';
+import { checkProvider, PROVIDER_KINDS } from './rules/provider';
+import { receptionVersion } from './rules/reception';
+import { checkVersion, requiredText } from './rules/record';
+import { applyChange, checkRegistration, registrationOf } from './rules/registration';
+import { changedTiming, checkTiming } from './rules/schedule';
+import { checkSfiCourse } from './rules/sfi';
 
 /**
  * Every query the partners subgraph runs. The `…By…` functions take a batch of keys and
@@ -144,28 +133,10 @@ export function listProviderAssignments(
 }
 
 /*
- * The write side. Every mutation runs in one transaction through `idempotent`, so a retry
- * with the same key writes once; checks that need no database come first, and a row to be
- * changed is locked before its version is compared, so two writers cannot both pass.
+ * The write side. Every mutation runs in one transaction through `idempotentRow`, so a
+ * retry with the same key writes once; checks that need no database come first, and a row
+ * to be changed is locked before its version is compared, so two writers cannot both pass.
  */
-
-/** Where each table's rows are found again, for a replay of an earlier write. */
-function loadBy<R>(table: string, column = 'id') {
-  return async (db: Knex, key: string): Promise<R> => db(table).where({ [column]: key }).first();
-}
-
-/** One mutation that writes a row of `table` and returns it; `run` gets the transaction. */
-function writeRow<R extends { id: number }>(
-  db: Knex,
-  caller: Caller,
-  key: string | null | undefined,
-  operation: string,
-  input: unknown,
-  table: string,
-  run: (trx: Knex.Transaction) => Promise<R>,
-): Promise<R> {
-  return idempotent(db, { caller, key, operation, input, run, idOf: (row) => row.id, load: loadBy<R>(table) });
-}
 
 /** Inserts a row with who recorded it, and reads it back as stored. */
 async function insertRow<R>(trx: Knex.Transaction, table: string, caller: Caller, row: object): Promise<R> {
@@ -192,26 +163,22 @@ async function providerById(trx: Knex, id: string | number): Promise<ProviderRow
   return trx('providers').where({ id }).first();
 }
 
-export function registerJobSeeker(
-  db: Knex,
-  caller: Caller,
-  input: RegisterJobSeekerInput,
-  key?: string | null,
-): Promise<StoredRegistration> {
+export async function registerJobSeeker(db: Knex, request: WriteRequest<RegisterJobSeekerInput>, now: Date): Promise<StoredRegistration> {
+  const { input, caller } = request;
   const columns = checkRegistration({ ...input, programmeFrom: input.programmeFrom ?? null, programmeTo: input.programmeTo ?? null });
-  return writeRow(db, caller, key, 'registerJobSeeker', input, 'job_seeker_registrations', (trx) =>
+  return idempotentRow(db, 'job_seeker_registrations', request, now, (trx) =>
     insertRow(trx, 'job_seeker_registrations', caller, { personnummer: input.personnummer, ...columns }),
   );
 }
 
-export function changeJobSeekerRegistration(
+export async function changeJobSeekerRegistration(
   db: Knex,
-  caller: Caller,
-  input: ChangeJobSeekerRegistrationInput,
-  key?: string | null,
+  request: WriteRequest<ChangeJobSeekerRegistrationInput>,
+  now: Date,
 ): Promise<StoredRegistration> {
+  const { input, caller } = request;
   const { id, version, ...change } = input;
-  return writeRow(db, caller, key, 'changeJobSeekerRegistration', input, 'job_seeker_registrations', async (trx) => {
+  return idempotentRow(db, 'job_seeker_registrations', request, now, async (trx) => {
     const row = await lockById<StoredRegistration>(trx, 'job_seeker_registrations', id);
     checkVersion(row, version, 'registration');
     const columns = checkRegistration(applyChange(registrationOf(row), change, ['programmeFrom', 'programmeTo']));
@@ -219,15 +186,15 @@ export function changeJobSeekerRegistration(
   });
 }
 
-export function addPlannedActivity(
+export async function addPlannedActivity(
   db: Knex,
-  caller: Caller,
-  input: AddPlannedActivityInput,
-  key?: string | null,
+  request: WriteRequest<AddPlannedActivityInput>,
+  now: Date,
 ): Promise<StoredPlannedActivity> {
+  const { input, caller } = request;
   const title = requiredText(input.title, 'input.title');
   const timing = checkTiming({ ...input, endDate: input.endDate ?? null });
-  return writeRow(db, caller, key, 'addPlannedActivity', input, 'planned_activities', async (trx) => {
+  return idempotentRow(db, 'planned_activities', request, now, async (trx) => {
     const registration: StoredRegistration | undefined = await trx('job_seeker_registrations').where({ id: input.registrationId }).first();
     if (!registration) throw notFound('input.registrationId');
     checkStartAfterRegistration(input.startDate, registration.registered_on);
@@ -244,14 +211,14 @@ export function addPlannedActivity(
   });
 }
 
-export function changePlannedActivity(
+export async function changePlannedActivity(
   db: Knex,
-  caller: Caller,
-  input: ChangePlannedActivityInput,
-  key?: string | null,
+  request: WriteRequest<ChangePlannedActivityInput>,
+  now: Date,
 ): Promise<StoredPlannedActivity> {
+  const { input, caller } = request;
   const title = input.title == null ? undefined : requiredText(input.title, 'input.title');
-  return writeRow(db, caller, key, 'changePlannedActivity', input, 'planned_activities', async (trx) => {
+  return idempotentRow(db, 'planned_activities', request, now, async (trx) => {
     const row = await lockById<StoredPlannedActivity>(trx, 'planned_activities', input.id);
     checkNotEnded(row);
     checkVersion(row, input.version, 'activity');
@@ -264,13 +231,13 @@ export function changePlannedActivity(
   });
 }
 
-export function endPlannedActivity(
+export async function endPlannedActivity(
   db: Knex,
-  caller: Caller,
-  input: EndPlannedActivityInput,
-  key?: string | null,
+  request: WriteRequest<EndPlannedActivityInput>,
+  now: Date,
 ): Promise<StoredPlannedActivity> {
-  return writeRow(db, caller, key, 'endPlannedActivity', input, 'planned_activities', async (trx) => {
+  const { input, caller } = request;
+  return idempotentRow(db, 'planned_activities', request, now, async (trx) => {
     const row = await lockById<StoredPlannedActivity>(trx, 'planned_activities', input.id);
     checkNotEnded(row);
     checkVersion(row, input.version, 'activity');
@@ -279,14 +246,14 @@ export function endPlannedActivity(
   });
 }
 
-export function recordResidencePermit(
+export async function recordResidencePermit(
   db: Knex,
-  caller: Caller,
-  input: RecordResidencePermitInput,
-  key?: string | null,
+  request: WriteRequest<RecordResidencePermitInput>,
+  now: Date,
 ): Promise<StoredResidencePermit> {
+  const { input, caller } = request;
   checkPermit(input);
-  return writeRow(db, caller, key, 'recordResidencePermit', input, 'residence_permits', async (trx) => {
+  return idempotentRow(db, 'residence_permits', request, now, async (trx) => {
     const same = { personnummer: input.personnummer, kind: input.kind, granted_on: input.grantedOn };
     if (await trx('residence_permits').where(same).first()) {
       throw conflict('input.grantedOn', `already has a ${input.kind} permit recorded for the person`);
@@ -295,21 +262,19 @@ export function recordResidencePermit(
   });
 }
 
-export function recordMunicipalityReception(
+export async function recordMunicipalityReception(
   db: Knex,
-  caller: Caller,
-  input: RecordMunicipalityReceptionInput,
-  key?: string | null,
+  request: WriteRequest<RecordMunicipalityReceptionInput>,
+  now: Date,
 ): Promise<StoredReception> {
+  const { input, caller } = request;
   const { personnummer } = input;
-  return idempotent(db, {
-    caller,
-    key,
-    operation: 'recordMunicipalityReception',
-    input,
-    idOf: (reception) => reception.personnummer,
-    load: loadBy<StoredReception>('municipality_receptions', 'personnummer'),
-    run: async (trx) => {
+  return idempotentRow(
+    db,
+    'municipality_receptions',
+    request,
+    now,
+    async (trx) => {
       // The row is the person's one reception: locking it makes a second writer wait and
       // then find it changed. Two first recordings race on the primary key instead.
       const current: StoredReception | undefined = await forUpdate(trx('municipality_receptions').where({ personnummer }), trx).first();
@@ -323,13 +288,15 @@ export function recordMunicipalityReception(
       }
       return trx('municipality_receptions').where({ personnummer }).first();
     },
-  });
+    { keyColumn: 'personnummer' },
+  );
 }
 
-export function enrolInSfi(db: Knex, caller: Caller, input: EnrolInSfiInput, key?: string | null): Promise<StoredSfiEnrolment> {
+export async function enrolInSfi(db: Knex, request: WriteRequest<EnrolInSfiInput>, now: Date): Promise<StoredSfiEnrolment> {
+  const { input, caller } = request;
   checkSfiCourse(input.studyPath, input.course);
   const timing = checkTiming({ ...input, endDate: input.endDate ?? null });
-  return writeRow(db, caller, key, 'enrolInSfi', input, 'sfi_enrolments', async (trx) => {
+  return idempotentRow(db, 'sfi_enrolments', request, now, async (trx) => {
     const school = checkProvider(await providerById(trx, input.schoolId), PROVIDER_KINDS.sfiEnrolment, 'input.schoolId');
     return insertRow(trx, 'sfi_enrolments', caller, {
       personnummer: input.personnummer,
@@ -341,13 +308,13 @@ export function enrolInSfi(db: Knex, caller: Caller, input: EnrolInSfiInput, key
   });
 }
 
-export function changeSfiEnrolment(
+export async function changeSfiEnrolment(
   db: Knex,
-  caller: Caller,
-  input: ChangeSfiEnrolmentInput,
-  key?: string | null,
+  request: WriteRequest<ChangeSfiEnrolmentInput>,
+  now: Date,
 ): Promise<StoredSfiEnrolment> {
-  return writeRow(db, caller, key, 'changeSfiEnrolment', input, 'sfi_enrolments', async (trx) => {
+  const { input, caller } = request;
+  return idempotentRow(db, 'sfi_enrolments', request, now, async (trx) => {
     const row = await lockById<StoredSfiEnrolment>(trx, 'sfi_enrolments', input.id);
     checkVersion(row, input.version, 'enrolment');
     const course = input.course ?? row.course;
@@ -356,14 +323,10 @@ export function changeSfiEnrolment(
   });
 }
 
-export function assignProvider(
-  db: Knex,
-  caller: Caller,
-  input: AssignProviderInput,
-  key?: string | null,
-): Promise<StoredProviderAssignment> {
+export async function assignProvider(db: Knex, request: WriteRequest<AssignProviderInput>, now: Date): Promise<StoredProviderAssignment> {
+  const { input, caller } = request;
   const timing = checkTiming({ ...input, endDate: input.endDate ?? null });
-  return writeRow(db, caller, key, 'assignProvider', input, 'provider_assignments', async (trx) => {
+  return idempotentRow(db, 'provider_assignments', request, now, async (trx) => {
     const provider = checkProvider(await providerById(trx, input.providerId), PROVIDER_KINDS.providerAssignment, 'input.providerId');
     return insertRow(trx, 'provider_assignments', caller, {
       personnummer: input.personnummer,
@@ -374,13 +337,13 @@ export function assignProvider(
   });
 }
 
-export function changeProviderAssignment(
+export async function changeProviderAssignment(
   db: Knex,
-  caller: Caller,
-  input: ChangeProviderAssignmentInput,
-  key?: string | null,
+  request: WriteRequest<ChangeProviderAssignmentInput>,
+  now: Date,
 ): Promise<StoredProviderAssignment> {
-  return writeRow(db, caller, key, 'changeProviderAssignment', input, 'provider_assignments', async (trx) => {
+  const { input, caller } = request;
+  return idempotentRow(db, 'provider_assignments', request, now, async (trx) => {
     const row = await lockById<StoredProviderAssignment>(trx, 'provider_assignments', input.id);
     checkVersion(row, input.version, 'assignment');
     return updateRow(trx, 'provider_assignments', caller, row, changedTiming(row, input));

@@ -14,7 +14,7 @@ import { groupByKey } from '../../lib/loaders';
 import { notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { addDays, todayInStockholm } from '../../lib/scalars/calendar';
-import { isConsentActive } from './consent';
+import { isConsentActive } from './rules/consent';
 import { Loaders } from './loaders';
 import { accessRowsByPersonnummer } from './data';
 import { ReferralRow } from './models';

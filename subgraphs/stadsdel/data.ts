@@ -2,15 +2,16 @@ import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { infoMeetingAudience, infoMeetingTime } from './domain';
 import { parseOrganisation } from '../../lib/auth/organisations';
-import { badInput, conflict, forbidden, notFound } from '../../lib/errors';
+import { conflict, forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { idempotentRow, WriteRequest } from '../../lib/idempotency';
 import { paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
 import type { Access } from './access';
-import { checkConsentInput, checkWithdrawal } from './consent-rules';
-import { checkDecisionInput, versionAfter } from './decision-rules';
-import { BOOKING_HORIZON_WEEKS, checkReferral, consentForReferral } from './referral-rules';
+import { checkConsentInput, checkWithdrawal } from './rules/consent';
+import { checkDecisionInput, versionAfter } from './rules/decision';
+import { BOOKING_HORIZON_WEEKS, checkReferral, consentForReferral } from './rules/referral';
+import { checkMeetingInput } from './rules/three-party-meeting';
 import {
   ConsentPartyRow,
   ConsentRow,
@@ -193,10 +194,10 @@ export function listReferrals(db: Knex, filter: ReferralFilter | null | undefine
  * Records a decision in one transaction. The person's row is locked first, so two writers
  * for the same person take turns and cannot both find the month free.
  */
-export async function recordDecision(db: Knex, request: WriteRequest & { input: RecordIncomeSupportDecisionInput }, now: Date): Promise<DecisionRow> {
+export async function recordDecision(db: Knex, request: WriteRequest<RecordIncomeSupportDecisionInput>, now: Date): Promise<DecisionRow> {
   const { input, caller } = request;
   checkDecisionInput(input);
-  return idempotentRow(db, 'income_support_decisions', request, async (trx) => {
+  return idempotentRow(db, 'income_support_decisions', request, now, async (trx) => {
     const person: PersonRow | undefined = await forUpdate(trx('persons').where({ personnummer: input.personnummer }), trx).first();
     if (!person) throw notFound('input.personnummer');
     const current: DecisionRow | undefined = await trx('income_support_decisions')
@@ -222,10 +223,10 @@ export async function recordDecision(db: Knex, request: WriteRequest & { input: 
 }
 
 /** Records a consent and its parties in one transaction. */
-export async function recordConsent(db: Knex, request: WriteRequest & { input: RecordConsentInput }, now: Date): Promise<ConsentRow> {
+export async function recordConsent(db: Knex, request: WriteRequest<RecordConsentInput>, now: Date): Promise<ConsentRow> {
   const { input, caller } = request;
   checkConsentInput(input);
-  return idempotentRow(db, 'consents', request, async (trx) => {
+  return idempotentRow(db, 'consents', request, now, async (trx) => {
     if (!(await trx('persons').where({ personnummer: input.personnummer }).first())) throw notFound('input.personnummer');
     const [id] = await trx('consents').insert({
       personnummer: input.personnummer,
@@ -241,9 +242,9 @@ export async function recordConsent(db: Knex, request: WriteRequest & { input: R
 }
 
 /** Withdraws a consent; the row is locked so two withdrawals cannot both pass the version check. */
-export async function withdrawConsent(db: Knex, request: WriteRequest & { input: WithdrawConsentInput }, now: Date): Promise<ConsentRow> {
+export async function withdrawConsent(db: Knex, request: WriteRequest<WithdrawConsentInput>, now: Date): Promise<ConsentRow> {
   const { input, caller } = request;
-  return idempotentRow(db, 'consents', request, async (trx) => {
+  return idempotentRow(db, 'consents', request, now, async (trx) => {
     const consent: ConsentRow | undefined = await forUpdate(trx('consents').where({ id: input.id }), trx).first();
     if (!consent) throw notFound('input.id');
     checkWithdrawal(consent, input);
@@ -259,10 +260,10 @@ export async function withdrawConsent(db: Knex, request: WriteRequest & { input:
  * district's row is locked first, so bookings in one district take turns and the last
  * place of a week goes to exactly one of two simultaneous referrals.
  */
-export async function referToJobbtorg(db: Knex, request: WriteRequest & { input: ReferToJobbtorgInput }, now: Date): Promise<ReferralRow> {
+export async function referToJobbtorg(db: Knex, request: WriteRequest<ReferToJobbtorgInput>, now: Date): Promise<ReferralRow> {
   const { input, caller } = request;
   const today = todayInStockholm(now);
-  return idempotentRow(db, 'referrals', request, async (trx) => {
+  return idempotentRow(db, 'referrals', request, now, async (trx) => {
     // Locking reads only, until the district is locked: on MySQL the first plain read fixes
     // the transaction's snapshot, and a snapshot taken before the lock would miss a booking
     // that the writer ahead of us committed while we waited.
@@ -418,23 +419,20 @@ async function meetingFor(trx: Knex, districtCode: string, weekStart: string, au
 /** Schedules a three-party meeting in the person's district. */
 export async function scheduleThreePartyMeeting(
   db: Knex,
-  request: WriteRequest & { input: ScheduleThreePartyMeetingInput },
+  request: WriteRequest<ScheduleThreePartyMeetingInput>,
   now: Date,
 ): Promise<ThreePartyMeetingRow> {
   const { input } = request;
-  for (const field of ['districtOfficer', 'jobbtorgCoach', 'thirdParty'] as const) {
-    if (!input[field].trim()) throw badInput(`input.${field}`, 'must not be empty');
-  }
-  if (input.startsAt.getTime() <= now.getTime()) throw badInput('input.startsAt', 'must be in the future');
-  return idempotentRow(db, 'three_party_meetings', request, async (trx) => {
+  const names = checkMeetingInput(input, now);
+  return idempotentRow(db, 'three_party_meetings', request, now, async (trx) => {
     const person: PersonRow | undefined = await trx('persons').where({ personnummer: input.personnummer }).first();
     if (!person) throw notFound('input.personnummer');
     const [id] = await trx('three_party_meetings').insert({
       personnummer: person.personnummer,
       district_code: person.district_code,
-      district_officer: input.districtOfficer.trim(),
-      jobbtorg_coach: input.jobbtorgCoach.trim(),
-      third_party: input.thirdParty.trim(),
+      district_officer: names.districtOfficer,
+      jobbtorg_coach: names.jobbtorgCoach,
+      third_party: names.thirdParty,
       starts_at: toDbDateTime(input.startsAt),
       notes: input.notes ?? null,
     });

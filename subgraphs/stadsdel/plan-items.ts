@@ -1,7 +1,7 @@
 import { PlanItem, SharingConsent } from '../../lib/plan/items';
 import { fromDbDateTime, stockholmWallClock, todayInStockholm } from '../../lib/scalars/calendar';
 import { WEEKDAYS } from '../../lib/schedule';
-import { isConsentActive } from './consent';
+import { isConsentActive } from './rules/consent';
 import { Loaders } from './loaders';
 
 /**

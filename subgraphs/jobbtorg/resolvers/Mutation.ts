@@ -1,3 +1,4 @@
+import { writeRequest } from '../../../lib/idempotency';
 import { withRemoteStep } from '../../../lib/remote-step';
 import * as data from '../data';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
@@ -10,7 +11,8 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
  * transaction fails after it.
  */
 export const Mutation: MutationResolvers = {
-  enrolInJobbtorg: async (_, { input, idempotencyKey }, { db, caller, peers, access }) => {
+  enrolInJobbtorg: async (_, args, { db, caller, peers, access }, info) => {
+    const { input } = args;
     access.enrolsAt(input.unitCode);
     const facts = await peers.enrolmentFacts(input.referralId, input.enrolledOn);
     let caseId = '';
@@ -19,8 +21,8 @@ export const Mutation: MutationResolvers = {
       undo: () => peers.unmarkReferralEnrolled(input.referralId, caseId),
     };
     return withRemoteStep(notice, (tellStadsdel) =>
-      data.enrol(db, input, facts, caller, new Date(), {
-        idempotencyKey,
+      data.enrol(db, writeRequest(caller, args, info), new Date(), {
+        facts,
         afterInsert: async (row) => {
           caseId = String(row.id);
           await tellStadsdel();
@@ -28,23 +30,24 @@ export const Mutation: MutationResolvers = {
       }),
     );
   },
-  establishJobPlan: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writableCase(input.caseId, 'input.caseId');
-    return data.establishJobPlan(db, input, caller, new Date(), { idempotencyKey });
+  establishJobPlan: async (_, args, { db, caller, access }, info) => {
+    await access.writableCase(args.input.caseId, 'input.caseId');
+    return data.establishJobPlan(db, writeRequest(caller, args, info), new Date());
   },
-  addIntervention: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writableCase(input.caseId, 'input.caseId');
-    return data.addIntervention(db, input, caller, new Date(), { idempotencyKey });
+  addIntervention: async (_, args, { db, caller, access }, info) => {
+    await access.writableCase(args.input.caseId, 'input.caseId');
+    return data.addIntervention(db, writeRequest(caller, args, info), new Date());
   },
-  changeIntervention: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writableIntervention(input.id, 'input.id');
-    return data.changeIntervention(db, input, caller, new Date(), { idempotencyKey });
+  changeIntervention: async (_, args, { db, caller, access }, info) => {
+    await access.writableIntervention(args.input.id, 'input.id');
+    return data.changeIntervention(db, writeRequest(caller, args, info), new Date());
   },
-  endIntervention: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writableIntervention(input.id, 'input.id');
-    return data.endIntervention(db, input, caller, new Date(), { idempotencyKey });
+  endIntervention: async (_, args, { db, caller, access }, info) => {
+    await access.writableIntervention(args.input.id, 'input.id');
+    return data.endIntervention(db, writeRequest(caller, args, info), new Date());
   },
-  closeCase: async (_, { input, idempotencyKey }, { db, caller, peers, access }) => {
+  closeCase: async (_, args, { db, caller, peers, access }, info) => {
+    const { input } = args;
     await access.writableCase(input.id, 'input.id');
     let referralId = '';
     const notice = {
@@ -52,8 +55,7 @@ export const Mutation: MutationResolvers = {
       undo: () => peers.unmarkReferralClosed(referralId, input.closedOn),
     };
     return withRemoteStep(notice, (tellStadsdel) =>
-      data.closeCase(db, input, caller, new Date(), {
-        idempotencyKey,
+      data.closeCase(db, writeRequest(caller, args, info), new Date(), {
         afterClose: async (row) => {
           referralId = String(row.referral_id);
           await tellStadsdel();
@@ -61,8 +63,8 @@ export const Mutation: MutationResolvers = {
       }),
     );
   },
-  giveFeedback: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writableCase(input.caseId, 'input.caseId');
-    return data.giveFeedback(db, input, caller, new Date(), { idempotencyKey });
+  giveFeedback: async (_, args, { db, caller, access }, info) => {
+    await access.writableCase(args.input.caseId, 'input.caseId');
+    return data.giveFeedback(db, writeRequest(caller, args, info), new Date());
   },
 };

@@ -1,5 +1,5 @@
 import type { JobSeekerRegistrationResolvers } from '../__generated__/resolvers-types';
-import { versionedFields } from './recorded';
+import { versionedFields } from './shared-fields';
 
 export const JobSeekerRegistration: JobSeekerRegistrationResolvers = {
   ...versionedFields,

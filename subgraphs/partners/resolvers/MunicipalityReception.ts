@@ -1,5 +1,5 @@
 import type { MunicipalityReceptionResolvers } from '../__generated__/resolvers-types';
-import { versionedFields } from './recorded';
+import { versionedFields } from './shared-fields';
 
 export const MunicipalityReception: MunicipalityReceptionResolvers = {
   ...versionedFields,

@@ -1,3 +1,4 @@
+import { writeRequest } from '../../../lib/idempotency';
 import * as data from '../data';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 
@@ -6,48 +7,48 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
  * (./access.ts); the data module does the rest in one transaction.
  */
 export const Mutation: MutationResolvers = {
-  registerJobSeeker: (_, { input, idempotencyKey }, { db, caller, access }) => {
+  registerJobSeeker: (_, args, { db, caller, access }, info) => {
     access.arbetsformedlingen();
-    return data.registerJobSeeker(db, caller, input, idempotencyKey);
+    return data.registerJobSeeker(db, writeRequest(caller, args, info), new Date());
   },
-  changeJobSeekerRegistration: (_, { input, idempotencyKey }, { db, caller, access }) => {
+  changeJobSeekerRegistration: (_, args, { db, caller, access }, info) => {
     access.arbetsformedlingen();
-    return data.changeJobSeekerRegistration(db, caller, input, idempotencyKey);
+    return data.changeJobSeekerRegistration(db, writeRequest(caller, args, info), new Date());
   },
-  addPlannedActivity: (_, { input, idempotencyKey }, { db, caller, access }) => {
+  addPlannedActivity: (_, args, { db, caller, access }, info) => {
     access.arbetsformedlingen();
-    return data.addPlannedActivity(db, caller, input, idempotencyKey);
+    return data.addPlannedActivity(db, writeRequest(caller, args, info), new Date());
   },
-  changePlannedActivity: (_, { input, idempotencyKey }, { db, caller, access }) => {
+  changePlannedActivity: (_, args, { db, caller, access }, info) => {
     access.arbetsformedlingen();
-    return data.changePlannedActivity(db, caller, input, idempotencyKey);
+    return data.changePlannedActivity(db, writeRequest(caller, args, info), new Date());
   },
-  endPlannedActivity: (_, { input, idempotencyKey }, { db, caller, access }) => {
+  endPlannedActivity: (_, args, { db, caller, access }, info) => {
     access.arbetsformedlingen();
-    return data.endPlannedActivity(db, caller, input, idempotencyKey);
+    return data.endPlannedActivity(db, writeRequest(caller, args, info), new Date());
   },
-  recordResidencePermit: (_, { input, idempotencyKey }, { db, caller, access }) => {
+  recordResidencePermit: (_, args, { db, caller, access }, info) => {
     access.migrationsverket();
-    return data.recordResidencePermit(db, caller, input, idempotencyKey);
+    return data.recordResidencePermit(db, writeRequest(caller, args, info), new Date());
   },
-  recordMunicipalityReception: (_, { input, idempotencyKey }, { db, caller, access }) => {
+  recordMunicipalityReception: (_, args, { db, caller, access }, info) => {
     access.migrationsverket();
-    return data.recordMunicipalityReception(db, caller, input, idempotencyKey);
+    return data.recordMunicipalityReception(db, writeRequest(caller, args, info), new Date());
   },
-  enrolInSfi: (_, { input, idempotencyKey }, { db, caller, access }) => {
-    access.sfiSchool(input.schoolId, 'input.schoolId');
-    return data.enrolInSfi(db, caller, input, idempotencyKey);
+  enrolInSfi: (_, args, { db, caller, access }, info) => {
+    access.sfiSchool(args.input.schoolId, 'input.schoolId');
+    return data.enrolInSfi(db, writeRequest(caller, args, info), new Date());
   },
-  changeSfiEnrolment: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.ownRecord(db, 'sfi_enrolments', input.id, 'input.id');
-    return data.changeSfiEnrolment(db, caller, input, idempotencyKey);
+  changeSfiEnrolment: async (_, args, { db, caller, access }, info) => {
+    await access.ownRecord(db, 'sfi_enrolments', args.input.id, 'input.id');
+    return data.changeSfiEnrolment(db, writeRequest(caller, args, info), new Date());
   },
-  assignProvider: (_, { input, idempotencyKey }, { db, caller, access }) => {
-    access.provider(input.providerId, 'input.providerId');
-    return data.assignProvider(db, caller, input, idempotencyKey);
+  assignProvider: (_, args, { db, caller, access }, info) => {
+    access.provider(args.input.providerId, 'input.providerId');
+    return data.assignProvider(db, writeRequest(caller, args, info), new Date());
   },
-  changeProviderAssignment: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.ownRecord(db, 'provider_assignments', input.id, 'input.id');
-    return data.changeProviderAssignment(db, caller, input, idempotencyKey);
+  changeProviderAssignment: async (_, args, { db, caller, access }, info) => {
+    await access.ownRecord(db, 'provider_assignments', args.input.id, 'input.id');
+    return data.changeProviderAssignment(db, writeRequest(caller, args, info), new Date());
   },
 };

@@ -1,7 +1,6 @@
 import { loadExisting } from '../../../lib/loaders';
 import type { PlannedActivityResolvers } from '../__generated__/resolvers-types';
-import { versionedFields } from './recorded';
-import { scheduledFields } from './scheduled';
+import { scheduledFields, versionedFields } from './shared-fields';
 
 export const PlannedActivity: PlannedActivityResolvers = {
   ...scheduledFields,

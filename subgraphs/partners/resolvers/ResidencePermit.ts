@@ -1,5 +1,5 @@
 import type { ResidencePermitResolvers } from '../__generated__/resolvers-types';
-import { recordedFields } from './recorded';
+import { recordedFields } from './shared-fields';
 
 export const ResidencePermit: ResidencePermitResolvers = {
   ...recordedFields,

@@ -1,7 +1,7 @@
 import { loadExisting } from '../../../lib/loaders';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { ConsentResolvers, Party } from '../__generated__/resolvers-types';
-import { isConsentActive } from '../consent';
+import { isConsentActive } from '../rules/consent';
 
 export const Consent: ConsentResolvers = {
   // Another subgraph's reference is answered only for a caller who may read the record; otherwise as if unknown.

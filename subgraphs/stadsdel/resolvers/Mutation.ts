@@ -1,3 +1,4 @@
+import { writeRequest } from '../../../lib/idempotency';
 import * as data from '../data';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 
@@ -7,29 +8,29 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
  * idempotency key replays the first answer.
  */
 export const Mutation: MutationResolvers = {
-  recordIncomeSupportDecision: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writablePerson(input.personnummer, 'input.personnummer', 'IncomeSupportDecision');
-    return data.recordDecision(db, { caller, key: idempotencyKey, operation: 'recordIncomeSupportDecision', input }, new Date());
+  recordIncomeSupportDecision: async (_, args, { db, caller, access }, info) => {
+    await access.writablePerson(args.input.personnummer, 'input.personnummer', 'IncomeSupportDecision');
+    return data.recordDecision(db, writeRequest(caller, args, info), new Date());
   },
-  recordConsent: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writablePerson(input.personnummer, 'input.personnummer', 'Consent');
-    return data.recordConsent(db, { caller, key: idempotencyKey, operation: 'recordConsent', input }, new Date());
+  recordConsent: async (_, args, { db, caller, access }, info) => {
+    await access.writablePerson(args.input.personnummer, 'input.personnummer', 'Consent');
+    return data.recordConsent(db, writeRequest(caller, args, info), new Date());
   },
   recordReferralEnrolment: (_, { referralId, caseId }, { db, caller }) => data.recordReferralEnrolment(db, referralId, caseId, caller),
   recordReferralClosure: (_, { referralId, closedOn }, { db, caller }) => data.recordReferralClosure(db, referralId, closedOn, caller),
   undoReferralEnrolment: (_, { referralId, caseId }, { db, caller }) => data.undoReferralEnrolment(db, referralId, caseId, caller),
   undoReferralClosure: (_, { referralId, closedOn }, { db, caller }) => data.undoReferralClosure(db, referralId, closedOn, caller),
-  referToJobbtorg: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writablePerson(input.personnummer, 'input.personnummer', 'Referral');
-    return data.referToJobbtorg(db, { caller, key: idempotencyKey, operation: 'referToJobbtorg', input }, new Date());
+  referToJobbtorg: async (_, args, { db, caller, access }, info) => {
+    await access.writablePerson(args.input.personnummer, 'input.personnummer', 'Referral');
+    return data.referToJobbtorg(db, writeRequest(caller, args, info), new Date());
   },
-  scheduleThreePartyMeeting: async (_, { input, idempotencyKey }, { db, caller, access }) => {
-    await access.writablePerson(input.personnummer, 'input.personnummer', 'ThreePartyMeeting');
-    return data.scheduleThreePartyMeeting(db, { caller, key: idempotencyKey, operation: 'scheduleThreePartyMeeting', input }, new Date());
+  scheduleThreePartyMeeting: async (_, args, { db, caller, access }, info) => {
+    await access.writablePerson(args.input.personnummer, 'input.personnummer', 'ThreePartyMeeting');
+    return data.scheduleThreePartyMeeting(db, writeRequest(caller, args, info), new Date());
   },
-  withdrawConsent: async (_, { input, idempotencyKey }, { db, caller, loaders, access }) => {
-    const consent = await loaders.consent.load(input.id);
+  withdrawConsent: async (_, args, { db, caller, loaders, access }, info) => {
+    const consent = await loaders.consent.load(args.input.id);
     if (consent) await access.writablePerson(consent.personnummer, 'input.id', 'Consent');
-    return data.withdrawConsent(db, { caller, key: idempotencyKey, operation: 'withdrawConsent', input }, new Date());
+    return data.withdrawConsent(db, writeRequest(caller, args, info), new Date());
   },
 };

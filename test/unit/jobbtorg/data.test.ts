@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { Caller } from '../../../lib/identity';
 import { makePersonnummer } from '../../../lib/scalars/personnummer';
 import { seedReferenceData } from '../../../seed/jobbtorg';
+import { WriteRequest } from '../../../lib/idempotency';
 import type { EnrolInJobbtorgInput } from '../../../subgraphs/jobbtorg/__generated__/resolvers-types';
 import * as data from '../../../subgraphs/jobbtorg/data';
 import { migrations } from '../../../subgraphs/jobbtorg/migrations';
@@ -20,6 +21,11 @@ import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 /** Monday 16 March 2026, 11:00 in Stockholm. */
 const NOW = new Date('2026-03-16T10:00:00Z');
 const caller: Caller = { organisation: 'JOBBTORG:KISTA', user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
+
+/** The request the resolver of `operation` would hand the data module, from the coach; `key` for a safe retry. */
+function request<Input>(operation: string, input: Input, key?: string): WriteRequest<Input> {
+  return { caller, key, operation, input };
+}
 
 async function refusal(work: Promise<unknown>): Promise<{ code: unknown; field: unknown }> {
   const error = await work.then(
@@ -70,7 +76,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
   });
   const enrolNew = (over: Partial<EnrolInJobbtorgInput> = {}, factsOver: Partial<EnrolmentFacts> = {}) => {
     const facts = factsFor(factsOver);
-    return data.enrol(db, enrolment(facts, over), facts, caller, NOW);
+    return data.enrol(db, request('enrolInJobbtorg', enrolment(facts, over)), NOW, { facts });
   };
   const count = async (table: string, where: Record<string, unknown> = {}) =>
     Number((await db(table).where(where).count({ n: '*' }))[0].n);
@@ -89,7 +95,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
   });
   async function caseWithPlan(): Promise<StoredCase> {
     const opened = await enrolNew();
-    return data.establishJobPlan(db, { caseId: String(opened.id), establishedOn: '2026-03-05', goal: 'WORK' }, caller, NOW);
+    return data.establishJobPlan(db, request('establishJobPlan', { caseId: String(opened.id), establishedOn: '2026-03-05', goal: 'WORK' }), NOW);
   }
 
   describe('enrol', () => {
@@ -111,7 +117,8 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     it('runs the hook inside the transaction, and writes nothing when it fails', async () => {
       const facts = factsFor();
       let seen: { id: number; visible: number } | null = null;
-      const opened = await data.enrol(db, enrolment(facts), facts, caller, NOW, {
+      const opened = await data.enrol(db, request('enrolInJobbtorg', enrolment(facts)), NOW, {
+        facts,
         afterInsert: async (row, trx) => {
           seen = { id: row.id, visible: Number((await trx('cases').where({ id: row.id }).count({ n: '*' }))[0].n) };
         },
@@ -120,7 +127,8 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
       const other = factsFor();
       await expect(
-        data.enrol(db, enrolment(other), other, caller, NOW, {
+        data.enrol(db, request('enrolInJobbtorg', enrolment(other)), NOW, {
+          facts: other,
           afterInsert: async () => {
             throw new GraphQLError('stadsdel could not answer', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
           },
@@ -131,10 +139,11 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
     it('refuses a second open case for the person, and writes nothing', async () => {
       const first = factsFor();
-      await data.enrol(db, enrolment(first), first, caller, NOW);
+      await data.enrol(db, request('enrolInJobbtorg', enrolment(first)), NOW, { facts: first });
       const second: EnrolmentFacts = { ...first, referralId: String(referral++) };
       const before = await count('cases');
-      expect(await refusal(data.enrol(db, enrolment(second), second, caller, NOW))).toEqual({ code: 'CONFLICT', field: 'input.referralId' });
+      const again = data.enrol(db, request('enrolInJobbtorg', enrolment(second)), NOW, { facts: second });
+      expect(await refusal(again)).toEqual({ code: 'CONFLICT', field: 'input.referralId' });
       expect(await count('cases')).toBe(before);
     });
 
@@ -147,15 +156,15 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     ])('refuses %s, and writes nothing', async (_, over, factsOver, code, field) => {
       const facts = factsFor(factsOver);
       const before = await count('cases');
-      expect(await refusal(data.enrol(db, enrolment(facts, over), facts, caller, NOW))).toEqual({ code, field });
+      expect(await refusal(data.enrol(db, request('enrolInJobbtorg', enrolment(facts, over)), NOW, { facts }))).toEqual({ code, field });
       expect(await count('cases')).toBe(before);
     });
 
     it('gives a referral one case when two enrol it at the same moment', async () => {
       const facts = factsFor();
       const twins = await Promise.allSettled([
-        data.enrol(db, enrolment(facts), facts, caller, NOW),
-        data.enrol(db, enrolment(facts), { ...facts, personnummer: makePersonnummer('1985-04-12', serial++) }, caller, NOW),
+        data.enrol(db, request('enrolInJobbtorg', enrolment(facts)), NOW, { facts }),
+        data.enrol(db, request('enrolInJobbtorg', enrolment(facts)), NOW, { facts: { ...facts, personnummer: makePersonnummer('1985-04-12', serial++) } }),
       ]);
       expect(twins.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
       const [lost] = twins.filter((t): t is PromiseRejectedResult => t.status === 'rejected');
@@ -165,15 +174,15 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
     it('writes once for a retried key, and refuses the key for another input', async () => {
       const facts = factsFor();
-      const keyed = { idempotencyKey: 'enrol-1' };
-      const first = await data.enrol(db, enrolment(facts), facts, caller, NOW, keyed);
+      const keyed = 'enrol-1';
+      const first = await data.enrol(db, request('enrolInJobbtorg', enrolment(facts), keyed), NOW, { facts });
       // The retry's facts say ENROLLED by now: the replay does not look at them.
-      const again = await data.enrol(db, enrolment(facts), { ...facts, referralStatus: 'ENROLLED' }, caller, NOW, keyed);
+      const again = await data.enrol(db, request('enrolInJobbtorg', enrolment(facts), keyed), NOW, { facts: { ...facts, referralStatus: 'ENROLLED' } });
       expect(again.id).toBe(first.id);
       expect(await count('cases', { referral_id: facts.referralId })).toBe(1);
 
       const other = factsFor();
-      expect(await refusal(data.enrol(db, enrolment(other), other, caller, NOW, keyed))).toEqual({
+      expect(await refusal(data.enrol(db, request('enrolInJobbtorg', enrolment(other), keyed), NOW, { facts: other }))).toEqual({
         code: 'CONFLICT',
         field: 'idempotencyKey',
       });
@@ -182,9 +191,9 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
     it('leaves the key free when the mutation was refused', async () => {
       const facts = factsFor();
-      const keyed = { idempotencyKey: 'enrol-refused-then-fixed' };
-      await refusal(data.enrol(db, enrolment(facts, { unitCode: 'FARSTA' }), facts, caller, NOW, keyed));
-      const fixed = await data.enrol(db, enrolment(facts), facts, caller, NOW, { idempotencyKey: 'enrol-refused-then-fixed-2' });
+      const keyed = 'enrol-refused-then-fixed';
+      await refusal(data.enrol(db, request('enrolInJobbtorg', enrolment(facts, { unitCode: 'FARSTA' }), keyed), NOW, { facts }));
+      const fixed = await data.enrol(db, request('enrolInJobbtorg', enrolment(facts), 'enrol-refused-then-fixed-2'), NOW, { facts });
       expect(fixed.unit_code).toBe('KISTA');
       expect(await count('idempotency_keys', { idempotency_key: 'enrol-refused-then-fixed' })).toBe(0);
     });
@@ -196,7 +205,9 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       expect(planned.version).toBe(2);
       expect(await db('job_plans').where({ case_id: planned.id }).first()).toMatchObject({ established_on: '2026-03-05', goal: 'WORK' });
       expect(
-        await refusal(data.establishJobPlan(db, { caseId: String(planned.id), establishedOn: '2026-03-06', goal: 'STUDIES' }, caller, NOW)),
+        await refusal(
+          data.establishJobPlan(db, request('establishJobPlan', { caseId: String(planned.id), establishedOn: '2026-03-06', goal: 'STUDIES' }), NOW),
+        ),
       ).toEqual({ code: 'CONFLICT', field: 'input.caseId' });
       expect(await count('job_plans', { case_id: planned.id })).toBe(1);
       expect((await db('cases').where({ id: planned.id }).first()).version).toBe(2);
@@ -206,7 +217,8 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       ['a case that does not exist', '999999', 'NOT_FOUND', 'input.caseId'],
       ['an id that is no id', '12abc', 'NOT_FOUND', 'input.caseId'],
     ])('refuses %s', async (_, caseId, code, field) => {
-      expect(await refusal(data.establishJobPlan(db, { caseId, establishedOn: '2026-03-05', goal: 'WORK' }, caller, NOW))).toEqual({ code, field });
+      const plan = data.establishJobPlan(db, request('establishJobPlan', { caseId, establishedOn: '2026-03-05', goal: 'WORK' }), NOW);
+      expect(await refusal(plan)).toEqual({ code, field });
     });
   });
 
@@ -214,7 +226,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     it('needs a plan first', async () => {
       const opened = await enrolNew();
       const before = await count('interventions');
-      expect(await refusal(data.addIntervention(db, interventionOf(opened.id), caller, NOW))).toEqual({
+      expect(await refusal(data.addIntervention(db, request('addIntervention', interventionOf(opened.id)), NOW))).toEqual({
         code: 'CONFLICT',
         field: 'input.caseId',
       });
@@ -223,13 +235,17 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
     it('adds, changes from the version read, and refuses a stale change without writing', async () => {
       const planned = await caseWithPlan();
-      const added = await data.addIntervention(db, interventionOf(planned.id, { providerId: '11' }), caller, NOW);
+      const added = await data.addIntervention(db, request('addIntervention', interventionOf(planned.id, { providerId: '11' })), NOW);
       expect(added).toMatchObject({ version: 1, provider_id: 11, hours_per_week: 6, ended_on: null });
 
-      const changed = await data.changeIntervention(db, { id: String(added.id), version: 1, title: 'Jobbsök, fördjupning', endDate: null }, caller, NOW);
+      const changed = await data.changeIntervention(
+        db,
+        request('changeIntervention', { id: String(added.id), version: 1, title: 'Jobbsök, fördjupning', endDate: null }),
+        NOW,
+      );
       expect(changed).toMatchObject({ version: 2, title: 'Jobbsök, fördjupning', end_date: null, start_date: '2026-03-04' });
 
-      expect(await refusal(data.changeIntervention(db, { id: String(added.id), version: 1, title: 'Lost update' }, caller, NOW))).toEqual({
+      expect(await refusal(data.changeIntervention(db, request('changeIntervention', { id: String(added.id), version: 1, title: 'Lost update' }), NOW))).toEqual({
         code: 'CONFLICT',
         field: 'input.version',
       });
@@ -239,11 +255,11 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     it('refuses an end before the start and a start before enrolment, and writes nothing', async () => {
       const planned = await caseWithPlan();
       const before = await count('interventions');
-      expect(await refusal(data.addIntervention(db, interventionOf(planned.id, { endDate: '2026-03-03' }), caller, NOW))).toEqual({
+      expect(await refusal(data.addIntervention(db, request('addIntervention', interventionOf(planned.id, { endDate: '2026-03-03' })), NOW))).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'input.endDate',
       });
-      expect(await refusal(data.addIntervention(db, interventionOf(planned.id, { startDate: '2026-02-20' }), caller, NOW))).toEqual({
+      expect(await refusal(data.addIntervention(db, request('addIntervention', interventionOf(planned.id, { startDate: '2026-02-20' })), NOW))).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'input.startDate',
       });
@@ -252,14 +268,14 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
     it('ends an intervention once', async () => {
       const planned = await caseWithPlan();
-      const added = await data.addIntervention(db, interventionOf(planned.id), caller, NOW);
-      const ended = await data.endIntervention(db, { id: String(added.id), version: 1, endedOn: '2026-03-13' }, caller, NOW);
+      const added = await data.addIntervention(db, request('addIntervention', interventionOf(planned.id)), NOW);
+      const ended = await data.endIntervention(db, request('endIntervention', { id: String(added.id), version: 1, endedOn: '2026-03-13' }), NOW);
       expect(ended).toMatchObject({ ended_on: '2026-03-13', version: 2 });
-      expect(await refusal(data.endIntervention(db, { id: String(added.id), version: 2, endedOn: '2026-03-14' }, caller, NOW))).toEqual({
+      expect(await refusal(data.endIntervention(db, request('endIntervention', { id: String(added.id), version: 2, endedOn: '2026-03-14' }), NOW))).toEqual({
         code: 'CONFLICT',
         field: 'input.id',
       });
-      expect(await refusal(data.changeIntervention(db, { id: String(added.id), version: 2, title: 'x' }, caller, NOW))).toEqual({
+      expect(await refusal(data.changeIntervention(db, request('changeIntervention', { id: String(added.id), version: 2, title: 'x' }), NOW))).toEqual({
         code: 'CONFLICT',
         field: 'input.id',
       });
@@ -267,7 +283,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     });
 
     it('refuses an unknown intervention', async () => {
-      expect(await refusal(data.endIntervention(db, { id: '999999', version: 1, endedOn: '2026-03-13' }, caller, NOW))).toEqual({
+      expect(await refusal(data.endIntervention(db, request('endIntervention', { id: '999999', version: 1, endedOn: '2026-03-13' }), NOW))).toEqual({
         code: 'NOT_FOUND',
         field: 'input.id',
       });
@@ -277,17 +293,16 @@ describeEachDialect('jobbtorg writes', (dialect) => {
   describe('closing a case', () => {
     it('ends the interventions still to run, in the same transaction, and then takes no changes', async () => {
       const planned = await caseWithPlan();
-      const add = (over: Record<string, unknown>) => data.addIntervention(db, interventionOf(planned.id, over), caller, NOW);
+      const add = (over: Record<string, unknown>) => data.addIntervention(db, request('addIntervention', interventionOf(planned.id, over)), NOW);
       const done = await add({ title: 'Uppstartsgrupp', kind: 'START_UP_GROUP', endDate: '2026-03-06' });
       const running = await add({ title: 'Jobbsök' });
       const openEnded = await add({ title: 'Matchning', kind: 'MATCHING', endDate: null });
       const endedEarlier = await add({ title: 'Praktik', kind: 'WORK_PLACEMENT' });
-      await data.endIntervention(db, { id: String(endedEarlier.id), version: 1, endedOn: '2026-03-09' }, caller, NOW);
+      await data.endIntervention(db, request('endIntervention', { id: String(endedEarlier.id), version: 1, endedOn: '2026-03-09' }), NOW);
 
       const closed = await data.closeCase(
         db,
-        { id: String(planned.id), version: 2, closedOn: '2026-03-12', reason: 'WORK', note: ' Anställd som lagerarbetare. ' },
-        caller,
+        request('closeCase', { id: String(planned.id), version: 2, closedOn: '2026-03-12', reason: 'WORK', note: ' Anställd som lagerarbetare. ' }),
         NOW,
       );
       expect(closed).toMatchObject({ status: 'CLOSED', closed_on: '2026-03-12', closure_reason: 'WORK', closure_note: 'Anställd som lagerarbetare.', version: 3 });
@@ -299,9 +314,9 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
       const id = String(planned.id);
       const refusals = await Promise.all([
-        refusal(data.closeCase(db, { id, version: 3, closedOn: '2026-03-13', reason: 'OTHER' }, caller, NOW)),
-        refusal(data.addIntervention(db, interventionOf(planned.id), caller, NOW)),
-        refusal(data.changeIntervention(db, { id: String(done.id), version: 1, title: 'Later' }, caller, NOW)),
+        refusal(data.closeCase(db, request('closeCase', { id, version: 3, closedOn: '2026-03-13', reason: 'OTHER' }), NOW)),
+        refusal(data.addIntervention(db, request('addIntervention', interventionOf(planned.id)), NOW)),
+        refusal(data.changeIntervention(db, request('changeIntervention', { id: String(done.id), version: 1, title: 'Later' }), NOW)),
       ]);
       expect(refusals).toEqual([
         { code: 'CONFLICT', field: 'input.id' },
@@ -314,8 +329,9 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
     it('refuses a stale version, and writes nothing', async () => {
       const planned = await caseWithPlan();
-      const running = await data.addIntervention(db, interventionOf(planned.id), caller, NOW);
-      expect(await refusal(data.closeCase(db, { id: String(planned.id), version: 1, closedOn: '2026-03-12', reason: 'WORK' }, caller, NOW))).toEqual({
+      const running = await data.addIntervention(db, request('addIntervention', interventionOf(planned.id)), NOW);
+      const closing = data.closeCase(db, request('closeCase', { id: String(planned.id), version: 1, closedOn: '2026-03-12', reason: 'WORK' }), NOW);
+      expect(await refusal(closing)).toEqual({
         code: 'CONFLICT',
         field: 'input.version',
       });
@@ -327,8 +343,8 @@ describeEachDialect('jobbtorg writes', (dialect) => {
   describe('feedback', () => {
     it('goes to the referring district, from the caller, also after closure', async () => {
       const opened = await enrolNew();
-      await data.closeCase(db, { id: String(opened.id), version: 1, closedOn: '2026-03-10', reason: 'STUDIES' }, caller, NOW);
-      const sent = await data.giveFeedback(db, { caseId: String(opened.id), message: ' Börjar på Komvux i april. ' }, caller, NOW);
+      await data.closeCase(db, request('closeCase', { id: String(opened.id), version: 1, closedOn: '2026-03-10', reason: 'STUDIES' }), NOW);
+      const sent = await data.giveFeedback(db, request('giveFeedback', { caseId: String(opened.id), message: ' Börjar på Komvux i april. ' }), NOW);
       expect(sent).toMatchObject({
         case_id: opened.id,
         referral_id: opened.referral_id,
@@ -341,11 +357,11 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     it('refuses an empty message and an unknown case, and writes nothing', async () => {
       const opened = await enrolNew();
       const before = await count('feedback');
-      expect(await refusal(data.giveFeedback(db, { caseId: String(opened.id), message: '  ' }, caller, NOW))).toEqual({
+      expect(await refusal(data.giveFeedback(db, request('giveFeedback', { caseId: String(opened.id), message: '  ' }), NOW))).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'input.message',
       });
-      expect(await refusal(data.giveFeedback(db, { caseId: '999999', message: 'Hej' }, caller, NOW))).toEqual({
+      expect(await refusal(data.giveFeedback(db, request('giveFeedback', { caseId: '999999', message: 'Hej' }), NOW))).toEqual({
         code: 'NOT_FOUND',
         field: 'input.caseId',
       });
@@ -365,7 +381,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       unit = 'VALLINGBY';
       const at = (enrolledOn: string) => enrolNew({ unitCode: unit, enrolledOn }, { districtCode: 'HV' });
       const plan = (c: StoredCase, establishedOn: string) =>
-        data.establishJobPlan(db, { caseId: String(c.id), establishedOn, goal: 'WORK' }, caller, NOW);
+        data.establishJobPlan(db, request('establishJobPlan', { caseId: String(c.id), establishedOn, goal: 'WORK' }), NOW);
       late = await plan(await at('2026-02-02'), '2026-02-13'); // deadline 9 Feb
       kept = await plan(await at('2026-02-03'), '2026-02-10'); // deadline 10 Feb
       overdue = await at('2026-02-04'); // deadline 11 Feb, no plan
@@ -396,7 +412,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     it('lists open cases without a plan, oldest first', async () => {
       const page = await data.listCasesWithoutPlan(db, { unitCode: unit }, { first: 10 }, ALL_CASES);
       expect(ids(page)).toEqual([overdue.id, pending.id]);
-      await data.closeCase(db, { id: String(overdue.id), version: 1, closedOn: '2026-03-13', reason: 'UNKNOWN' }, caller, NOW);
+      await data.closeCase(db, request('closeCase', { id: String(overdue.id), version: 1, closedOn: '2026-03-13', reason: 'UNKNOWN' }), NOW);
       expect(ids(await data.listCasesWithoutPlan(db, { districtCode: 'HV' }, {}, ALL_CASES))).toEqual([pending.id]);
     });
   });

@@ -1,15 +1,26 @@
 import { GraphQLError } from 'graphql';
 import { Caller } from '../../../lib/identity';
-import type { AddInterventionInput, EnrolInJobbtorgInput } from '../../../subgraphs/jobbtorg/__generated__/resolvers-types';
-import { checkClosure, checkFeedbackMessage, checkJobPlan } from '../../../subgraphs/jobbtorg/case-rules';
-import { checkEnrolment, EnrolmentRecords } from '../../../subgraphs/jobbtorg/enrolment-rules';
+import type {
+  AddInterventionInput,
+  ChangeInterventionInput,
+  CloseCaseInput,
+  EnrolInJobbtorgInput,
+  EstablishJobPlanInput,
+} from '../../../subgraphs/jobbtorg/__generated__/resolvers-types';
+import { checkClosure, checkClosureInput } from '../../../subgraphs/jobbtorg/rules/case';
+import { checkEnrolment, checkEnrolmentInput, EnrolmentRecords } from '../../../subgraphs/jobbtorg/rules/enrolment';
+import { checkFeedbackMessage } from '../../../subgraphs/jobbtorg/rules/feedback';
 import {
   changedIntervention,
   checkEndedOn,
+  checkEndInput,
+  checkInterventionChange,
   checkNewIntervention,
   checkNotEnded,
-} from '../../../subgraphs/jobbtorg/intervention-rules';
-import { EnrolmentFacts, StoredCase, StoredIntervention } from '../../../subgraphs/jobbtorg/models';
+  checkStartInCase,
+} from '../../../subgraphs/jobbtorg/rules/intervention';
+import { checkJobPlan, checkJobPlanInput } from '../../../subgraphs/jobbtorg/rules/job-plan';
+import { EnrolmentFacts, JobPlanRow, StoredCase, StoredIntervention } from '../../../subgraphs/jobbtorg/models';
 
 /** Jobbtorg's write rules as plain functions: what each refuses, with the code and the field at fault. */
 
@@ -55,6 +66,11 @@ describe('checkEnrolment', () => {
     enrolledOn: TODAY,
     ...over,
   });
+  /** An enrolment's rules as the write runs them: what the input says on its own, then the facts and records. */
+  const enrolled = (i: EnrolInJobbtorgInput, f: EnrolmentFacts, r: EnrolmentRecords) => ({
+    coach: checkEnrolmentInput(i, caller, TODAY),
+    ...checkEnrolment(i, f, r),
+  });
 
   it.each<[string, Partial<EnrolmentFacts>, string, string]>([
     ['unemployed adult', {}, 'UNEMPLOYED', 'OTHER_OVER_24'],
@@ -65,7 +81,7 @@ describe('checkEnrolment', () => {
     ['other reasons than unemployment', { reason: 'OTHER_REASONS', studiesSfi: true }, 'RESURS', 'OTHER_OVER_24'],
     ['studying Sfi', { studiesSfi: true }, 'SFI_STUDENT', 'OTHER_OVER_24'],
   ])('derives the target group: %s → %s', (_, over, targetGroup, reportingGroup) => {
-    expect(checkEnrolment(input(), facts(over), records(), caller, TODAY)).toMatchObject({
+    expect(enrolled(input(), facts(over), records())).toMatchObject({
       target_group: targetGroup,
       reporting_group: reportingGroup,
     });
@@ -73,22 +89,22 @@ describe('checkEnrolment', () => {
 
   it('records the deadline five working days on, and the caller as coach unless one is named', () => {
     // Monday 16 March 2026: five working days later is Monday 23 March.
-    expect(checkEnrolment(input(), facts(), records(), caller, TODAY)).toEqual({
+    expect(enrolled(input(), facts(), records())).toEqual({
       coach: 'coach-kista-01',
       target_group: 'UNEMPLOYED',
       reporting_group: 'OTHER_OVER_24',
       jobbgaranti_deadline: '2026-03-23',
     });
-    expect(checkEnrolment(input({ coach: ' coach-kista-07 ' }), facts(), records(), caller, TODAY).coach).toBe('coach-kista-07');
+    expect(enrolled(input({ coach: ' coach-kista-07 ' }), facts(), records()).coach).toBe('coach-kista-07');
   });
 
   it('takes an override that fits the facts, and reports by it', () => {
     const youngRefugee = facts({ birthDate: '2004-01-01', newlyArrived: true });
-    expect(checkEnrolment(input({ targetGroup: 'REFUGEE' }), youngRefugee, records(), caller, TODAY)).toMatchObject({
+    expect(enrolled(input({ targetGroup: 'REFUGEE' }), youngRefugee, records())).toMatchObject({
       target_group: 'REFUGEE',
       reporting_group: 'NEWLY_ARRIVED_REFUGEE',
     });
-    expect(checkEnrolment(input({ targetGroup: 'RESURS' }), facts(), records(), caller, TODAY).target_group).toBe('RESURS');
+    expect(enrolled(input({ targetGroup: 'RESURS' }), facts(), records()).target_group).toBe('RESURS');
   });
 
   it.each<[string, Partial<EnrolInJobbtorgInput>, Partial<EnrolmentFacts>, Partial<EnrolmentRecords>, string, string]>([
@@ -106,12 +122,12 @@ describe('checkEnrolment', () => {
     ['a person under 16', {}, { birthDate: '2010-06-01' }, {}, 'BAD_USER_INPUT', 'input.enrolledOn'],
     ['an empty coach', { coach: '  ' }, {}, {}, 'BAD_USER_INPUT', 'input.coach'],
   ])('refuses %s', (_, inputOver, factsOver, recordsOver, code, field) => {
-    expect(refusal(() => checkEnrolment(input(inputOver), facts(factsOver), records(recordsOver), caller, TODAY))).toEqual({ code, field });
+    expect(refusal(() => enrolled(input(inputOver), facts(factsOver), records(recordsOver)))).toEqual({ code, field });
   });
 
   it('lets a youth branch take youth', () => {
     const young = facts({ birthDate: '2005-05-05' });
-    expect(checkEnrolment(input({ unitCode: 'KISTA_UNGDOM' }), young, records({ unit: youthBranch }), caller, TODAY).target_group).toBe('YOUTH');
+    expect(enrolled(input({ unitCode: 'KISTA_UNGDOM' }), young, records({ unit: youthBranch })).target_group).toBe('YOUTH');
   });
 });
 
@@ -134,12 +150,18 @@ const openCase: StoredCase = {
 };
 const closedCase: StoredCase = { ...openCase, status: 'CLOSED', closed_on: '2026-03-10', closure_reason: 'WORK', version: 3 };
 
+/** A plan's rules as the write runs them: the input on its own, then against the case. */
+function planned(found: StoredCase, plan: Pick<JobPlanRow, 'id'> | undefined, input: EstablishJobPlanInput, today: string): void {
+  checkJobPlanInput(input, today);
+  checkJobPlan(found, plan, input);
+}
+
 describe('checkJobPlan', () => {
   const plan = { caseId: '3', establishedOn: '2026-03-05', goal: 'WORK' as const };
 
   it('takes a plan between enrolment and today', () => {
-    expect(() => checkJobPlan(openCase, undefined, plan, TODAY)).not.toThrow();
-    expect(() => checkJobPlan(openCase, undefined, { ...plan, establishedOn: openCase.enrolled_on }, TODAY)).not.toThrow();
+    expect(() => planned(openCase, undefined, plan, TODAY)).not.toThrow();
+    expect(() => planned(openCase, undefined, { ...plan, establishedOn: openCase.enrolled_on }, TODAY)).not.toThrow();
   });
 
   it.each<[string, StoredCase, { id: number } | undefined, string, string, string]>([
@@ -148,15 +170,21 @@ describe('checkJobPlan', () => {
     ['a plan before enrolment', openCase, undefined, '2026-03-01', 'BAD_USER_INPUT', 'input.establishedOn'],
     ['a plan in the future', openCase, undefined, '2026-03-17', 'BAD_USER_INPUT', 'input.establishedOn'],
   ])('refuses %s', (_, found, existing, establishedOn, code, field) => {
-    expect(refusal(() => checkJobPlan(found, existing, { ...plan, establishedOn }, TODAY))).toEqual({ code, field });
+    expect(refusal(() => planned(found, existing, { ...plan, establishedOn }, TODAY))).toEqual({ code, field });
   });
 });
+
+/** A closure's rules as the write runs them: the input on its own, then against the case. */
+function closing(found: StoredCase, input: CloseCaseInput, today: string): void {
+  checkClosureInput(input, today);
+  checkClosure(found, input);
+}
 
 describe('checkClosure', () => {
   const closure = { id: '3', version: 2, closedOn: '2026-03-12', reason: 'WORK' as const };
 
   it('closes an open case from its current version', () => {
-    expect(() => checkClosure(openCase, closure, TODAY)).not.toThrow();
+    expect(() => closing(openCase, closure, TODAY)).not.toThrow();
   });
 
   it.each<[string, StoredCase, Partial<typeof closure & { note: string }>, string, string]>([
@@ -166,7 +194,7 @@ describe('checkClosure', () => {
     ['a closure in the future', openCase, { closedOn: '2026-04-01' }, 'BAD_USER_INPUT', 'input.closedOn'],
     ['an empty note', openCase, { note: ' ' }, 'BAD_USER_INPUT', 'input.note'],
   ])('refuses %s', (_, found, over, code, field) => {
-    expect(refusal(() => checkClosure(found, { ...closure, ...over }, TODAY))).toEqual({ code, field });
+    expect(refusal(() => closing(found, { ...closure, ...over }, TODAY))).toEqual({ code, field });
   });
 });
 
@@ -210,9 +238,20 @@ describe('intervention rules', () => {
     ]),
     version: 1,
   };
+  /** The rules as the writes run them: what the input says on its own, then against the case and the stored intervention. */
+  const newIntervention = (input: AddInterventionInput) => {
+    const columns = checkNewIntervention(input);
+    checkStartInCase(columns.start_date, ENROLLED);
+    return columns;
+  };
+  const changed = (change: ChangeInterventionInput) => changedIntervention(stored, checkInterventionChange(change), ENROLLED);
+  const ending = (endedOn: string, today: string) => {
+    checkEndInput({ endedOn }, today);
+    checkEndedOn(stored, endedOn, ENROLLED);
+  };
 
   it('stores a new intervention with its schedule in weekday order', () => {
-    expect(checkNewIntervention(add(), ENROLLED)).toEqual({
+    expect(newIntervention(add())).toEqual({
       kind: 'VOCATIONAL_COURSE',
       title: 'Truckkort A+B',
       provider_id: 11,
@@ -221,7 +260,7 @@ describe('intervention rules', () => {
       hours_per_week: 6,
       schedule: stored.schedule,
     });
-    expect(checkNewIntervention(add({ schedule: undefined, providerId: undefined, endDate: undefined }), ENROLLED)).toMatchObject({
+    expect(newIntervention(add({ schedule: undefined, providerId: undefined, endDate: undefined }))).toMatchObject({
       provider_id: null,
       end_date: null,
       schedule: '[]',
@@ -238,22 +277,22 @@ describe('intervention rules', () => {
     ['an empty title', { title: ' ' }, 'input.title'],
     ['a provider id that is no id', { providerId: 'röda-korset' }, 'input.providerId'],
   ])('refuses a new intervention with %s', (_, over, field) => {
-    expect(refusal(() => checkNewIntervention(add(over), ENROLLED))).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(refusal(() => newIntervention(add(over)))).toEqual({ code: 'BAD_USER_INPUT', field });
   });
 
   it('changes only what is given; null makes it open-ended and drops the provider', () => {
     const change = { id: '5', version: 1 };
-    expect(changedIntervention(stored, { ...change, title: 'Truckkort A' }, ENROLLED)).toMatchObject({
+    expect(changed({ ...change, title: 'Truckkort A' })).toMatchObject({
       title: 'Truckkort A',
       start_date: '2026-03-09',
       schedule: stored.schedule,
     });
-    expect(changedIntervention(stored, { ...change, endDate: null, providerId: null }, ENROLLED)).toMatchObject({
+    expect(changed({ ...change, endDate: null, providerId: null })).toMatchObject({
       end_date: null,
       provider_id: null,
     });
     expect(
-      changedIntervention(stored, { ...change, hoursPerWeek: 3, schedule: [{ weekday: 'FRIDAY', startTime: '13:00', endTime: '16:00' }] }, ENROLLED),
+      changed({ ...change, hoursPerWeek: 3, schedule: [{ weekday: 'FRIDAY', startTime: '13:00', endTime: '16:00' }] }),
     ).toMatchObject({ hours_per_week: 3, schedule: '[{"weekday":"FRIDAY","startTime":"13:00","endTime":"16:00"}]' });
   });
 
@@ -264,7 +303,7 @@ describe('intervention rules', () => {
     ['hours that no longer match the schedule', { hoursPerWeek: 10 }, 'input.hoursPerWeek'],
     ['a null title', { title: null }, 'input.title'],
   ])('refuses a change with %s', (_, over, field) => {
-    expect(refusal(() => changedIntervention(stored, { id: '5', version: 1, ...over }, ENROLLED))).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(refusal(() => changed({ id: '5', version: 1, ...over }))).toEqual({ code: 'BAD_USER_INPUT', field });
   });
 
   it('refuses to change or end an intervention that has ended', () => {
@@ -273,15 +312,15 @@ describe('intervention rules', () => {
   });
 
   it('ends on a day that has come, within the case and the plan; a day before the start cancels', () => {
-    expect(() => checkEndedOn(stored, '2026-03-13', ENROLLED, TODAY)).not.toThrow();
-    expect(() => checkEndedOn(stored, '2026-03-05', ENROLLED, TODAY)).not.toThrow();
+    expect(() => ending('2026-03-13', TODAY)).not.toThrow();
+    expect(() => ending('2026-03-05', TODAY)).not.toThrow();
     const bad = [
       ['2026-03-17', TODAY],
       ['2026-03-01', TODAY],
       ['2026-04-06', '2026-04-10'],
     ];
     for (const [endedOn, today] of bad) {
-      expect(refusal(() => checkEndedOn(stored, endedOn, ENROLLED, today))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.endedOn' });
+      expect(refusal(() => ending(endedOn, today))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.endedOn' });
     }
   });
 });

@@ -1,25 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { WeeklySlot } from '../../../lib/schedule';
-import {
-  applyChange,
-  checkPermit,
-  checkRegistration,
-  checkSfiCourse,
-  checkVersion,
-  receptionVersion,
-  Registration,
-} from '../../../subgraphs/partners/record-rules';
-import {
-  changedTiming,
-  checkEndedOn,
-  checkNotEnded,
-  checkProvider,
-  checkStartAfterRegistration,
-  checkTiming,
-  PROVIDER_KINDS,
-  TimingColumns,
-} from '../../../subgraphs/partners/scheduled-rules';
 import { ProviderRow } from '../../../subgraphs/partners/models';
+import { checkEndedOn, checkNotEnded, checkStartAfterRegistration } from '../../../subgraphs/partners/rules/planned-activity';
+import { checkPermit } from '../../../subgraphs/partners/rules/permit';
+import { checkProvider, PROVIDER_KINDS } from '../../../subgraphs/partners/rules/provider';
+import { receptionVersion } from '../../../subgraphs/partners/rules/reception';
+import { checkVersion } from '../../../subgraphs/partners/rules/record';
+import { applyChange, checkRegistration, Registration } from '../../../subgraphs/partners/rules/registration';
+import { changedTiming, checkTiming, TimingColumns } from '../../../subgraphs/partners/rules/schedule';
+import { checkSfiCourse } from '../../../subgraphs/partners/rules/sfi';
 
 /** The partners write side's rules as plain functions, without a database or a server. */
 

@@ -1,13 +1,11 @@
-import { badInput, conflict, notFound } from '../../lib/errors';
-import { checkSchedule, parseSchedule, scheduledHours, WeeklySlot } from '../../lib/schedule';
-import type { ProviderKind } from './__generated__/resolvers-types';
-import { ProviderRow, StoredPlannedActivity } from './models';
+import { badInput } from '../../../lib/errors';
+import { checkSchedule, parseSchedule, scheduledHours, WeeklySlot } from '../../../lib/schedule';
 
 /**
- * The rules every scheduled record keeps — Arbetsförmedlingen's planned activities, Sfi
- * enrolments and provider assignments — as plain functions: dates in order, hours a week
- * that a week can hold and that agree with the weekly schedule, a provider of the right
- * kind, and when a planned activity may be ended. Errors name the input field at fault.
+ * The timing every scheduled record keeps — Arbetsförmedlingen's planned activities, Sfi
+ * enrolments and provider assignments — as plain functions: dates in order, and hours a
+ * week that a week can hold and that agree with the weekly schedule. Errors name the input
+ * field at fault.
  */
 
 /** The most hours a week can hold. */
@@ -91,43 +89,4 @@ function checked(timing: Timing, given: Given, storedSchedule: string | null): T
     }
   }
   return { start_date: startDate, end_date: endDate, hours_per_week: hoursPerWeek, schedule };
-}
-
-/** Who delivers what: the provider kinds each kind of record may name. */
-export const PROVIDER_KINDS = {
-  /** Arbetsförmedlingen buys its activities from complementary actors and course providers. */
-  plannedActivity: ['COMPLEMENTARY_ACTOR', 'COURSE_PROVIDER'],
-  sfiEnrolment: ['SFI_SCHOOL'],
-  providerAssignment: ['ESTABLISHMENT_SERVICE'],
-} as const satisfies Record<string, readonly ProviderKind[]>;
-
-/** The provider `field` names must exist and be of one of `kinds`. */
-export function checkProvider(provider: ProviderRow | undefined, kinds: readonly ProviderKind[], field: string): ProviderRow {
-  if (!provider) throw notFound(field);
-  if (!kinds.includes(provider.kind)) {
-    throw badInput(field, `names ${provider.name}, of kind ${provider.kind}; it must be of kind ${kinds.join(' or ')}`);
-  }
-  return provider;
-}
-
-/** A planned activity cannot start before the person was registered as a job seeker. */
-export function checkStartAfterRegistration(startDate: string, registeredOn: string): void {
-  if (startDate < registeredOn) {
-    throw badInput('input.startDate', `is before the job seeker was registered on ${registeredOn}`);
-  }
-}
-
-/** An activity that was ended early is history: it cannot change or end again. */
-export function checkNotEnded(activity: Pick<StoredPlannedActivity, 'ended_on'>): void {
-  if (activity.ended_on !== null) throw conflict('input.id', `was ended on ${activity.ended_on}; it cannot change`);
-}
-
-/** An activity ends on a day it runs: not before its start, not after its planned end. */
-export function checkEndedOn(activity: Pick<StoredPlannedActivity, 'start_date' | 'end_date'>, endedOn: string): void {
-  if (endedOn < activity.start_date) {
-    throw badInput('input.endedOn', `is before the activity starts on ${activity.start_date}`);
-  }
-  if (activity.end_date !== null && endedOn > activity.end_date) {
-    throw badInput('input.endedOn', `is after the planned end ${activity.end_date}; change the end date to extend it`);
-  }
 }

@@ -1,10 +1,10 @@
-import { isYouth } from '../../lib/domain';
-import { badInput, conflict, notFound } from '../../lib/errors';
-import { Caller } from '../../lib/identity';
-import { ageOn } from '../../lib/scalars/calendar';
-import type { EnrolInJobbtorgInput, TargetGroup } from './__generated__/resolvers-types';
-import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from './domain';
-import { CaseRow, EnrolmentFacts, UnitRow } from './models';
+import { isYouth } from '../../../lib/domain';
+import { badInput, conflict, notFound } from '../../../lib/errors';
+import { Caller } from '../../../lib/identity';
+import { ageOn } from '../../../lib/scalars/calendar';
+import type { EnrolInJobbtorgInput, TargetGroup } from '../__generated__/resolvers-types';
+import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../domain';
+import { CaseRow, EnrolmentFacts, UnitRow } from '../models';
 
 /**
  * The rules an enrolment (inskrivning) keeps, as plain functions: which referral may be
@@ -34,6 +34,15 @@ export const USER_ID_LENGTH = 64;
 export const MINIMUM_AGE = 16;
 
 /**
+ * What an enrolment says on its own, checked before the transaction: a day that has come,
+ * and the coach (the caller who enrols when none is named). Returns the coach.
+ */
+export function checkEnrolmentInput(input: EnrolInJobbtorgInput, caller: Caller, today: string): string {
+  if (input.enrolledOn > today) throw badInput('input.enrolledOn', `is after today (${today}); enrol on the day it happens`);
+  return coachOf(input.coach, caller);
+}
+
+/**
  * Checks an enrolment against the facts and the records; returns what the case starts with.
  * The referral must still be booked and not already enrolled, the person may have only one
  * open case, and the unit must serve the referring district (a youth branch only youth).
@@ -42,10 +51,7 @@ export function checkEnrolment(
   input: EnrolInJobbtorgInput,
   facts: EnrolmentFacts,
   records: EnrolmentRecords,
-  caller: Caller,
-  today: string,
-): EnrolmentColumns {
-  if (input.enrolledOn > today) throw badInput('input.enrolledOn', `is after today (${today}); enrol on the day it happens`);
+): Omit<EnrolmentColumns, 'coach'> {
   if (facts.referralStatus !== 'BOOKED') {
     throw conflict('input.referralId', `is ${facts.referralStatus}; only a BOOKED referral can be enrolled`);
   }
@@ -67,7 +73,6 @@ export function checkEnrolment(
   const targetGroup = input.targetGroup ?? derived;
   if (input.targetGroup) checkTargetGroupFits(input.targetGroup, facts, age);
   return {
-    coach: coachOf(input.coach, caller),
     target_group: targetGroup,
     reporting_group: reportingGroupOf(targetGroup, facts.birthDate, input.enrolledOn),
     jobbgaranti_deadline: jobbgarantiDeadline(input.enrolledOn),

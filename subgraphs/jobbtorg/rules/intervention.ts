@@ -1,8 +1,8 @@
-import { badInput, conflict } from '../../lib/errors';
-import { checkSchedule, parseSchedule, scheduledHours, WeeklySlot } from '../../lib/schedule';
-import type { AddInterventionInput, ChangeInterventionInput } from './__generated__/resolvers-types';
-import { checkDayInCase } from './case-rules';
-import { InterventionRow } from './models';
+import { badInput, conflict } from '../../../lib/errors';
+import { checkSchedule, parseSchedule, scheduledHours, WeeklySlot } from '../../../lib/schedule';
+import type { AddInterventionInput, ChangeInterventionInput, EndInterventionInput } from '../__generated__/resolvers-types';
+import { InterventionRow } from '../models';
+import { checkDayHasCome, checkDayInCase } from './case';
 
 /**
  * The rules an intervention (insats) keeps, as plain functions: it runs within the case
@@ -26,8 +26,11 @@ export type InterventionColumns = Pick<
   'kind' | 'title' | 'provider_id' | 'start_date' | 'end_date' | 'hours_per_week' | 'schedule'
 >;
 
-/** Checks a new intervention for a case enrolled on `enrolledOn`; returns its columns. */
-export function checkNewIntervention(input: AddInterventionInput, enrolledOn: string): InterventionColumns {
+/**
+ * Checks a new intervention as far as it can be without its case; returns its columns.
+ * Whether it starts within the case is `checkStartInCase`, once the case is read.
+ */
+export function checkNewIntervention(input: AddInterventionInput): InterventionColumns {
   return checked(
     {
       kind: input.kind,
@@ -39,38 +42,58 @@ export function checkNewIntervention(input: AddInterventionInput, enrolledOn: st
       schedule: input.schedule ?? [],
     },
     { startDate: true, endDate: true, hoursPerWeek: true, schedule: true },
-    enrolledOn,
     null,
   );
 }
 
+/** An intervention runs within its case: it starts no earlier than the enrolment. */
+export function checkStartInCase(startDate: string, enrolledOn: string): void {
+  if (startDate < enrolledOn) throw badInput('input.startDate', `is before the enrolment on ${enrolledOn}`);
+}
+
+/** A change as far as it can be checked without the intervention: what it sets, as columns; a field left out is undefined. */
+export type InterventionChange = Partial<Unchecked>;
+
 /**
- * The intervention after `change`, checked as a whole. A field left out keeps its value;
- * null clears `endDate` (open-ended) and `providerId` (Jobbtorg runs it), and is refused
- * elsewhere, since those fields cannot be empty.
+ * Checks what a change says on its own. A field left out keeps its value; null clears
+ * `endDate` (open-ended) and `providerId` (Jobbtorg runs it), and is refused elsewhere,
+ * since those fields cannot be empty.
  */
-export function changedIntervention(row: InterventionRow, change: ChangeInterventionInput, enrolledOn: string): InterventionColumns {
+export function checkInterventionChange(change: ChangeInterventionInput): InterventionChange {
   for (const field of ['kind', 'title', 'startDate', 'hoursPerWeek', 'schedule'] as const) {
     if (change[field] === null) throw badInput(`input.${field}`, 'cannot be null; leave it out to keep its value');
   }
-  const given: Given = {
-    startDate: change.startDate != null,
-    endDate: change.endDate !== undefined,
-    hoursPerWeek: change.hoursPerWeek != null,
-    schedule: change.schedule != null,
+  return {
+    kind: change.kind ?? undefined,
+    title: change.title != null ? checkTitle(change.title) : undefined,
+    provider_id: change.providerId !== undefined ? providerIdOf(change.providerId) : undefined,
+    start_date: change.startDate ?? undefined,
+    end_date: change.endDate,
+    hours_per_week: change.hoursPerWeek ?? undefined,
+    schedule: change.schedule ?? undefined,
   };
+}
+
+/** The intervention after `change`, checked as a whole, for a case enrolled on `enrolledOn`. */
+export function changedIntervention(row: InterventionRow, change: InterventionChange, enrolledOn: string): InterventionColumns {
+  const given: Given = {
+    startDate: change.start_date !== undefined,
+    endDate: change.end_date !== undefined,
+    hoursPerWeek: change.hours_per_week !== undefined,
+    schedule: change.schedule !== undefined,
+  };
+  if (change.start_date !== undefined) checkStartInCase(change.start_date, enrolledOn);
   return checked(
     {
       kind: change.kind ?? row.kind,
-      title: change.title != null ? checkTitle(change.title) : row.title,
-      provider_id: change.providerId !== undefined ? providerIdOf(change.providerId) : row.provider_id,
-      start_date: change.startDate ?? row.start_date,
-      end_date: change.endDate !== undefined ? change.endDate : row.end_date,
-      hours_per_week: change.hoursPerWeek ?? Number(row.hours_per_week),
+      title: change.title ?? row.title,
+      provider_id: change.provider_id !== undefined ? change.provider_id : row.provider_id,
+      start_date: change.start_date ?? row.start_date,
+      end_date: change.end_date !== undefined ? change.end_date : row.end_date,
+      hours_per_week: change.hours_per_week ?? Number(row.hours_per_week),
       schedule: change.schedule ?? parseSchedule(row.schedule),
     },
     given,
-    enrolledOn,
     given.schedule ? null : row.schedule,
   );
 }
@@ -80,12 +103,17 @@ export function checkNotEnded(row: Pick<InterventionRow, 'id' | 'ended_on'>): vo
   if (row.ended_on !== null) throw conflict('input.id', `names intervention ${row.id}, ended on ${row.ended_on}; it cannot change`);
 }
 
+/** An intervention ends on a day that has come; checked before the transaction. */
+export function checkEndInput(input: Pick<EndInterventionInput, 'endedOn'>, today: string): void {
+  checkDayHasCome(input.endedOn, 'input.endedOn', today);
+}
+
 /**
- * An intervention ends on a day that has come, within the case, and no later than planned
- * (to run longer, change its end date). A day before its start cancels it.
+ * An intervention ends within the case, and no later than planned (to run longer, change
+ * its end date). A day before its start cancels it.
  */
-export function checkEndedOn(row: Pick<InterventionRow, 'end_date'>, endedOn: string, enrolledOn: string, today: string): void {
-  checkDayInCase(endedOn, 'input.endedOn', enrolledOn, today);
+export function checkEndedOn(row: Pick<InterventionRow, 'end_date'>, endedOn: string, enrolledOn: string): void {
+  checkDayInCase(endedOn, 'input.endedOn', enrolledOn);
   if (row.end_date !== null && endedOn > row.end_date) {
     throw badInput('input.endedOn', `is after the planned end ${row.end_date}; change the end date to run it longer`);
   }
@@ -98,9 +126,8 @@ interface Unchecked extends Omit<InterventionColumns, 'schedule'> {
   schedule: readonly WeeklySlot[];
 }
 
-function checked(fields: Unchecked, given: Given, enrolledOn: string, storedSchedule: string | null): InterventionColumns {
+function checked(fields: Unchecked, given: Given, storedSchedule: string | null): InterventionColumns {
   const { start_date: start, end_date: end, hours_per_week: hours } = fields;
-  if (given.startDate && start < enrolledOn) throw badInput('input.startDate', `is before the enrolment on ${enrolledOn}`);
   if (end !== null && end < start) {
     throw given.endDate
       ? badInput('input.endDate', `is before the start date ${start}`)

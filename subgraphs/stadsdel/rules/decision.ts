@@ -1,6 +1,6 @@
-import { badInput, conflict } from '../../lib/errors';
-import type { RecordIncomeSupportDecisionInput } from './__generated__/resolvers-types';
-import { DecisionRow } from './models';
+import { badInput, conflict } from '../../../lib/errors';
+import type { RecordIncomeSupportDecisionInput } from '../__generated__/resolvers-types';
+import { DecisionRow } from '../models';
 
 /**
  * The rules a decision on income support keeps, as plain functions: what the input must

@@ -1,8 +1,8 @@
-import { badInput, conflict } from '../../lib/errors';
-import type { RecordConsentInput, WithdrawConsentInput } from './__generated__/resolvers-types';
-import { ConsentRow } from './models';
+import { badInput, conflict } from '../../../lib/errors';
+import type { RecordConsentInput, WithdrawConsentInput } from '../__generated__/resolvers-types';
+import { ConsentRow } from '../models';
 
-/** What a consent must say to be recorded, and when it may be withdrawn. Plain functions. */
+/** What a consent must say to be recorded, when it may be withdrawn, and when it applies. Plain functions. */
 
 export function checkConsentInput(input: RecordConsentInput): void {
   if (new Set(input.parties).size !== input.parties.length) throw badInput('input.parties', 'names an agency twice');
@@ -15,4 +15,11 @@ export function checkWithdrawal(consent: ConsentRow, input: WithdrawConsentInput
   if (consent.version !== input.version) {
     throw conflict('input.version', `is stale: the consent is at version ${consent.version}`);
   }
+}
+
+/** A consent applies on `day` when the day is within its dates and it was not withdrawn by then. */
+export function isConsentActive(consent: Pick<ConsentRow, 'valid_from' | 'valid_to' | 'withdrawn_at'>, day: string): boolean {
+  if (day < consent.valid_from) return false;
+  if (consent.valid_to !== null && day > consent.valid_to) return false;
+  return consent.withdrawn_at === null || consent.withdrawn_at.slice(0, 10) > day;
 }
