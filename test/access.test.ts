@@ -1,4 +1,4 @@
-import { districtsServedBy, mayReadSocialServicesRecord, mayWriteSocialServicesRecord, PersonAccessFacts, seesProtectedIdentity, SocialServicesRecord } from '../lib/auth/access';
+import { districtsServedBy, mayReadSocialServicesRecord, mayWriteSocialServicesRecord, PersonAccessFacts, seesProtectedIdentity, SocialServicesRecord } from '../lib/auth/rules';
 import { parseOrganisation } from '../lib/auth/organisations';
 
 /** The access matrix for the districts' records (docs/access-matrix.md), row by row. */

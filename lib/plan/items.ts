@@ -1,4 +1,4 @@
-import { PARTY_OF } from '../auth/access';
+import { PARTY_OF } from '../auth/rules';
 import { parseOrganisation } from '../auth/organisations';
 import { addDays } from '../scalars/calendar';
 import { parseSchedule, WeeklySlot } from '../schedule';

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { AuditRecorder } from '../../lib/audit/recorder';
-import { jobbtorgUnitsOf, mayReadCase, mayWriteCase } from '../../lib/auth/access';
+import { jobbtorgUnitsOf, mayReadCase, mayWriteCase } from '../../lib/auth/rules';
 import { parseOrganisation } from '../../lib/auth/organisations';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
@@ -8,7 +8,7 @@ import { Loaders } from './loaders';
 import { StoredCase } from './models';
 
 /**
- * The access matrix (lib/auth/access.ts) applied to Jobbtorg's cases: lists narrowed in
+ * The access matrix (lib/auth/rules.ts) applied to Jobbtorg's cases: lists narrowed in
  * SQL, single cases null for a caller who may not read them, writes NOT_FOUND for a case
  * the caller may not change — all as if the case did not exist — and every refusal
  * audited as DENIED.

@@ -8,7 +8,7 @@ import {
   PARTY_OF,
   PersonAccessFacts,
   SocialServicesRecord,
-} from '../../lib/auth/access';
+} from '../../lib/auth/rules';
 import { parseOrganisation } from '../../lib/auth/organisations';
 import { groupByKey } from '../../lib/loaders';
 import { notFound } from '../../lib/errors';
@@ -20,7 +20,7 @@ import { accessRowsByPersonnummer } from './data';
 import { ReferralRow } from './models';
 
 /**
- * The access matrix (lib/auth/access.ts) applied to the districts' records: single records
+ * The access matrix (lib/auth/rules.ts) applied to the districts' records: single records
  * are checked against the person's facts, lists are narrowed in SQL to the people the
  * caller has a matter with. A refusal looks like absence — null, an empty list, NOT_FOUND —
  * and is written to the audit log as DENIED.

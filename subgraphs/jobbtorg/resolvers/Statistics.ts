@@ -1,4 +1,4 @@
-import { requireStatisticsScope } from '../../../lib/statistics/access';
+import { requireStatisticsScope } from '../../../lib/statistics/scope';
 import { canonicalGroupBy, reportId } from '../../../lib/statistics/keys';
 import { checkPeriod } from '../../../lib/statistics/period';
 import { todayInStockholm } from '../../../lib/scalars/calendar';

@@ -1,4 +1,4 @@
-import { mayReadPartnerRecord, PartnerAgency } from '../../../lib/auth/access';
+import { mayReadPartnerRecord, PartnerAgency } from '../../../lib/auth/rules';
 import { isNewlyArrived } from '../../../lib/domain';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';

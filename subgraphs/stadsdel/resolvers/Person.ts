@@ -1,4 +1,4 @@
-import { seesProtectedIdentity, SocialServicesRecord } from '../../../lib/auth/access';
+import { seesProtectedIdentity, SocialServicesRecord } from '../../../lib/auth/rules';
 import { loadExisting } from '../../../lib/loaders';
 import type { Context } from '../context';
 import type { PersonRow } from '../models';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
-import { requireStatisticsScope } from '../../../lib/statistics/access';
+import { requireStatisticsScope } from '../../../lib/statistics/scope';
 import { parseReportId } from '../../../lib/statistics/keys';
 import { Share } from '../../../lib/statistics/protection';
 import type { Context } from '../context';
