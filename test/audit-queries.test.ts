@@ -16,12 +16,13 @@ import { makePersonnummer } from '../lib/scalars/personnummer';
 import { migrations } from '../subgraphs/stadsdel/migrations';
 import { openDatabase } from './helpers/database';
 import { describeEachDialect } from './helpers/dialects';
+import { org } from './helpers/organisations';
 
 /** The auditors' questions against one subgraph's log: the rules, and the SQL on each dialect. */
 
 const SECRET = 'a-test-secret-of-thirty-two-characters';
-const AUDITOR: Caller = { organisation: 'CITY:LOGGKONTROLL', user: 'granskare', scopes: ['audit:read'], requestId: 'audit-1', operationName: 'Look' };
-const OFFICER: Caller = { ...AUDITOR, organisation: 'DISTRICT:SKH', user: 'handlaggare.skh', scopes: ['records:read'], requestId: 'r1' };
+const AUDITOR: Caller = { organisation: org('CITY', 'LOGGKONTROLL'), user: 'granskare', scopes: ['audit:read'], requestId: 'audit-1', operationName: 'Look' };
+const OFFICER: Caller = { ...AUDITOR, organisation: org('DISTRICT', 'SKH'), user: 'handlaggare.skh', scopes: ['records:read'], requestId: 'r1' };
 const ANNA = makePersonnummer('1988-04-12', 901);
 const BO = makePersonnummer('1990-01-02', 123);
 

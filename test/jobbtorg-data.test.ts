@@ -9,6 +9,7 @@ import { CasePage, EnrolmentFacts, StoredCase } from '../subgraphs/jobbtorg/mode
 import { seedReferenceData } from '../subgraphs/jobbtorg/seed';
 import { openDatabase } from './helpers/database';
 import { describeEachDialect } from './helpers/dialects';
+import { org } from './helpers/organisations';
 
 /**
  * Jobbtorg's writes against a real database: each mutation is one transaction, a refusal
@@ -18,7 +19,7 @@ import { describeEachDialect } from './helpers/dialects';
 
 /** Monday 16 March 2026, 11:00 in Stockholm. */
 const NOW = new Date('2026-03-16T10:00:00Z');
-const caller: Caller = { organisation: 'JOBBTORG:KISTA', user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
+const caller: Caller = { organisation: org('JOBBTORG', 'KISTA'), user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
 
 async function refusal(work: Promise<unknown>): Promise<{ code: unknown; field: unknown }> {
   const error = await work.then(

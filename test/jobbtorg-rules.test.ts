@@ -10,11 +10,12 @@ import {
   checkNotEnded,
 } from '../subgraphs/jobbtorg/intervention-rules';
 import { EnrolmentFacts, StoredCase, StoredIntervention } from '../subgraphs/jobbtorg/models';
+import { org } from './helpers/organisations';
 
 /** Jobbtorg's write rules as plain functions: what each refuses, with the code and the field at fault. */
 
 const TODAY = '2026-03-16';
-const caller: Caller = { organisation: 'JOBBTORG:KISTA', user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
+const caller: Caller = { organisation: org('JOBBTORG', 'KISTA'), user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
 
 /** The error `work` throws, as `{ code, field }`. */
 function refusal(work: () => unknown): { code: unknown; field: unknown } {

@@ -10,10 +10,11 @@ import { activityStatus as interventionStatus } from '../lib/plan/status';
 import { migrations } from '../subgraphs/jobbtorg/migrations';
 import { CaseRow } from '../subgraphs/jobbtorg/models';
 import { resolvers } from '../subgraphs/jobbtorg/resolvers';
+import { org } from './helpers/organisations';
 import { countStatements, subgraphSchema, testScope, UNIT_TEST_CALLER } from './helpers/subgraph';
 
 /** Jobbtorg as a whole, which may read every case. */
-const JOBBTORG_CALLER = { ...UNIT_TEST_CALLER, organisation: 'JOBBTORG' };
+const JOBBTORG_CALLER = { ...UNIT_TEST_CALLER, organisation: org('JOBBTORG') };
 
 /**
  * The jobbtorg subgraph on its own, against an in-memory SQLite database holding only the

@@ -8,10 +8,11 @@ import { createContext } from '../subgraphs/partners/context';
 import * as data from '../subgraphs/partners/data';
 import { migrations } from '../subgraphs/partners/migrations';
 import { resolvers } from '../subgraphs/partners/resolvers';
+import { org } from './helpers/organisations';
 import { countStatements, runOperation, subgraphSchema, testScope, UNIT_TEST_CALLER } from './helpers/subgraph';
 
 /** A district's officer: reads the agencies' records where the person's consent names social services. */
-const DISTRICT_CALLER = { ...UNIT_TEST_CALLER, organisation: 'DISTRICT:SKH' };
+const DISTRICT_CALLER = { ...UNIT_TEST_CALLER, organisation: org('DISTRICT', 'SKH') };
 
 /**
  * The partners subgraph on its own, against an in-memory SQLite database holding only the

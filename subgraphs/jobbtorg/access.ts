@@ -1,7 +1,6 @@
 import { Knex } from 'knex';
 import { AuditRecorder } from '../../lib/audit/recorder';
 import { jobbtorgUnitsOf, mayReadCase, mayWriteCase } from '../../lib/auth/rules';
-import { parseOrganisation } from '../../lib/auth/organisations';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { Loaders } from './loaders';
@@ -51,9 +50,9 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
 
     /** Narrows a query on `cases` to those the caller may read. */
     scopeCases(query: Knex.QueryBuilder): Knex.QueryBuilder {
-      const organisation = parseOrganisation(caller.organisation);
-      if (organisation?.kind === 'DISTRICT') return query.where('cases.district_code', organisation.id!);
-      if (organisation?.kind !== 'JOBBTORG') return query.whereRaw('1 = 0');
+      const { organisation } = caller;
+      if (organisation.kind === 'DISTRICT') return query.where('cases.district_code', organisation.id!);
+      if (organisation.kind !== 'JOBBTORG') return query.whereRaw('1 = 0');
       const units = jobbtorgUnitsOf(organisation);
       return units === null ? query : query.whereIn('cases.unit_code', [...units]);
     },

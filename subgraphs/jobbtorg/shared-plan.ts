@@ -1,5 +1,4 @@
 import { Knex } from 'knex';
-import { parseOrganisation } from '../../lib/auth/organisations';
 import { Caller } from '../../lib/identity';
 import { Page, PageArgs, paginateSorted } from '../../lib/pagination';
 import { AfProgrammeFacts, JobbtorgCaseFacts } from '../../lib/plan/activity';
@@ -84,8 +83,8 @@ export async function ownPlanFacts(loaders: Loaders, personnummer: string, today
  * assigned to it; everyone else sees the agencies the consent lets them (`sharedPlanOf`).
  */
 export function mayReadPlan(caller: Caller, external: ExternalPlanFacts): boolean {
-  const organisation = parseOrganisation(caller.organisation);
-  return organisation?.kind !== 'PROVIDER' || external.assignedProviderIds.includes(organisation.id!);
+  const { organisation } = caller;
+  return organisation.kind !== 'PROVIDER' || external.assignedProviderIds.includes(organisation.id!);
 }
 
 /** The plan a reader from `caller`'s organisation sees over `window`. */

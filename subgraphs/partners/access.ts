@@ -1,5 +1,4 @@
 import { Knex } from 'knex';
-import { parseOrganisation } from '../../lib/auth/organisations';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 
@@ -11,8 +10,8 @@ import { Caller } from '../../lib/identity';
  * its own. A change to another school's or provider's record is NOT_FOUND, as if unknown.
  */
 export function createAccess(caller: Caller) {
-  const organisation = parseOrganisation(caller.organisation);
-  const is = (kind: string, id?: string | number) => organisation?.kind === kind && (id === undefined || organisation.id === String(id));
+  const { organisation } = caller;
+  const is = (kind: string, id?: string | number) => organisation.kind === kind && (id === undefined || organisation.id === String(id));
   const require = (allowed: boolean, who: string, field?: string) => {
     if (!allowed) throw forbidden(`is recorded by ${who} only`, field);
   };
@@ -36,7 +35,7 @@ export function createAccess(caller: Caller) {
     /** Narrows the list of enrolments to the caller's school, or of assignments to the caller's provider. */
     scope(query: Knex.QueryBuilder, table: 'sfi_enrolments' | 'provider_assignments'): Knex.QueryBuilder {
       const kind = table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER';
-      if (organisation?.kind !== kind) return query.whereRaw('1 = 0');
+      if (organisation.kind !== kind) return query.whereRaw('1 = 0');
       return query.where(table === 'sfi_enrolments' ? 'school_id' : 'provider_id', organisation.id!);
     },
   };

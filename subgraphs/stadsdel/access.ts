@@ -9,7 +9,6 @@ import {
   PersonAccessFacts,
   SocialServicesRecord,
 } from '../../lib/auth/rules';
-import { parseOrganisation } from '../../lib/auth/organisations';
 import { groupByKey } from '../../lib/loaders';
 import { notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
@@ -89,9 +88,9 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
 
     /** Narrows a query on `referrals`: a district its own, Jobbtorg those from the districts it serves. */
     scopeReferrals(query: Knex.QueryBuilder): Knex.QueryBuilder {
-      const organisation = parseOrganisation(caller.organisation);
-      if (organisation?.kind === 'DISTRICT') return query.where('referrals.district_code', organisation.id!);
-      if (organisation?.kind === 'JOBBTORG') {
+      const { organisation } = caller;
+      if (organisation.kind === 'DISTRICT') return query.where('referrals.district_code', organisation.id!);
+      if (organisation.kind === 'JOBBTORG') {
         const served = districtsServedBy(organisation);
         return served === null ? query : query.whereIn('referrals.district_code', [...served]);
       }
@@ -115,8 +114,8 @@ function scopeByPerson(
   districtColumn: string,
   record: SocialServicesRecord,
 ): Knex.QueryBuilder {
-  const organisation = parseOrganisation(caller.organisation);
-  if (!organisation || organisation.kind === 'CITY') return query.whereRaw('1 = 0');
+  const { organisation } = caller;
+  if (organisation.kind === 'CITY') return query.whereRaw('1 = 0');
   if (organisation.kind === 'DISTRICT') return query.where(districtColumn, organisation.id!);
   if (organisation.kind === 'JOBBTORG') {
     const served = districtsServedBy(organisation);

@@ -1,7 +1,6 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { infoMeetingAudience, infoMeetingTime } from '../../lib/domain';
-import { parseOrganisation } from '../../lib/auth/organisations';
 import { badInput, conflict, forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { idempotentRow, WriteRequest } from '../../lib/idempotency';
@@ -302,7 +301,7 @@ export async function referToJobbtorg(db: Knex, request: WriteRequest & { input:
  * Jobbtorg caller may; a repeat for the same case is a no-op, so Jobbtorg may retry.
  */
 export async function recordReferralEnrolment(db: Knex, referralId: string, caseId: string, caller: Caller): Promise<ReferralRow> {
-  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg enrols on a referral');
+  if (caller.organisation.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg enrols on a referral');
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -318,7 +317,7 @@ export async function recordReferralEnrolment(db: Knex, referralId: string, case
  * referral is booked again. Only for the same case; a repeat is a no-op.
  */
 export async function undoReferralEnrolment(db: Knex, referralId: string, caseId: string, caller: Caller): Promise<ReferralRow> {
-  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
+  if (caller.organisation.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -333,7 +332,7 @@ export async function undoReferralEnrolment(db: Knex, referralId: string, caseId
 
 /** Takes back a closure notice whose closure Jobbtorg could not write after all. */
 export async function undoReferralClosure(db: Knex, referralId: string, closedOn: string, caller: Caller): Promise<ReferralRow> {
-  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
+  if (caller.organisation.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -348,7 +347,7 @@ export async function undoReferralClosure(db: Knex, referralId: string, closedOn
  * repeat is a no-op.
  */
 export async function recordReferralClosure(db: Knex, referralId: string, closedOn: string, caller: Caller): Promise<ReferralRow> {
-  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg closes what a referral led to');
+  if (caller.organisation.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg closes what a referral led to');
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
