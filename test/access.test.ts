@@ -1,4 +1,13 @@
-import { districtsServedBy, mayReadSocialServicesRecord, mayWriteSocialServicesRecord, PersonAccessFacts, seesProtectedIdentity, SocialServicesRecord } from '../lib/auth/rules';
+import {
+  districtsServedBy,
+  mayReadSharedPlan,
+  mayReadSocialServicesRecord,
+  mayRecordReferralOutcome,
+  mayWriteSocialServicesRecord,
+  PersonAccessFacts,
+  seesProtectedIdentity,
+  SocialServicesRecord,
+} from '../lib/auth/rules';
 import { Organisation } from '../lib/auth/organisations';
 import { org } from './helpers/organisations';
 
@@ -62,5 +71,20 @@ describe('the districts a Jobbtorg organisation serves', () => {
     expect([...districtsServedBy(org('JOBBTORG', 'KISTA'))!].sort()).toEqual(['RK', 'ST']);
     expect([...districtsServedBy(org('JOBBTORG', 'KISTA_LUNDA'))!]).toEqual(['ST']);
     expect(districtsServedBy(org('JOBBTORG'))).toBeNull();
+  });
+});
+
+describe('what became of a referral', () => {
+  it('is told by Jobbtorg, a unit or the whole, and by no one else', () => {
+    for (const jobbtorg of [org('JOBBTORG'), org('JOBBTORG', 'KISTA')]) expect(mayRecordReferralOutcome(jobbtorg)).toBe(true);
+    for (const other of [org('DISTRICT', 'SKH'), org('AF'), org('PROVIDER', '5'), org('CITY', 'ANALYS')]) expect(mayRecordReferralOutcome(other)).toBe(false);
+  });
+});
+
+describe('the shared plan', () => {
+  it('shows to a provider only for people assigned to it, and to everyone else', () => {
+    expect(mayReadSharedPlan(org('PROVIDER', '5'), ['3', '5'])).toBe(true);
+    expect(mayReadSharedPlan(org('PROVIDER', '5'), ['3'])).toBe(false);
+    for (const other of [org('JOBBTORG', 'KISTA'), org('DISTRICT', 'SKH'), org('AF'), org('SFI', '1')]) expect(mayReadSharedPlan(other, [])).toBe(true);
   });
 });

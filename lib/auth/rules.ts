@@ -88,6 +88,14 @@ export function seesProtectedIdentity(organisation: Organisation, districtCode: 
   return organisation.kind === 'DISTRICT' && organisation.id === districtCode;
 }
 
+/**
+ * Only Jobbtorg tells the districts what became of a referral — that it enrolled the person,
+ * that it closed the case — and only Jobbtorg takes either notice back.
+ */
+export function mayRecordReferralOutcome(organisation: Organisation): boolean {
+  return organisation.kind === 'JOBBTORG';
+}
+
 /** A Jobbtorg case as the rules need it: where it is and who referred it. */
 export interface CaseAccessFacts {
   unit_code: string;
@@ -159,4 +167,13 @@ export function mayReadPartnerRecord(
   // A caller who states why it reads (x-etk-purpose) is held to consents for that purpose.
   const purposes = statedPurpose === null ? READ_PURPOSES[owner] : new Set([...READ_PURPOSES[owner]].filter((p) => p === statedPurpose));
   return consents.some((c) => c.active && purposes.has(c.purpose) && c.parties.includes(party) && c.parties.includes(owner));
+}
+
+/**
+ * May `organisation` see a person's shared plan at all? A provider only the plans of people
+ * assigned to it; everyone else does, and sees in it the agencies a consent lets them
+ * (`visibleAgencies` in lib/plan/items.ts).
+ */
+export function mayReadSharedPlan(organisation: Organisation, assignedProviderIds: readonly string[]): boolean {
+  return organisation.kind !== 'PROVIDER' || assignedProviderIds.includes(organisation.id!);
 }

@@ -1,6 +1,10 @@
 import { Knex } from 'knex';
+import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
+import { AuditRecorder } from '../../lib/audit/recorder';
+import { mayReadPartnerRecord, PartnerAgency } from '../../lib/auth/rules';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
+import { PersonRef } from './models';
 
 /**
  * The partner agencies' part of the access matrix (docs/access-matrix.md): each agency
@@ -8,14 +12,26 @@ import { Caller } from '../../lib/identity';
  * Migrationsverket permits and receptions, an Sfi school its own enrolments, a provider its
  * own assignments — and the lists of enrolments and assignments show a school or provider
  * its own. A change to another school's or provider's record is NOT_FOUND, as if unknown.
+ * Another agency reads a person's records where the person's consent names both.
  */
-export function createAccess(caller: Caller) {
+export function createAccess(caller: Caller, audit: AuditRecorder) {
   const { organisation } = caller;
   const is = (kind: string, id?: string | number) => organisation.kind === kind && (id === undefined || organisation.id === String(id));
   const require = (allowed: boolean, who: string, field?: string) => {
     if (!allowed) throw forbidden(`is recorded by ${who} only`, field);
   };
   return {
+    /**
+     * Whether the caller may read `owner`'s records about the person: the agency itself, or a
+     * reader the person's consent (brought by the gateway) names together with it. A refusal
+     * is audited as DENIED under `field`; the field then answers as if there were nothing.
+     */
+    mayRead(person: PersonRef, owner: PartnerAgency, field: string): boolean {
+      if (mayReadPartnerRecord(caller.organisation, owner, person.sharingConsents ?? [], caller.purpose ?? null)) return true;
+      audit.note(person.personnummer, 'Person', field, 'DENIED');
+      return false;
+    },
+
     /** Arbetsförmedlingen's records. */
     arbetsformedlingen: () => require(is('AF'), 'Arbetsförmedlingen'),
     /** Migrationsverket's records. */
@@ -37,6 +53,11 @@ export function createAccess(caller: Caller) {
       const kind = table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER';
       if (organisation.kind !== kind) return query.whereRaw('1 = 0');
       return query.where(table === 'sfi_enrolments' ? 'school_id' : 'provider_id', organisation.id!);
+    },
+
+    /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
+    auditLog(subject: AuditSubject, field: string): void {
+      requireAuditScope({ caller, audit }, subject, field);
     },
   };
 }

@@ -1,22 +1,26 @@
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
+import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
 import {
   districtsServedBy,
   mayReadSocialServicesRecord,
+  mayRecordReferralOutcome,
   mayWriteSocialServicesRecord,
   PARTY_OF,
   PersonAccessFacts,
+  seesProtectedIdentity,
   SocialServicesRecord,
 } from '../../lib/auth/rules';
 import { groupByKey } from '../../lib/loaders';
-import { notFound } from '../../lib/errors';
+import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { addDays, todayInStockholm } from '../../lib/scalars/calendar';
+import { requireStatisticsScope } from '../../lib/statistics/scope';
 import { isConsentActive } from './consent';
 import { Loaders } from './loaders';
 import { accessRowsByPersonnummer } from './data';
-import { ReferralRow } from './models';
+import { PersonRow, ReferralRow } from './models';
 
 /**
  * The access matrix (lib/auth/rules.ts) applied to the districts' records: single records
@@ -54,7 +58,7 @@ export function accessFactsLoader(db: Knex): DataLoader<string, PersonAccessFact
   });
 }
 
-export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecorder) {
+export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Loaders) {
   return {
     /** Whether the caller may read `record` about the person; a refusal is audited under `typeName`. */
     async mayRead(personnummer: string, record: SocialServicesRecord, typeName: string): Promise<boolean> {
@@ -63,6 +67,12 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
       const allowed = mayReadSocialServicesRecord(caller.organisation, record, facts);
       if (!allowed) audit.note(personnummer, typeName, 'read', 'DENIED');
       return allowed;
+    },
+
+    /** Whether the caller may see who the person is: may read them, and for a protected identity is their district. */
+    async mayIdentify(person: Pick<PersonRow, 'personnummer' | 'protected_identity' | 'district_code'>): Promise<boolean> {
+      if (!(await this.mayRead(person.personnummer, 'PERSON', 'Person'))) return false;
+      return !person.protected_identity || seesProtectedIdentity(caller.organisation, person.district_code);
     },
 
     /**
@@ -74,6 +84,21 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
       if (facts && mayWriteSocialServicesRecord(caller.organisation, facts)) return;
       if (facts) audit.note(personnummer, typeName, 'write', 'DENIED');
       throw notFound(field);
+    },
+
+    /** Refuses anyone but Jobbtorg a notice of what became of a referral; `what` says which, after "only Jobbtorg". */
+    recordsReferralOutcome(what: string): void {
+      if (!mayRecordReferralOutcome(caller.organisation)) throw forbidden(`only Jobbtorg ${what}`);
+    },
+
+    /** Refuses a caller without `statistics:read` the districts' follow-up figures. */
+    statistics(): void {
+      requireStatisticsScope(caller);
+    },
+
+    /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
+    auditLog(subject: AuditSubject, field: string): void {
+      requireAuditScope({ caller, audit }, subject, field);
     },
 
     /** Narrows a query on `persons` to the people the caller has a matter with. */

@@ -1,8 +1,7 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { infoMeetingAudience, infoMeetingTime } from '../../lib/domain';
-import { badInput, conflict, forbidden, notFound } from '../../lib/errors';
-import { Caller } from '../../lib/identity';
+import { badInput, conflict, notFound } from '../../lib/errors';
 import { idempotentRow, WriteRequest } from '../../lib/idempotency';
 import { paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
@@ -297,11 +296,10 @@ export async function referToJobbtorg(db: Knex, request: WriteRequest & { input:
 }
 
 /**
- * Marks a booked referral as enrolled by Jobbtorg, inside Jobbtorg's enrolment. Only a
- * Jobbtorg caller may; a repeat for the same case is a no-op, so Jobbtorg may retry.
+ * Marks a booked referral as enrolled by Jobbtorg, inside Jobbtorg's enrolment (only Jobbtorg
+ * may: ./access.ts). A repeat for the same case is a no-op, so Jobbtorg may retry.
  */
-export async function recordReferralEnrolment(db: Knex, referralId: string, caseId: string, caller: Caller): Promise<ReferralRow> {
-  if (caller.organisation.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg enrols on a referral');
+export async function recordReferralEnrolment(db: Knex, referralId: string, caseId: string): Promise<ReferralRow> {
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -316,8 +314,7 @@ export async function recordReferralEnrolment(db: Knex, referralId: string, case
  * Takes back an enrolment notice whose case Jobbtorg could not write after all: the
  * referral is booked again. Only for the same case; a repeat is a no-op.
  */
-export async function undoReferralEnrolment(db: Knex, referralId: string, caseId: string, caller: Caller): Promise<ReferralRow> {
-  if (caller.organisation.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
+export async function undoReferralEnrolment(db: Knex, referralId: string, caseId: string): Promise<ReferralRow> {
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -331,8 +328,7 @@ export async function undoReferralEnrolment(db: Knex, referralId: string, caseId
 }
 
 /** Takes back a closure notice whose closure Jobbtorg could not write after all. */
-export async function undoReferralClosure(db: Knex, referralId: string, closedOn: string, caller: Caller): Promise<ReferralRow> {
-  if (caller.organisation.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
+export async function undoReferralClosure(db: Knex, referralId: string, closedOn: string): Promise<ReferralRow> {
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -343,11 +339,10 @@ export async function undoReferralClosure(db: Knex, referralId: string, closedOn
 
 /**
  * Records that Jobbtorg closed the case a referral led to, inside Jobbtorg's closure:
- * Jobbtorg's access to the person's records ends with it. Only a Jobbtorg caller may; a
- * repeat is a no-op.
+ * Jobbtorg's access to the person's records ends with it (only Jobbtorg may: ./access.ts).
+ * A repeat is a no-op.
  */
-export async function recordReferralClosure(db: Knex, referralId: string, closedOn: string, caller: Caller): Promise<ReferralRow> {
-  if (caller.organisation.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg closes what a referral led to');
+export async function recordReferralClosure(db: Knex, referralId: string, closedOn: string): Promise<ReferralRow> {
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
