@@ -315,8 +315,8 @@ describe('partners over SQLite', () => {
       const args = { first: variables.first, after: variables.after };
       const page =
         field === 'sfiEnrolments'
-          ? await data.listSfiEnrolments(db, variables.filter as never, args, everyone)
-          : await data.listProviderAssignments(db, variables.filter as never, args, everyone);
+          ? await data.listSfiEnrolments(db, everyone, variables.filter as never, args)
+          : await data.listProviderAssignments(db, everyone, variables.filter as never, args);
       const edges = page.edges.map((e: { cursor: string; node: { id: number } }) => ({ cursor: e.cursor, node: { id: String(e.node.id) } }));
       return { totalCount: await page.totalCount(), pageInfo: page.pageInfo, edges, names: edges.map((e) => names.get(e.node.id)!) };
     }

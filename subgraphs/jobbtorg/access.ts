@@ -52,7 +52,7 @@ export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Load
     },
 
     /** Narrows a query on `cases` to those the caller may read. */
-    scopeCases(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    scopeCases: (query: Knex.QueryBuilder): Knex.QueryBuilder => {
       const { organisation } = caller;
       if (organisation.kind === 'DISTRICT') return query.where('cases.district_code', organisation.id!);
       if (organisation.kind !== 'JOBBTORG') return query.whereRaw('1 = 0');

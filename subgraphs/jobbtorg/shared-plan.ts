@@ -127,7 +127,7 @@ export async function listPeopleWithPlanConflicts(
     throw badInput('peopleWithPlanConflicts.filter', 'must name a unitCode or a districtCode');
   }
   checkWindow(filter, 'peopleWithPlanConflicts.filter');
-  const people = await peopleWithCasesIn(ctx.db, filter, (q) => ctx.access.scopeCases(q));
+  const people = await peopleWithCasesIn(ctx.db, ctx.access.scopeCases, filter);
   const [own, external] = await Promise.all([
     Promise.all(people.map((p) => ownPlanFacts(ctx.loaders, p, today))),
     ctx.peers.planFacts(people),

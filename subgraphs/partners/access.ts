@@ -17,6 +17,8 @@ import { PersonRef } from './models';
 export function createAccess(caller: Caller, audit: AuditRecorder) {
   const { organisation } = caller;
   const is = (kind: string, id?: string | number) => organisation.kind === kind && (id === undefined || organisation.id === String(id));
+  const ownRows = (query: Knex.QueryBuilder, kind: 'SFI' | 'PROVIDER', column: string) =>
+    organisation.kind === kind ? query.where(column, organisation.id!) : query.whereRaw('1 = 0');
   const require = (allowed: boolean, who: string, field?: string) => {
     if (!allowed) throw forbidden(`is recorded by ${who} only`, field);
   };
@@ -48,12 +50,11 @@ export function createAccess(caller: Caller, audit: AuditRecorder) {
       if (!row || !is(table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER', row[column])) throw notFound(field);
     },
 
-    /** Narrows the list of enrolments to the caller's school, or of assignments to the caller's provider. */
-    scope(query: Knex.QueryBuilder, table: 'sfi_enrolments' | 'provider_assignments'): Knex.QueryBuilder {
-      const kind = table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER';
-      if (organisation.kind !== kind) return query.whereRaw('1 = 0');
-      return query.where(table === 'sfi_enrolments' ? 'school_id' : 'provider_id', organisation.id!);
-    },
+    /** Narrows the list of enrolments to the caller's school. */
+    scopeSfiEnrolments: (query: Knex.QueryBuilder): Knex.QueryBuilder => ownRows(query, 'SFI', 'school_id'),
+
+    /** Narrows the list of assignments to the caller's provider. */
+    scopeProviderAssignments: (query: Knex.QueryBuilder): Knex.QueryBuilder => ownRows(query, 'PROVIDER', 'provider_id'),
 
     /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
     auditLog(subject: AuditSubject, field: string): void {

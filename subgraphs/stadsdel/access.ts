@@ -102,17 +102,14 @@ export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Load
     },
 
     /** Narrows a query on `persons` to the people the caller has a matter with. */
-    scopePersons(query: Knex.QueryBuilder, db: Knex): Knex.QueryBuilder {
-      return scopeByPerson(query, db, caller, 'persons.personnummer', 'persons.district_code', 'PERSON');
-    },
+    scopePersons: (query: Knex.QueryBuilder): Knex.QueryBuilder => scopeByPerson(query, caller, 'persons.personnummer', 'persons.district_code', 'PERSON'),
 
     /** Narrows a query on `income_support_decisions` the same way, for decisions. */
-    scopeDecisions(query: Knex.QueryBuilder, db: Knex): Knex.QueryBuilder {
-      return scopeByPerson(query, db, caller, 'income_support_decisions.personnummer', 'income_support_decisions.district_code', 'DECISION');
-    },
+    scopeDecisions: (query: Knex.QueryBuilder): Knex.QueryBuilder =>
+      scopeByPerson(query, caller, 'income_support_decisions.personnummer', 'income_support_decisions.district_code', 'DECISION'),
 
     /** Narrows a query on `referrals`: a district its own, Jobbtorg those from the districts it serves. */
-    scopeReferrals(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    scopeReferrals: (query: Knex.QueryBuilder): Knex.QueryBuilder => {
       const { organisation } = caller;
       if (organisation.kind === 'DISTRICT') return query.where('referrals.district_code', organisation.id!);
       if (organisation.kind === 'JOBBTORG') {
@@ -133,7 +130,6 @@ export type Access = ReturnType<typeof createAccess>;
  */
 function scopeByPerson(
   query: Knex.QueryBuilder,
-  db: Knex,
   caller: Caller,
   personColumn: string,
   districtColumn: string,
@@ -144,9 +140,10 @@ function scopeByPerson(
   if (organisation.kind === 'DISTRICT') return query.where(districtColumn, organisation.id!);
   if (organisation.kind === 'JOBBTORG') {
     const served = districtsServedBy(organisation);
-    return query.whereExists(
-      db('referrals')
-        .select(db.raw('1'))
+    return query.whereExists((referrals) =>
+      referrals
+        .select(1)
+        .from('referrals')
         .whereRaw('referrals.personnummer = ??', [personColumn])
         .where((open) => open.where('referrals.status', 'BOOKED').orWhere((enrolled) => enrolled.where('referrals.status', 'ENROLLED').whereNull('referrals.jobbtorg_closed_on')))
         .modify((q) => (served === null ? q : q.whereIn('referrals.district_code', [...served]))),
@@ -154,9 +151,10 @@ function scopeByPerson(
   }
   if (record !== 'PERSON') return query.whereRaw('1 = 0');
   const today = todayInStockholm();
-  return query.whereExists(
-    db('consents')
-      .select(db.raw('1'))
+  return query.whereExists((consents) =>
+    consents
+      .select(1)
+      .from('consents')
       .join('consent_parties', 'consent_parties.consent_id', 'consents.id')
       .whereRaw('consents.personnummer = ??', [personColumn])
       .where('consent_parties.party', PARTY_OF[organisation.kind]!)

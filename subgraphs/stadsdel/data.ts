@@ -3,9 +3,8 @@ import { forUpdate } from '../../lib/db';
 import { infoMeetingAudience, infoMeetingTime } from '../../lib/domain';
 import { badInput, conflict, notFound } from '../../lib/errors';
 import { idempotentRow, WriteRequest } from '../../lib/idempotency';
-import { paginate, PageArgs } from '../../lib/pagination';
+import { ListScope, paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
-import type { Access } from './access';
 import { checkConsentInput, checkWithdrawal } from './consent-rules';
 import { checkDecisionInput, versionAfter } from './decision-rules';
 import { BOOKING_HORIZON_WEEKS, checkReferral, consentForReferral } from './referral-rules';
@@ -138,8 +137,8 @@ export async function accessRowsByPersonnummer(
   return { persons, referrals, consentParties };
 }
 
-export function listPersons(db: Knex, filter: PersonFilter | null | undefined, page: PageArgs, access: Access): Promise<PersonPage> {
-  const query = access.scopePersons(db('persons').select('persons.*'), db);
+export function listPersons(db: Knex, scope: ListScope, filter: PersonFilter | null | undefined, page: PageArgs): Promise<PersonPage> {
+  const query = scope(db('persons').select('persons.*'));
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.protectedIdentity != null) query.where('protected_identity', filter.protectedIdentity);
   return paginate(query, page, [{ column: 'personnummer', valueOf: (p: PersonRow) => p.personnummer }], 'persons');
@@ -147,11 +146,11 @@ export function listPersons(db: Knex, filter: PersonFilter | null | undefined, p
 
 export function listDecisions(
   db: Knex,
+  scope: ListScope,
   filter: IncomeSupportDecisionFilter | null | undefined,
   page: PageArgs,
-  access: Access,
 ): Promise<DecisionPage> {
-  const query = access.scopeDecisions(db('income_support_decisions').select('income_support_decisions.*').whereNull('replaced_by_id'), db);
+  const query = scope(db('income_support_decisions').select('income_support_decisions.*').whereNull('replaced_by_id'));
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.personnummer) query.where('personnummer', filter.personnummer);
   if (filter?.outcome) query.where('outcome', filter.outcome);
@@ -169,8 +168,8 @@ export function listDecisions(
   );
 }
 
-export function listReferrals(db: Knex, filter: ReferralFilter | null | undefined, page: PageArgs, access: Access): Promise<ReferralPage> {
-  const query = access.scopeReferrals(db('referrals').select('referrals.*'));
+export function listReferrals(db: Knex, scope: ListScope, filter: ReferralFilter | null | undefined, page: PageArgs): Promise<ReferralPage> {
+  const query = scope(db('referrals').select('referrals.*'));
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.status) query.where('status', filter.status);
   if (filter?.reason) query.where('reason', filter.reason);
