@@ -1,5 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, jwtVerify } from 'jose';
-import { parseOrganisation } from '../lib/auth/organisations';
+import { Organisation, parseOrganisation } from '../lib/auth/organisations';
 import { unauthenticated } from '../lib/errors';
 
 /**
@@ -19,7 +19,8 @@ export interface AuthenticationOptions {
 
 /** The caller as the token names them; the gateway adds the request's id and operation. */
 export interface VerifiedIdentity {
-  organisation: string;
+  /** Parsed here, once: the gateway's plugins and the token it signs take it from the identity. */
+  organisation: Organisation;
   user: string;
   scopes: string[];
 }
@@ -43,12 +44,13 @@ export function createAuthenticator(options: AuthenticationOptions): (authorizat
     } catch (error) {
       throw unauthenticated(reasonOf(error));
     }
-    if (!parseOrganisation(payload.org)) throw unauthenticated('the token names no known organisation (org)');
+    const organisation = parseOrganisation(payload.org);
+    if (!organisation) throw unauthenticated('the token names no known organisation (org)');
     if (typeof payload.sub !== 'string' || !payload.sub.trim() || payload.sub.length > 64) {
       throw unauthenticated('the token names no user (sub)');
     }
     const scope = typeof payload.scope === 'string' ? payload.scope : '';
-    return { organisation: payload.org as string, user: payload.sub, scopes: scope.split(' ').filter(Boolean) };
+    return { organisation, user: payload.sub, scopes: scope.split(' ').filter(Boolean) };
   };
 }
 

@@ -12,7 +12,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { parseOrganisation } from '../lib/auth/organisations';
+import { Organisation } from '../lib/auth/organisations';
 import { fragmentsOf } from './cost';
 import { allowlistOf } from './field-allowlist';
 
@@ -99,12 +99,12 @@ export function fieldNotAllowed(kind: string, field: DisallowedField): GraphQLEr
 }
 
 /** Refuses a partner organisation's request that names a field outside its allowlist, before any subgraph is called. */
-export function fieldAllowlistPlugin<C extends { caller: { organisation: string } }>(options: AllowlistOptions): ApolloServerPlugin<C> {
+export function fieldAllowlistPlugin<C extends { caller: { organisation: Organisation } }>(options: AllowlistOptions): ApolloServerPlugin<C> {
   return {
     async requestDidStart({ contextValue }) {
-      const kind = parseOrganisation(contextValue.caller.organisation)?.kind;
+      const { kind } = contextValue.caller.organisation;
       const allowed = allowlistOf(kind);
-      if (!kind || !allowed) return {};
+      if (!allowed) return {};
       return {
         async didResolveOperation({ schema, document, operation }) {
           const field = operation && firstDisallowedField(schema, document, operation, allowed, options);

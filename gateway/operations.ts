@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { OrganisationKind, parseOrganisation } from '../lib/auth/organisations';
+import { Organisation, OrganisationKind } from '../lib/auth/organisations';
 
 /**
  * Registered operations. The operations partner agencies run live as `.graphql` files
@@ -94,9 +94,9 @@ function notRegistered(kind: OrganisationKind): GraphQLError {
  * The text decides when it is sent (Apollo then checks that a hash sent with it matches);
  * otherwise the hash.
  */
-export function admitOperation(registry: OperationRegistry, organisation: string, request: unknown): void {
-  const kind = parseOrganisation(organisation)?.kind;
-  if (!kind || !PARTNER_FOLDERS[kind]) return;
+export function admitOperation(registry: OperationRegistry, organisation: Organisation, request: unknown): void {
+  const { kind } = organisation;
+  if (!PARTNER_FOLDERS[kind]) return;
   // A batch (an array) is refused whole: Apollo does not accept batches here either.
   const asked = (Array.isArray(request) ? {} : ((request ?? {}) as RequestedOperation));
   const id = typeof asked.query === 'string' && asked.query !== '' ? operationId(asked.query) : persistedHash(asked.extensions);

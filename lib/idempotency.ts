@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLResolveInfo } from 'graphql';
 import { Knex } from 'knex';
+import { formatOrganisation } from './auth/organisations';
 import { conflict, badInput } from './errors';
 import { toDbDateTime } from './scalars/calendar';
 import { Caller } from './identity';
@@ -83,7 +84,7 @@ interface KeyRow {
 async function idempotent<T>(db: Knex, write: IdempotentWrite<T>, now: Date): Promise<T> {
   if (write.key == null) return db.transaction(write.run);
   const key = checkKey(write.key);
-  const owner = { organisation: write.caller.organisation, user: write.caller.user, idempotency_key: key };
+  const owner = { organisation: formatOrganisation(write.caller.organisation), user: write.caller.user, idempotency_key: key };
   const inputHash = hashOf(write.operation, write.input);
   try {
     return await db.transaction(async (trx) => {

@@ -1,11 +1,16 @@
+import type { Organisation } from './auth/organisations';
+
 /**
  * Who is asking: the identity the gateway verified from the caller's bearer token and
  * forwarded to the subgraphs in a token it signed itself. Subgraphs read it from their
  * context and never from anything else the client sent.
  */
 export interface Caller {
-  /** The organisation the user acts for, e.g. `DISTRICT:SKARHOLMEN`, `JOBBTORG:KISTA`, `AF`. */
-  organisation: string;
+  /**
+   * The organisation the user acts for, parsed once where the token is verified (the `org`
+   * claim `DISTRICT:SKARHOLMEN` is `{ kind: 'DISTRICT', id: 'SKARHOLMEN' }`).
+   */
+  organisation: Organisation;
   /** The user's id in their organisation (the token's `sub`). */
   user: string;
   /** What the user may do, e.g. `decisions:write`. */

@@ -29,6 +29,12 @@ export interface PageArgs {
   after?: string | null;
 }
 
+/**
+ * Narrows a list's query to the rows the caller may see. A subgraph's access module makes
+ * one for each list; every list function takes it right after the database.
+ */
+export type ListScope = (query: Knex.QueryBuilder) => Knex.QueryBuilder;
+
 function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }

@@ -69,15 +69,21 @@ interface AuditorContext {
   audit: AuditRecorder;
 }
 
-type Subject = { kind: 'PersonAccessLog'; personnummer: string } | { kind: 'UserAccessLog' };
+/** What an auditor asks about: one person's log, or one user's. */
+export type AuditSubject = { kind: 'PersonAccessLog'; personnummer: string } | { kind: 'UserAccessLog' };
 
-const personnummerOf = (subject: Subject) => (subject.kind === 'PersonAccessLog' ? subject.personnummer : null);
+/** The part of a subgraph's access module that checks an auditor's scope (`requireAuditScope`). */
+export interface AuditLogAccess {
+  auditLog(subject: AuditSubject, field: string): void;
+}
+
+const personnummerOf = (subject: AuditSubject) => (subject.kind === 'PersonAccessLog' ? subject.personnummer : null);
 
 /**
  * Refuses a caller without `audit:read`, and logs the refusal: an attempt to read who read
- * someone is itself a read of that person's records.
+ * someone is itself a read of that person's records. Each subgraph's access module asks it.
  */
-export function requireAuditScope({ caller, audit }: Pick<AuditorContext, 'caller' | 'audit'>, subject: Subject, field: string): void {
+export function requireAuditScope({ caller, audit }: Pick<AuditorContext, 'caller' | 'audit'>, subject: AuditSubject, field: string): void {
   if (caller.scopes.includes(AUDIT_SCOPE)) return;
   audit.note(personnummerOf(subject), subject.kind, field, 'DENIED');
   throw forbidden(`the audit log needs the scope ${AUDIT_SCOPE}`);
@@ -122,17 +128,18 @@ function windowOf(reference: Record<string, unknown>, typeName: string): AccessL
 
 /**
  * A `PersonAccessLog` as another subgraph (through the gateway) names it: the scope checked
- * here, and the key read again as a question, never trusted as given.
+ * here, by the subgraph's access module, and the key read again as a question, never
+ * trusted as given.
  */
-export function personAccessLogReference(reference: Record<string, unknown>, ctx: Pick<AuditorContext, 'caller' | 'audit'>): PersonAccessLogModel {
+export function personAccessLogReference(reference: Record<string, unknown>, access: AuditLogAccess): PersonAccessLogModel {
   const personnummer = keyPart('PersonAccessLog', () => parsePersonnummer(String(reference.personnummer)));
-  requireAuditScope(ctx, { kind: 'PersonAccessLog', personnummer }, 'PersonAccessLog');
+  access.auditLog({ kind: 'PersonAccessLog', personnummer }, 'PersonAccessLog');
   return { ...(reference as OtherLogs), personnummer, ...windowOf(reference, 'PersonAccessLog') };
 }
 
 /** A `UserAccessLog` as another subgraph names it, checked likewise. */
-export function userAccessLogReference(reference: Record<string, unknown>, ctx: Pick<AuditorContext, 'caller' | 'audit'>): UserAccessLogModel {
-  requireAuditScope(ctx, { kind: 'UserAccessLog' }, 'UserAccessLog');
+export function userAccessLogReference(reference: Record<string, unknown>, access: AuditLogAccess): UserAccessLogModel {
+  access.auditLog({ kind: 'UserAccessLog' }, 'UserAccessLog');
   const { organisation, user } = reference;
   if (typeof organisation !== 'string' || typeof user !== 'string') throw badInput('UserAccessLog', 'is not a key of an access log');
   return { ...(reference as OtherLogs), organisation, user, ...windowOf(reference, 'UserAccessLog') };

@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { Knex } from 'knex';
+import { formatOrganisation } from '../auth/organisations';
 import { Caller } from '../identity';
 import { appendAudit, AuditEntry, AuditOutcome, personKey } from './log';
 
@@ -41,7 +42,7 @@ export class AuditRecorder {
   drain(secret: string, at = new Date()): AuditEntry[] {
     const drained = [...this.entries.values()].map((e) => ({
       at,
-      organisation: this.caller.organisation,
+      organisation: formatOrganisation(this.caller.organisation),
       user: this.caller.user,
       personKey: e.personnummer === null ? null : personKey(e.personnummer, secret),
       recordType: e.recordType,

@@ -1,6 +1,7 @@
 import { importJWK, JWK, jwtVerify, KeyLike, SignJWT } from 'jose';
 import { Caller } from '../identity';
 import { SIGNING_ALGORITHM, SigningKey } from './keys';
+import { formatOrganisation, parseOrganisation } from './organisations';
 
 /**
  * The token the gateway signs for each subgraph fetch: the caller's identity as the gateway
@@ -16,7 +17,7 @@ export const INTERNAL_TOKEN_SECONDS = 30;
 export async function signInternalToken(key: SigningKey, caller: Caller, now = new Date()): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({
-    org: caller.organisation,
+    org: formatOrganisation(caller.organisation),
     scope: caller.scopes.join(' '),
     rid: caller.requestId,
     op: caller.operationName,
@@ -49,9 +50,11 @@ export async function internalVerifier(publicJwk: JWK): Promise<InternalVerifier
         maxTokenAge: INTERNAL_TOKEN_SECONDS,
       });
       if (protectedHeader.kid !== publicJwk.kid) throw new Error('signed with another key');
-      if (typeof payload.org !== 'string' || typeof payload.rid !== 'string') throw new Error('names no organisation or request');
+      // The one place a subgraph reads the organisation: from here on it travels parsed.
+      const organisation = parseOrganisation(payload.org);
+      if (!organisation || typeof payload.rid !== 'string') throw new Error('names no known organisation or no request');
       return {
-        organisation: payload.org,
+        organisation,
         user: payload.sub!,
         scopes: typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [],
         requestId: payload.rid,

@@ -25,3 +25,11 @@ export function parseOrganisation(claim: unknown): Organisation | null {
   if (NEEDS_ID.includes(kind) && id === null) return null;
   return { kind, id };
 }
+
+/**
+ * The claim `parseOrganisation` reads, written back: for the token the gateway signs and
+ * for the rows (audit log, idempotency keys) that name who acted.
+ */
+export function formatOrganisation(organisation: Organisation): string {
+  return organisation.id === null ? organisation.kind : `${organisation.kind}:${organisation.id}`;
+}

@@ -1,5 +1,5 @@
-import { PARTY_OF } from '../auth/access';
-import { parseOrganisation } from '../auth/organisations';
+import { PARTY_OF } from '../auth/rules';
+import { Organisation } from '../auth/organisations';
 import { addDays } from '../scalars/calendar';
 import { parseSchedule, WeeklySlot } from '../schedule';
 import { ActivityCategory, Agency, categoryOf, KindsByAgency, PlannedItem } from './activity';
@@ -53,9 +53,8 @@ const PLANNING_PURPOSES = new Set(['SHARED_PLANNING']);
  * and each other agency that an active shared-planning consent of the person names together
  * with it. Nobody sees an agency's plan by asking for it.
  */
-export function visibleAgencies(organisation: string, consents: readonly SharingConsent[]): Set<Agency> {
-  const kind = parseOrganisation(organisation)?.kind;
-  const party = kind ? PARTY_OF[kind] : null;
+export function visibleAgencies(organisation: Organisation, consents: readonly SharingConsent[]): Set<Agency> {
+  const party = PARTY_OF[organisation.kind];
   const visible = new Set<Agency>();
   if (!party) return visible;
   // Migrationsverket plans no activities of its own; every other party is an agency of the plan.

@@ -1,19 +1,21 @@
 import { Knex } from 'knex';
+import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
-import { jobbtorgUnitsOf, mayReadCase, mayWriteCase } from '../../lib/auth/access';
-import { parseOrganisation } from '../../lib/auth/organisations';
+import { jobbtorgUnitsOf, mayReadCase, mayReadSharedPlan, mayWriteCase } from '../../lib/auth/rules';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
+import { SharingConsent, visibleAgencies } from '../../lib/plan/items';
+import { requireStatisticsScope } from '../../lib/statistics/scope';
 import { Loaders } from './loaders';
 import { StoredCase } from './models';
 
 /**
- * The access matrix (lib/auth/access.ts) applied to Jobbtorg's cases: lists narrowed in
+ * The access matrix (lib/auth/rules.ts) applied to Jobbtorg's cases: lists narrowed in
  * SQL, single cases null for a caller who may not read them, writes NOT_FOUND for a case
  * the caller may not change — all as if the case did not exist — and every refusal
- * audited as DENIED.
+ * audited as DENIED. The shared plan shows a reader the agencies its organisation may see.
  */
-export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecorder) {
+export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Loaders) {
   const deny = (c: StoredCase, what: string) => audit.note(c.personnummer, 'Case', what, 'DENIED');
   return {
     /** The case if the caller may read it, else null. */
@@ -50,12 +52,34 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
     },
 
     /** Narrows a query on `cases` to those the caller may read. */
-    scopeCases(query: Knex.QueryBuilder): Knex.QueryBuilder {
-      const organisation = parseOrganisation(caller.organisation);
-      if (organisation?.kind === 'DISTRICT') return query.where('cases.district_code', organisation.id!);
-      if (organisation?.kind !== 'JOBBTORG') return query.whereRaw('1 = 0');
+    scopeCases: (query: Knex.QueryBuilder): Knex.QueryBuilder => {
+      const { organisation } = caller;
+      if (organisation.kind === 'DISTRICT') return query.where('cases.district_code', organisation.id!);
+      if (organisation.kind !== 'JOBBTORG') return query.whereRaw('1 = 0');
       const units = jobbtorgUnitsOf(organisation);
       return units === null ? query : query.whereIn('cases.unit_code', [...units]);
+    },
+
+    /** Whether the caller may see the person's shared plan at all; a refusal is audited. */
+    mayReadPlan(personnummer: string, assignedProviderIds: readonly string[]): boolean {
+      if (mayReadSharedPlan(caller.organisation, assignedProviderIds)) return true;
+      audit.note(personnummer, 'Person', 'sharedPlan', 'DENIED');
+      return false;
+    },
+
+    /** The agencies whose activities the caller sees in a plan, given the person's consents. */
+    visibleAgencies(consents: readonly SharingConsent[]) {
+      return visibleAgencies(caller.organisation, consents);
+    },
+
+    /** Refuses a caller without `statistics:read` Jobbtorg's follow-up figures. */
+    statistics(): void {
+      requireStatisticsScope(caller);
+    },
+
+    /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
+    auditLog(subject: AuditSubject, field: string): void {
+      requireAuditScope({ caller, audit }, subject, field);
     },
   };
 }

@@ -28,6 +28,6 @@ export function createContext(scope: RequestScope): Context {
     audit: scope.audit,
     loaders,
     peers: createPeers(scope),
-    access: createAccess(loaders, scope.caller, scope.audit),
+    access: createAccess(scope.caller, scope.audit, loaders),
   };
 }

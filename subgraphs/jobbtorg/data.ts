@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { badInput, conflict, notFound } from '../../lib/errors';
 import { idempotentRow, isUniqueViolation, WriteRequest } from '../../lib/idempotency';
-import { paginate, PageArgs, SortKey } from '../../lib/pagination';
+import { ListScope, paginate, PageArgs, SortKey } from '../../lib/pagination';
 import { toDbDateTime, todayInStockholm } from '../../lib/scalars/calendar';
 import type {
   AddInterventionInput,
@@ -95,10 +95,7 @@ export function feedbackByReferral(db: Knex, referralIds: string[]): Promise<Fee
   return db('feedback').whereIn('referral_id', referralIds).orderBy([{ column: 'sent_at' }, { column: 'id' }]);
 }
 
-/** Narrows a query on `cases` to what the caller may read (see ./access.ts). */
-export type CaseScope = (query: Knex.QueryBuilder) => Knex.QueryBuilder;
-
-export function listCases(db: Knex, filter: CaseFilter | null | undefined, page: PageArgs, scope: CaseScope): Promise<CasePage> {
+export function listCases(db: Knex, scope: ListScope, filter: CaseFilter | null | undefined, page: PageArgs): Promise<CasePage> {
   const query = scope(db('cases').select('cases.*'));
   if (filter?.unitCode) query.where('unit_code', filter.unitCode);
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
@@ -133,7 +130,7 @@ function whereUnitAndDistrict(query: Knex.QueryBuilder, filter: { unitCode?: str
  * Cases enrolled in [from, to] whose jobbgaranti was broken on `today`: the plan came after
  * the deadline, or none came and the deadline has passed (as `jobbgarantiStatus` decides).
  */
-export async function listJobbgarantiBreaches(db: Knex, filter: JobbgarantiBreachFilter, page: PageArgs, today: string, scope: CaseScope): Promise<CasePage> {
+export async function listJobbgarantiBreaches(db: Knex, scope: ListScope, filter: JobbgarantiBreachFilter, page: PageArgs, today: string): Promise<CasePage> {
   if (filter.to < filter.from) throw badInput('jobbgarantiBreaches.filter.to', `is before filter.from (${filter.from})`);
   const query = db('cases')
     .select('cases.*')
@@ -154,8 +151,8 @@ export async function listJobbgarantiBreaches(db: Knex, filter: JobbgarantiBreac
  */
 export async function peopleWithCasesIn(
   db: Knex,
+  scope: ListScope,
   filter: { unitCode?: string | null; districtCode?: string | null; from: string; to: string },
-  scope: CaseScope,
 ): Promise<string[]> {
   const query = db('cases')
     .distinct('cases.personnummer')
@@ -167,7 +164,7 @@ export async function peopleWithCasesIn(
 }
 
 /** Open cases with no plan yet, oldest enrolment first. */
-export function listCasesWithoutPlan(db: Knex, filter: CasesWithoutPlanFilter | null | undefined, page: PageArgs, scope: CaseScope): Promise<CasePage> {
+export function listCasesWithoutPlan(db: Knex, scope: ListScope, filter: CasesWithoutPlanFilter | null | undefined, page: PageArgs): Promise<CasePage> {
   const query = db('cases')
     .select('cases.*')
     .where('cases.status', 'OPEN')

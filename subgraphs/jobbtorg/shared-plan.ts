@@ -1,10 +1,8 @@
 import { Knex } from 'knex';
-import { parseOrganisation } from '../../lib/auth/organisations';
-import { Caller } from '../../lib/identity';
 import { Page, PageArgs, paginateSorted } from '../../lib/pagination';
-import { AfProgrammeFacts, JobbtorgCaseFacts } from '../../lib/plan/activity';
+import { AfProgrammeFacts, Agency, JobbtorgCaseFacts } from '../../lib/plan/activity';
 import { Conflict, CONFLICT_KINDS, findConflicts } from '../../lib/plan/conflicts';
-import { itemsInWindow, planItemOf, PlanItem, SharingConsent, toPlannedItem, visibleAgencies } from '../../lib/plan/items';
+import { itemsInWindow, planItemOf, PlanItem, SharingConsent, toPlannedItem } from '../../lib/plan/items';
 import { PlanWindow } from '../../lib/plan/weeks';
 import { jobbgarantiStatus } from './domain';
 import { badInput } from '../../lib/errors';
@@ -19,8 +17,8 @@ import type { Peers } from './peers';
  * and the other agencies' items and the person's consents, which the gateway brings from
  * the partners and stadsdel subgraphs through `@requires` (or, for a coordinator's list,
  * which Jobbtorg asks them for in one batch). The reader sees the agencies their
- * organisation may see; conflicts are found among those alone, so a conflict never
- * reveals an activity the reader cannot see.
+ * organisation may see (./access.ts decides which); conflicts are found among those alone,
+ * so a conflict never reveals an activity the reader cannot see.
  */
 
 /** What the other subgraphs hand over about one person. */
@@ -79,18 +77,14 @@ export async function ownPlanFacts(loaders: Loaders, personnummer: string, today
   };
 }
 
-/**
- * Whether the caller may see the person's plan at all: a provider only the plans of people
- * assigned to it; everyone else sees the agencies the consent lets them (`sharedPlanOf`).
- */
-export function mayReadPlan(caller: Caller, external: ExternalPlanFacts): boolean {
-  const organisation = parseOrganisation(caller.organisation);
-  return organisation?.kind !== 'PROVIDER' || external.assignedProviderIds.includes(organisation.id!);
-}
-
-/** The plan a reader from `caller`'s organisation sees over `window`. */
-export function sharedPlanOf(own: OwnPlanFacts, external: ExternalPlanFacts, caller: Caller, window: PlanWindow, fullTimeHours: number): SharedPlanModel {
-  const visible = visibleAgencies(caller.organisation, external.sharingConsents);
+/** The plan over `window` of a reader who sees the `visible` agencies. */
+export function sharedPlanOf(
+  own: OwnPlanFacts,
+  external: ExternalPlanFacts,
+  visible: ReadonlySet<Agency>,
+  window: PlanWindow,
+  fullTimeHours: number,
+): SharedPlanModel {
   const everything = [...own.items, ...external.partnersPlanItems, ...external.stadsdelPlanItems];
   const { weeks, items } = itemsInWindow(everything.filter((i) => visible.has(i.agency)), window);
   const context = {
@@ -124,7 +118,7 @@ export interface PlanConflictFilter {
  * partners and stadsdel for the other agencies' items and the consents.
  */
 export async function listPeopleWithPlanConflicts(
-  ctx: { db: Knex; loaders: Loaders; peers: Peers; caller: Caller; access: Access },
+  ctx: { db: Knex; loaders: Loaders; peers: Peers; access: Access },
   filter: PlanConflictFilter,
   page: PageArgs,
   today: string,
@@ -133,14 +127,15 @@ export async function listPeopleWithPlanConflicts(
     throw badInput('peopleWithPlanConflicts.filter', 'must name a unitCode or a districtCode');
   }
   checkWindow(filter, 'peopleWithPlanConflicts.filter');
-  const people = await peopleWithCasesIn(ctx.db, filter, (q) => ctx.access.scopeCases(q));
+  const people = await peopleWithCasesIn(ctx.db, ctx.access.scopeCases, filter);
   const [own, external] = await Promise.all([
     Promise.all(people.map((p) => ownPlanFacts(ctx.loaders, p, today))),
     ctx.peers.planFacts(people),
   ]);
   const withConflicts: PersonPlanConflictsModel[] = [];
   people.forEach((personnummer, i) => {
-    const { conflicts } = sharedPlanOf(own[i], external.get(personnummer)!, ctx.caller, filter, DEFAULT_FULL_TIME_HOURS);
+    const facts = external.get(personnummer)!;
+    const { conflicts } = sharedPlanOf(own[i], facts, ctx.access.visibleAgencies(facts.sharingConsents), filter, DEFAULT_FULL_TIME_HOURS);
     if (!conflicts.length) return;
     const counts = new Map<Conflict['kind'], number>();
     for (const c of conflicts) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);

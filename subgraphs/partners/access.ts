@@ -1,7 +1,10 @@
 import { Knex } from 'knex';
-import { parseOrganisation } from '../../lib/auth/organisations';
+import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
+import { AuditRecorder } from '../../lib/audit/recorder';
+import { mayReadPartnerRecord, PartnerAgency } from '../../lib/auth/rules';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
+import { PersonRef } from './models';
 
 /**
  * The partner agencies' part of the access matrix (docs/access-matrix.md): each agency
@@ -9,14 +12,28 @@ import { Caller } from '../../lib/identity';
  * Migrationsverket permits and receptions, an Sfi school its own enrolments, a provider its
  * own assignments — and the lists of enrolments and assignments show a school or provider
  * its own. A change to another school's or provider's record is NOT_FOUND, as if unknown.
+ * Another agency reads a person's records where the person's consent names both.
  */
-export function createAccess(caller: Caller) {
-  const organisation = parseOrganisation(caller.organisation);
-  const is = (kind: string, id?: string | number) => organisation?.kind === kind && (id === undefined || organisation.id === String(id));
+export function createAccess(caller: Caller, audit: AuditRecorder) {
+  const { organisation } = caller;
+  const is = (kind: string, id?: string | number) => organisation.kind === kind && (id === undefined || organisation.id === String(id));
+  const ownRows = (query: Knex.QueryBuilder, kind: 'SFI' | 'PROVIDER', column: string) =>
+    organisation.kind === kind ? query.where(column, organisation.id!) : query.whereRaw('1 = 0');
   const require = (allowed: boolean, who: string, field?: string) => {
     if (!allowed) throw forbidden(`is recorded by ${who} only`, field);
   };
   return {
+    /**
+     * Whether the caller may read `owner`'s records about the person: the agency itself, or a
+     * reader the person's consent (brought by the gateway) names together with it. A refusal
+     * is audited as DENIED under `field`; the field then answers as if there were nothing.
+     */
+    mayRead(person: PersonRef, owner: PartnerAgency, field: string): boolean {
+      if (mayReadPartnerRecord(caller.organisation, owner, person.sharingConsents ?? [], caller.purpose ?? null)) return true;
+      audit.note(person.personnummer, 'Person', field, 'DENIED');
+      return false;
+    },
+
     /** Arbetsförmedlingen's records. */
     arbetsformedlingen: () => require(is('AF'), 'Arbetsförmedlingen'),
     /** Migrationsverket's records. */
@@ -33,11 +50,15 @@ export function createAccess(caller: Caller) {
       if (!row || !is(table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER', row[column])) throw notFound(field);
     },
 
-    /** Narrows the list of enrolments to the caller's school, or of assignments to the caller's provider. */
-    scope(query: Knex.QueryBuilder, table: 'sfi_enrolments' | 'provider_assignments'): Knex.QueryBuilder {
-      const kind = table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER';
-      if (organisation?.kind !== kind) return query.whereRaw('1 = 0');
-      return query.where(table === 'sfi_enrolments' ? 'school_id' : 'provider_id', organisation.id!);
+    /** Narrows the list of enrolments to the caller's school. */
+    scopeSfiEnrolments: (query: Knex.QueryBuilder): Knex.QueryBuilder => ownRows(query, 'SFI', 'school_id'),
+
+    /** Narrows the list of assignments to the caller's provider. */
+    scopeProviderAssignments: (query: Knex.QueryBuilder): Knex.QueryBuilder => ownRows(query, 'PROVIDER', 'provider_id'),
+
+    /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
+    auditLog(subject: AuditSubject, field: string): void {
+      requireAuditScope({ caller, audit }, subject, field);
     },
   };
 }

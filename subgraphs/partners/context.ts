@@ -16,5 +16,5 @@ export interface Context {
 }
 
 export function createContext({ db, caller, audit }: Pick<RequestScope, 'db' | 'caller' | 'audit'>): Context {
-  return { db, caller, audit, loaders: createLoaders(db), access: createAccess(caller) };
+  return { db, caller, audit, loaders: createLoaders(db), access: createAccess(caller, audit) };
 }

@@ -3,7 +3,7 @@ import { forUpdate } from '../../lib/db';
 import { conflict, notFound } from '../../lib/errors';
 import { idempotentRow, WriteRequest } from '../../lib/idempotency';
 import { Caller } from '../../lib/identity';
-import { paginate, PageArgs, SortKey } from '../../lib/pagination';
+import { ListScope, paginate, PageArgs, SortKey } from '../../lib/pagination';
 import type {
   AddPlannedActivityInput,
   AssignProviderInput,
@@ -108,9 +108,9 @@ function newestStartFirst<R extends { start_date: string; id: number }>(): SortK
 
 export function listSfiEnrolments(
   db: Knex,
+  scope: ListScope,
   filter: SfiEnrolmentFilter | null | undefined,
   page: PageArgs,
-  scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
 ): Promise<SfiEnrolmentPage> {
   const query = scope(db('sfi_enrolments').select('*'));
   if (filter?.schoolId) query.where('school_id', filter.schoolId);
@@ -121,9 +121,9 @@ export function listSfiEnrolments(
 
 export function listProviderAssignments(
   db: Knex,
+  scope: ListScope,
   filter: ProviderAssignmentFilter | null | undefined,
   page: PageArgs,
-  scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
 ): Promise<ProviderAssignmentPage> {
   const query = scope(db('provider_assignments').select('*'));
   if (filter?.providerId) query.where('provider_id', filter.providerId);

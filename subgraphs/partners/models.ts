@@ -1,4 +1,4 @@
-import type { ConsentFact } from '../../lib/auth/access';
+import type { ConsentFact } from '../../lib/auth/rules';
 import { Page } from '../../lib/pagination';
 import type {
   AfActivityKind,

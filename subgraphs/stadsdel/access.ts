@@ -1,26 +1,29 @@
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
+import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
 import {
   districtsServedBy,
   mayReadSocialServicesRecord,
+  mayRecordReferralOutcome,
   mayWriteSocialServicesRecord,
   PARTY_OF,
   PersonAccessFacts,
+  seesProtectedIdentity,
   SocialServicesRecord,
-} from '../../lib/auth/access';
-import { parseOrganisation } from '../../lib/auth/organisations';
+} from '../../lib/auth/rules';
 import { groupByKey } from '../../lib/loaders';
-import { notFound } from '../../lib/errors';
+import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { addDays, todayInStockholm } from '../../lib/scalars/calendar';
+import { requireStatisticsScope } from '../../lib/statistics/scope';
 import { isConsentActive } from './rules/consent';
 import { Loaders } from './loaders';
 import { accessRowsByPersonnummer } from './data';
-import { ReferralRow } from './models';
+import { PersonRow, ReferralRow } from './models';
 
 /**
- * The access matrix (lib/auth/access.ts) applied to the districts' records: single records
+ * The access matrix (lib/auth/rules.ts) applied to the districts' records: single records
  * are checked against the person's facts, lists are narrowed in SQL to the people the
  * caller has a matter with. A refusal looks like absence — null, an empty list, NOT_FOUND —
  * and is written to the audit log as DENIED.
@@ -55,7 +58,7 @@ export function accessFactsLoader(db: Knex): DataLoader<string, PersonAccessFact
   });
 }
 
-export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecorder) {
+export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Loaders) {
   return {
     /** Whether the caller may read `record` about the person; a refusal is audited under `typeName`. */
     async mayRead(personnummer: string, record: SocialServicesRecord, typeName: string): Promise<boolean> {
@@ -64,6 +67,12 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
       const allowed = mayReadSocialServicesRecord(caller.organisation, record, facts);
       if (!allowed) audit.note(personnummer, typeName, 'read', 'DENIED');
       return allowed;
+    },
+
+    /** Whether the caller may see who the person is: may read them, and for a protected identity is their district. */
+    async mayIdentify(person: Pick<PersonRow, 'personnummer' | 'protected_identity' | 'district_code'>): Promise<boolean> {
+      if (!(await this.mayRead(person.personnummer, 'PERSON', 'Person'))) return false;
+      return !person.protected_identity || seesProtectedIdentity(caller.organisation, person.district_code);
     },
 
     /**
@@ -77,21 +86,33 @@ export function createAccess(loaders: Loaders, caller: Caller, audit: AuditRecor
       throw notFound(field);
     },
 
-    /** Narrows a query on `persons` to the people the caller has a matter with. */
-    scopePersons(query: Knex.QueryBuilder, db: Knex): Knex.QueryBuilder {
-      return scopeByPerson(query, db, caller, 'persons.personnummer', 'persons.district_code', 'PERSON');
+    /** Refuses anyone but Jobbtorg a notice of what became of a referral; `what` says which, after "only Jobbtorg". */
+    recordsReferralOutcome(what: string): void {
+      if (!mayRecordReferralOutcome(caller.organisation)) throw forbidden(`only Jobbtorg ${what}`);
     },
+
+    /** Refuses a caller without `statistics:read` the districts' follow-up figures. */
+    statistics(): void {
+      requireStatisticsScope(caller);
+    },
+
+    /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
+    auditLog(subject: AuditSubject, field: string): void {
+      requireAuditScope({ caller, audit }, subject, field);
+    },
+
+    /** Narrows a query on `persons` to the people the caller has a matter with. */
+    scopePersons: (query: Knex.QueryBuilder): Knex.QueryBuilder => scopeByPerson(query, caller, 'persons.personnummer', 'persons.district_code', 'PERSON'),
 
     /** Narrows a query on `income_support_decisions` the same way, for decisions. */
-    scopeDecisions(query: Knex.QueryBuilder, db: Knex): Knex.QueryBuilder {
-      return scopeByPerson(query, db, caller, 'income_support_decisions.personnummer', 'income_support_decisions.district_code', 'DECISION');
-    },
+    scopeDecisions: (query: Knex.QueryBuilder): Knex.QueryBuilder =>
+      scopeByPerson(query, caller, 'income_support_decisions.personnummer', 'income_support_decisions.district_code', 'DECISION'),
 
     /** Narrows a query on `referrals`: a district its own, Jobbtorg those from the districts it serves. */
-    scopeReferrals(query: Knex.QueryBuilder): Knex.QueryBuilder {
-      const organisation = parseOrganisation(caller.organisation);
-      if (organisation?.kind === 'DISTRICT') return query.where('referrals.district_code', organisation.id!);
-      if (organisation?.kind === 'JOBBTORG') {
+    scopeReferrals: (query: Knex.QueryBuilder): Knex.QueryBuilder => {
+      const { organisation } = caller;
+      if (organisation.kind === 'DISTRICT') return query.where('referrals.district_code', organisation.id!);
+      if (organisation.kind === 'JOBBTORG') {
         const served = districtsServedBy(organisation);
         return served === null ? query : query.whereIn('referrals.district_code', [...served]);
       }
@@ -109,20 +130,20 @@ export type Access = ReturnType<typeof createAccess>;
  */
 function scopeByPerson(
   query: Knex.QueryBuilder,
-  db: Knex,
   caller: Caller,
   personColumn: string,
   districtColumn: string,
   record: SocialServicesRecord,
 ): Knex.QueryBuilder {
-  const organisation = parseOrganisation(caller.organisation);
-  if (!organisation || organisation.kind === 'CITY') return query.whereRaw('1 = 0');
+  const { organisation } = caller;
+  if (organisation.kind === 'CITY') return query.whereRaw('1 = 0');
   if (organisation.kind === 'DISTRICT') return query.where(districtColumn, organisation.id!);
   if (organisation.kind === 'JOBBTORG') {
     const served = districtsServedBy(organisation);
-    return query.whereExists(
-      db('referrals')
-        .select(db.raw('1'))
+    return query.whereExists((referrals) =>
+      referrals
+        .select(1)
+        .from('referrals')
         .whereRaw('referrals.personnummer = ??', [personColumn])
         .where((open) => open.where('referrals.status', 'BOOKED').orWhere((enrolled) => enrolled.where('referrals.status', 'ENROLLED').whereNull('referrals.jobbtorg_closed_on')))
         .modify((q) => (served === null ? q : q.whereIn('referrals.district_code', [...served]))),
@@ -130,9 +151,10 @@ function scopeByPerson(
   }
   if (record !== 'PERSON') return query.whereRaw('1 = 0');
   const today = todayInStockholm();
-  return query.whereExists(
-    db('consents')
-      .select(db.raw('1'))
+  return query.whereExists((consents) =>
+    consents
+      .select(1)
+      .from('consents')
       .join('consent_parties', 'consent_parties.consent_id', 'consents.id')
       .whereRaw('consents.personnummer = ??', [personColumn])
       .where('consent_parties.party', PARTY_OF[organisation.kind]!)

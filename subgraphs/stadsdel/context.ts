@@ -17,5 +17,5 @@ export interface Context {
 
 export function createContext({ db, caller, audit }: Pick<RequestScope, 'db' | 'caller' | 'audit'>): Context {
   const loaders = createLoaders(db);
-  return { db, caller, audit, loaders, access: createAccess(loaders, caller, audit) };
+  return { db, caller, audit, loaders, access: createAccess(caller, audit, loaders) };
 }

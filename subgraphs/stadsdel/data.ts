@@ -1,13 +1,10 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { infoMeetingAudience, infoMeetingTime } from './domain';
-import { parseOrganisation } from '../../lib/auth/organisations';
-import { conflict, forbidden, notFound } from '../../lib/errors';
-import { Caller } from '../../lib/identity';
+import { conflict, notFound } from '../../lib/errors';
 import { idempotentRow, WriteRequest } from '../../lib/idempotency';
-import { paginate, PageArgs } from '../../lib/pagination';
+import { ListScope, paginate, PageArgs } from '../../lib/pagination';
 import { addDays, mondayOf, todayInStockholm, toDbDateTime } from '../../lib/scalars/calendar';
-import type { Access } from './access';
 import { checkConsentInput, checkWithdrawal } from './rules/consent';
 import { checkDecisionInput, versionAfter } from './rules/decision';
 import { BOOKING_HORIZON_WEEKS, checkReferral, consentForReferral } from './rules/referral';
@@ -141,8 +138,8 @@ export async function accessRowsByPersonnummer(
   return { persons, referrals, consentParties };
 }
 
-export function listPersons(db: Knex, filter: PersonFilter | null | undefined, page: PageArgs, access: Access): Promise<PersonPage> {
-  const query = access.scopePersons(db('persons').select('persons.*'), db);
+export function listPersons(db: Knex, scope: ListScope, filter: PersonFilter | null | undefined, page: PageArgs): Promise<PersonPage> {
+  const query = scope(db('persons').select('persons.*'));
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.protectedIdentity != null) query.where('protected_identity', filter.protectedIdentity);
   return paginate(query, page, [{ column: 'personnummer', valueOf: (p: PersonRow) => p.personnummer }], 'persons');
@@ -150,11 +147,11 @@ export function listPersons(db: Knex, filter: PersonFilter | null | undefined, p
 
 export function listDecisions(
   db: Knex,
+  scope: ListScope,
   filter: IncomeSupportDecisionFilter | null | undefined,
   page: PageArgs,
-  access: Access,
 ): Promise<DecisionPage> {
-  const query = access.scopeDecisions(db('income_support_decisions').select('income_support_decisions.*').whereNull('replaced_by_id'), db);
+  const query = scope(db('income_support_decisions').select('income_support_decisions.*').whereNull('replaced_by_id'));
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.personnummer) query.where('personnummer', filter.personnummer);
   if (filter?.outcome) query.where('outcome', filter.outcome);
@@ -172,8 +169,8 @@ export function listDecisions(
   );
 }
 
-export function listReferrals(db: Knex, filter: ReferralFilter | null | undefined, page: PageArgs, access: Access): Promise<ReferralPage> {
-  const query = access.scopeReferrals(db('referrals').select('referrals.*'));
+export function listReferrals(db: Knex, scope: ListScope, filter: ReferralFilter | null | undefined, page: PageArgs): Promise<ReferralPage> {
+  const query = scope(db('referrals').select('referrals.*'));
   if (filter?.districtCode) query.where('district_code', filter.districtCode);
   if (filter?.status) query.where('status', filter.status);
   if (filter?.reason) query.where('reason', filter.reason);
@@ -299,11 +296,10 @@ export async function referToJobbtorg(db: Knex, request: WriteRequest<ReferToJob
 }
 
 /**
- * Marks a booked referral as enrolled by Jobbtorg, inside Jobbtorg's enrolment. Only a
- * Jobbtorg caller may; a repeat for the same case is a no-op, so Jobbtorg may retry.
+ * Marks a booked referral as enrolled by Jobbtorg, inside Jobbtorg's enrolment (only Jobbtorg
+ * may: ./access.ts). A repeat for the same case is a no-op, so Jobbtorg may retry.
  */
-export async function recordReferralEnrolment(db: Knex, referralId: string, caseId: string, caller: Caller): Promise<ReferralRow> {
-  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg enrols on a referral');
+export async function recordReferralEnrolment(db: Knex, referralId: string, caseId: string): Promise<ReferralRow> {
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -318,8 +314,7 @@ export async function recordReferralEnrolment(db: Knex, referralId: string, case
  * Takes back an enrolment notice whose case Jobbtorg could not write after all: the
  * referral is booked again. Only for the same case; a repeat is a no-op.
  */
-export async function undoReferralEnrolment(db: Knex, referralId: string, caseId: string, caller: Caller): Promise<ReferralRow> {
-  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
+export async function undoReferralEnrolment(db: Knex, referralId: string, caseId: string): Promise<ReferralRow> {
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -333,8 +328,7 @@ export async function undoReferralEnrolment(db: Knex, referralId: string, caseId
 }
 
 /** Takes back a closure notice whose closure Jobbtorg could not write after all. */
-export async function undoReferralClosure(db: Knex, referralId: string, closedOn: string, caller: Caller): Promise<ReferralRow> {
-  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg takes back its notices');
+export async function undoReferralClosure(db: Knex, referralId: string, closedOn: string): Promise<ReferralRow> {
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');
@@ -345,11 +339,10 @@ export async function undoReferralClosure(db: Knex, referralId: string, closedOn
 
 /**
  * Records that Jobbtorg closed the case a referral led to, inside Jobbtorg's closure:
- * Jobbtorg's access to the person's records ends with it. Only a Jobbtorg caller may; a
- * repeat is a no-op.
+ * Jobbtorg's access to the person's records ends with it (only Jobbtorg may: ./access.ts).
+ * A repeat is a no-op.
  */
-export async function recordReferralClosure(db: Knex, referralId: string, closedOn: string, caller: Caller): Promise<ReferralRow> {
-  if (parseOrganisation(caller.organisation)?.kind !== 'JOBBTORG') throw forbidden('only Jobbtorg closes what a referral led to');
+export async function recordReferralClosure(db: Knex, referralId: string, closedOn: string): Promise<ReferralRow> {
   return db.transaction(async (trx) => {
     const referral: ReferralRow | undefined = await forUpdate(trx('referrals').where({ id: referralId }), trx).first();
     if (!referral) throw notFound('referralId');

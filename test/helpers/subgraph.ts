@@ -7,6 +7,7 @@ import { Caller } from '../../lib/identity';
 import { SubgraphName } from '../../lib/config';
 import { loadTypeDefs, RequestScope } from '../../lib/subgraph';
 import { schemaPathsOf } from '../../schema/subgraphs';
+import { org } from './organisations';
 
 /**
  * For unit tests of one subgraph without HTTP: its schema built the way lib/subgraph.ts
@@ -36,7 +37,7 @@ export function runOperation(
 
 /** The caller unit tests act as. */
 export const UNIT_TEST_CALLER: Caller = {
-  organisation: 'CITY:TEST',
+  organisation: org('CITY', 'TEST'),
   user: 'unit.test',
   scopes: ['records:read', 'records:write'],
   requestId: 'unit-test',

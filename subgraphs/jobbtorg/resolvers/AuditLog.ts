@@ -3,11 +3,11 @@ import type { PersonAccessLogResolvers, UserAccessLogResolvers } from '../__gene
 
 /** Jobbtorg's part of the auditors' questions: its own log's entries, the scope checked here too. */
 export const PersonAccessLog: PersonAccessLogResolvers = {
-  __resolveReference: (reference, ctx) => personAccessLogReference(reference, ctx),
+  __resolveReference: (reference, { access }) => personAccessLogReference(reference, access),
   jobbtorgEntries: (log, _, ctx) => personAccessEntries(ctx, 'JOBBTORG', log, 'jobbtorgEntries'),
 };
 
 export const UserAccessLog: UserAccessLogResolvers = {
-  __resolveReference: (reference, ctx) => userAccessLogReference(reference, ctx),
+  __resolveReference: (reference, { access }) => userAccessLogReference(reference, access),
   jobbtorgEntries: (log, _, ctx) => userAccessEntries(ctx, 'JOBBTORG', log, 'jobbtorgEntries'),
 };

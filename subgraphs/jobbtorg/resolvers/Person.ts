@@ -1,7 +1,7 @@
 import { badInput } from '../../../lib/errors';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
-import { checkWindow, ExternalPlanFacts, mayReadPlan, ownPlanFacts, sharedPlanOf } from '../shared-plan';
+import { checkWindow, ExternalPlanFacts, ownPlanFacts, sharedPlanOf } from '../shared-plan';
 
 /**
  * A person is known here by personnummer, and by the other agencies' plan facts the gateway
@@ -12,16 +12,14 @@ export const Person: PersonResolvers = {
   jobbtorgCases: async (p, _, { loaders, access }) => access.readableAll(await loaders.casesOfPerson.load(p.personnummer)),
   currentJobbtorgCase: async (p, _, { loaders, access }) =>
     access.readable((await loaders.casesOfPerson.load(p.personnummer)).find((c) => c.status === 'OPEN') ?? null),
-  sharedPlan: async (p, { from, to, fullTimeHours }, { loaders, caller, audit }) => {
+  sharedPlan: async (p, { from, to, fullTimeHours }, { loaders, access }) => {
     checkWindow({ from, to }, 'sharedPlan');
     const hours = fullTimeHours ?? 40;
     if (!(hours > 0 && hours <= 168)) throw badInput('sharedPlan.fullTimeHours', 'must be more than 0 and at most 168');
     const external = externalFacts(p);
-    if (!mayReadPlan(caller, external)) {
-      audit.note(p.personnummer, 'Person', 'sharedPlan', 'DENIED');
-      return null;
-    }
-    return sharedPlanOf(await ownPlanFacts(loaders, p.personnummer, todayInStockholm()), external, caller, { from, to }, hours);
+    if (!access.mayReadPlan(p.personnummer, external.assignedProviderIds)) return null;
+    const own = await ownPlanFacts(loaders, p.personnummer, todayInStockholm());
+    return sharedPlanOf(own, external, access.visibleAgencies(external.sharingConsents), { from, to }, hours);
   },
 };
 

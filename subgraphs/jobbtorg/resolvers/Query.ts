@@ -8,11 +8,10 @@ export const Query: QueryResolvers = {
   jobbtorgUnits: (_, __, { db }) => data.allUnits(db),
   jobbtorgUnit: (_, { code }, { loaders }) => loaders.unit.load(code),
   case: async (_, { id }, { loaders, access }) => access.readable(await loaders.case.load(id)),
-  cases: (_, { filter, first, after }, { db, access }) => data.listCases(db, filter, { first, after }, (q) => access.scopeCases(q)),
+  cases: (_, { filter, first, after }, { db, access }) => data.listCases(db, access.scopeCases, filter, { first, after }),
   jobbgarantiBreaches: (_, { filter, first, after }, { db, access }) =>
-    data.listJobbgarantiBreaches(db, filter, { first, after }, todayInStockholm(), (q) => access.scopeCases(q)),
-  casesWithoutPlan: (_, { filter, first, after }, { db, access }) =>
-    data.listCasesWithoutPlan(db, filter, { first, after }, (q) => access.scopeCases(q)),
+    data.listJobbgarantiBreaches(db, access.scopeCases, filter, { first, after }, todayInStockholm()),
+  casesWithoutPlan: (_, { filter, first, after }, { db, access }) => data.listCasesWithoutPlan(db, access.scopeCases, filter, { first, after }),
   peopleWithPlanConflicts: (_, { filter, first, after }, ctx) =>
     listPeopleWithPlanConflicts(ctx, filter, { first, after }, todayInStockholm()),
 };

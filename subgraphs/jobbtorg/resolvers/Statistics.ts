@@ -1,4 +1,3 @@
-import { requireStatisticsScope } from '../../../lib/statistics/access';
 import { canonicalGroupBy, reportId } from '../../../lib/statistics/keys';
 import { checkPeriod } from '../../../lib/statistics/period';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
@@ -7,15 +6,15 @@ import type { FollowUpCellResolvers, FollowUpReportResolvers, IncomeSupportToWor
 
 /** The follow-up reports' roots: aggregate figures only, for callers with `statistics:read`. */
 export const StatisticsQuery: QueryResolvers = {
-  followUp: (_, { filter, groupBy }, { db, caller }) => {
-    requireStatisticsScope(caller);
+  followUp: (_, { filter, groupBy }, { db, access }) => {
+    access.statistics();
     const { from, to, districtCode, unitCode, reportingGroup } = filter;
     checkPeriod({ from, to }, 'followUp.filter');
     const spec = { kind: 'followUp' as const, from, to, groupBy: canonicalGroupBy(groupBy), filter: { districtCode, unitCode, reportingGroup } };
     return followUpReport(db, spec, todayInStockholm());
   },
-  incomeSupportToWork: (_, { filter, groupBy }, { caller }) => {
-    requireStatisticsScope(caller);
+  incomeSupportToWork: (_, { filter, groupBy }, { access }) => {
+    access.statistics();
     const { from, to, districtCode } = filter;
     checkPeriod({ from, to }, 'incomeSupportToWork.filter');
     const spec = { kind: 'incomeSupportToWork' as const, from, to, groupBy: canonicalGroupBy(groupBy), filter: { districtCode } };

@@ -1,39 +1,30 @@
-import { mayReadPartnerRecord, PartnerAgency } from '../../../lib/auth/access';
 import { isNewlyArrived } from '../domain';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
-import type { Context } from '../context';
-import type { PersonRef } from '../models';
 import { partnersPlanItems } from '../plan-items';
 
 /**
- * Whether the caller may read `owner`'s records about the person: the agency itself, or a
- * reader the person's consent (brought by the gateway) names together with it. A refusal
- * is audited as DENIED; the field then answers as if there were nothing.
+ * A person is known here by personnummer (and the consents the gateway brings); one without
+ * partner records has empty lists. Each agency's records show to whom ./access.ts lets read
+ * them, and for anyone else answer as if there were nothing.
  */
-function mayRead(p: PersonRef, owner: PartnerAgency, { caller, audit }: Context, field: string): boolean {
-  if (mayReadPartnerRecord(caller.organisation, owner, p.sharingConsents ?? [], caller.purpose ?? null)) return true;
-  audit.note(p.personnummer, 'Person', field, 'DENIED');
-  return false;
-}
-
-/** A person is known here by personnummer (and the consents the gateway brings); one without partner records has empty lists. */
 export const Person: PersonResolvers = {
   __resolveReference: (representation) => representation,
-  jobSeekerRegistrations: (p, _, c) =>
-    mayRead(p, 'ARBETSFORMEDLINGEN', c, 'jobSeekerRegistrations') ? c.loaders.registrationsOfPerson.load(p.personnummer) : [],
-  residencePermits: (p, _, c) => (mayRead(p, 'MIGRATIONSVERKET', c, 'residencePermits') ? c.loaders.permitsOfPerson.load(p.personnummer) : []),
-  municipalityReceptionDate: async (p, _, c) =>
-    mayRead(p, 'MIGRATIONSVERKET', c, 'municipalityReceptionDate') ? ((await c.loaders.receptionOfPerson.load(p.personnummer))?.received_on ?? null) : null,
-  municipalityReception: (p, _, c) =>
-    mayRead(p, 'MIGRATIONSVERKET', c, 'municipalityReception') ? c.loaders.receptionOfPerson.load(p.personnummer) : null,
-  newlyArrived: async (p, { on }, c) =>
-    mayRead(p, 'MIGRATIONSVERKET', c, 'newlyArrived')
-      ? isNewlyArrived((await c.loaders.receptionOfPerson.load(p.personnummer))?.received_on ?? null, on ?? todayInStockholm())
+  jobSeekerRegistrations: (p, _, { access, loaders }) =>
+    access.mayRead(p, 'ARBETSFORMEDLINGEN', 'jobSeekerRegistrations') ? loaders.registrationsOfPerson.load(p.personnummer) : [],
+  residencePermits: (p, _, { access, loaders }) =>
+    access.mayRead(p, 'MIGRATIONSVERKET', 'residencePermits') ? loaders.permitsOfPerson.load(p.personnummer) : [],
+  municipalityReceptionDate: async (p, _, { access, loaders }) =>
+    access.mayRead(p, 'MIGRATIONSVERKET', 'municipalityReceptionDate') ? ((await loaders.receptionOfPerson.load(p.personnummer))?.received_on ?? null) : null,
+  municipalityReception: (p, _, { access, loaders }) =>
+    access.mayRead(p, 'MIGRATIONSVERKET', 'municipalityReception') ? loaders.receptionOfPerson.load(p.personnummer) : null,
+  newlyArrived: async (p, { on }, { access, loaders }) =>
+    access.mayRead(p, 'MIGRATIONSVERKET', 'newlyArrived')
+      ? isNewlyArrived((await loaders.receptionOfPerson.load(p.personnummer))?.received_on ?? null, on ?? todayInStockholm())
       : null,
-  sfiEnrolments: (p, _, c) => (mayRead(p, 'SFI', c, 'sfiEnrolments') ? c.loaders.sfiEnrolmentsOfPerson.load(p.personnummer) : []),
-  providerAssignments: (p, _, c) =>
-    mayRead(p, 'ETABLERING_PROVIDER', c, 'providerAssignments') ? c.loaders.assignmentsOfPerson.load(p.personnummer) : [],
+  sfiEnrolments: (p, _, { access, loaders }) => (access.mayRead(p, 'SFI', 'sfiEnrolments') ? loaders.sfiEnrolmentsOfPerson.load(p.personnummer) : []),
+  providerAssignments: (p, _, { access, loaders }) =>
+    access.mayRead(p, 'ETABLERING_PROVIDER', 'providerAssignments') ? loaders.assignmentsOfPerson.load(p.personnummer) : [],
   partnersPlanItems: (p, _, { loaders }) => partnersPlanItems(loaders, p.personnummer, todayInStockholm()),
   assignedProviderIds: async (p, _, { loaders }) => [
     ...new Set((await loaders.assignmentsOfPerson.load(p.personnummer)).map((a) => String(a.provider_id))),

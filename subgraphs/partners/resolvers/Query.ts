@@ -7,7 +7,6 @@ export const Query: QueryResolvers = {
   provider: (_, { id }, { loaders }) => loaders.provider.load(id),
   providers: (_, { kind }, { db }) => data.listProviders(db, kind),
   providerAssignments: (_, { filter, first, after }, { db, access }) =>
-    data.listProviderAssignments(db, filter, { first, after }, (q) => access.scope(q, 'provider_assignments')),
-  sfiEnrolments: (_, { filter, first, after }, { db, access }) =>
-    data.listSfiEnrolments(db, filter, { first, after }, (q) => access.scope(q, 'sfi_enrolments')),
+    data.listProviderAssignments(db, access.scopeProviderAssignments, filter, { first, after }),
+  sfiEnrolments: (_, { filter, first, after }, { db, access }) => data.listSfiEnrolments(db, access.scopeSfiEnrolments, filter, { first, after }),
 };

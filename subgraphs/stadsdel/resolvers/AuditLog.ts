@@ -3,7 +3,6 @@ import {
   mergeNewestFirst,
   personAccessEntries,
   personAccessLogReference,
-  requireAuditScope,
   userAccessEntries,
   userAccessLogReference,
 } from '../../../lib/audit/queries';
@@ -15,24 +14,24 @@ import type { PersonAccessLogResolvers, QueryResolvers, UserAccessLogResolvers }
  * the districts' list with the two the gateway brings from the others (`@requires`).
  */
 export const AuditLogQuery: QueryResolvers = {
-  personAccessLog: (_, { personnummer, from, to, first }, ctx) => {
-    requireAuditScope(ctx, { kind: 'PersonAccessLog', personnummer }, 'personAccessLog');
+  personAccessLog: (_, { personnummer, from, to, first }, { access }) => {
+    access.auditLog({ kind: 'PersonAccessLog', personnummer }, 'personAccessLog');
     return { personnummer, ...accessLogWindow({ from, to, first }, 'personAccessLog') };
   },
-  userAccessLog: (_, { organisation, user, from, to, first }, ctx) => {
-    requireAuditScope(ctx, { kind: 'UserAccessLog' }, 'userAccessLog');
+  userAccessLog: (_, { organisation, user, from, to, first }, { access }) => {
+    access.auditLog({ kind: 'UserAccessLog' }, 'userAccessLog');
     return { organisation, user, ...accessLogWindow({ from, to, first }, 'userAccessLog') };
   },
 };
 
 export const PersonAccessLog: PersonAccessLogResolvers = {
-  __resolveReference: (reference, ctx) => personAccessLogReference(reference, ctx),
+  __resolveReference: (reference, { access }) => personAccessLogReference(reference, access),
   stadsdelEntries: (log, _, ctx) => personAccessEntries(ctx, 'STADSDEL', log, 'stadsdelEntries'),
   entries: async (log, _, ctx) => mergeNewestFirst(await personAccessEntries(ctx, 'STADSDEL', log, 'entries'), log),
 };
 
 export const UserAccessLog: UserAccessLogResolvers = {
-  __resolveReference: (reference, ctx) => userAccessLogReference(reference, ctx),
+  __resolveReference: (reference, { access }) => userAccessLogReference(reference, access),
   stadsdelEntries: (log, _, ctx) => userAccessEntries(ctx, 'STADSDEL', log, 'stadsdelEntries'),
   entries: async (log, _, ctx) => mergeNewestFirst(await userAccessEntries(ctx, 'STADSDEL', log, 'entries'), log),
 };

@@ -4,8 +4,9 @@ import type { MutationResolvers } from '../__generated__/resolvers-types';
 
 /**
  * Who acts is the verified caller, and only the district the person lives in writes their
- * records: for anyone else the person is NOT_FOUND, as if unknown. A retry with the same
- * idempotency key replays the first answer.
+ * records: for anyone else the person is NOT_FOUND, as if unknown; only Jobbtorg sends the
+ * notices of what became of a referral. A retry with the same idempotency key replays the
+ * first answer.
  */
 export const Mutation: MutationResolvers = {
   recordIncomeSupportDecision: async (_, args, { db, caller, access }, info) => {
@@ -16,10 +17,22 @@ export const Mutation: MutationResolvers = {
     await access.writablePerson(args.input.personnummer, 'input.personnummer', 'Consent');
     return data.recordConsent(db, writeRequest(caller, args, info), new Date());
   },
-  recordReferralEnrolment: (_, { referralId, caseId }, { db, caller }) => data.recordReferralEnrolment(db, referralId, caseId, caller),
-  recordReferralClosure: (_, { referralId, closedOn }, { db, caller }) => data.recordReferralClosure(db, referralId, closedOn, caller),
-  undoReferralEnrolment: (_, { referralId, caseId }, { db, caller }) => data.undoReferralEnrolment(db, referralId, caseId, caller),
-  undoReferralClosure: (_, { referralId, closedOn }, { db, caller }) => data.undoReferralClosure(db, referralId, closedOn, caller),
+  recordReferralEnrolment: (_, { referralId, caseId }, { db, access }) => {
+    access.recordsReferralOutcome('enrols on a referral');
+    return data.recordReferralEnrolment(db, referralId, caseId);
+  },
+  recordReferralClosure: (_, { referralId, closedOn }, { db, access }) => {
+    access.recordsReferralOutcome('closes what a referral led to');
+    return data.recordReferralClosure(db, referralId, closedOn);
+  },
+  undoReferralEnrolment: (_, { referralId, caseId }, { db, access }) => {
+    access.recordsReferralOutcome('takes back its notices');
+    return data.undoReferralEnrolment(db, referralId, caseId);
+  },
+  undoReferralClosure: (_, { referralId, closedOn }, { db, access }) => {
+    access.recordsReferralOutcome('takes back its notices');
+    return data.undoReferralClosure(db, referralId, closedOn);
+  },
   referToJobbtorg: async (_, args, { db, caller, access }, info) => {
     await access.writablePerson(args.input.personnummer, 'input.personnummer', 'Referral');
     return data.referToJobbtorg(db, writeRequest(caller, args, info), new Date());

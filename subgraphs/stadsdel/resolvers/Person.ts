@@ -1,4 +1,4 @@
-import { seesProtectedIdentity, SocialServicesRecord } from '../../../lib/auth/access';
+import { SocialServicesRecord } from '../../../lib/auth/rules';
 import { loadExisting } from '../../../lib/loaders';
 import type { Context } from '../context';
 import type { PersonRow } from '../models';
@@ -10,12 +10,6 @@ import { sharingConsents, stadsdelPlanItems } from '../plan-items';
  * to their own district only); their records show to those who may read that kind of
  * record. Otherwise a field is null or an empty list, as if there were nothing.
  */
-/** Whether the caller may see who the person is: may read them, and for a protected identity is their district. */
-async function mayIdentify(p: PersonRow, { access, caller }: Context): Promise<boolean> {
-  if (!(await access.mayRead(p.personnummer, 'PERSON', 'Person'))) return false;
-  return !p.protected_identity || seesProtectedIdentity(caller.organisation, p.district_code);
-}
-
 /** A list of one kind of the person's records, empty for a caller who may not read that kind. */
 const records =
   <R>(record: SocialServicesRecord, load: (p: PersonRow, c: Context) => Promise<R[]>) =>
@@ -24,11 +18,11 @@ const records =
 
 export const Person: PersonResolvers = {
   __resolveReference: ({ personnummer }, { loaders }) => loaders.person.load(personnummer),
-  givenName: async (p, _, c) => ((await mayIdentify(p, c)) ? p.given_name : null),
-  familyName: async (p, _, c) => ((await mayIdentify(p, c)) ? p.family_name : null),
-  birthDate: async (p, _, c) => ((await mayIdentify(p, c)) ? p.birth_date : null),
-  district: async (p, _, c) => ((await mayIdentify(p, c)) ? loadExisting(c.loaders.district, p.district_code, 'district') : null),
-  protectedIdentity: async (p, _, c) => ((await mayIdentify(p, c)) ? Boolean(p.protected_identity) : null),
+  givenName: async (p, _, { access }) => ((await access.mayIdentify(p)) ? p.given_name : null),
+  familyName: async (p, _, { access }) => ((await access.mayIdentify(p)) ? p.family_name : null),
+  birthDate: async (p, _, { access }) => ((await access.mayIdentify(p)) ? p.birth_date : null),
+  district: async (p, _, { access, loaders }) => ((await access.mayIdentify(p)) ? loadExisting(loaders.district, p.district_code, 'district') : null),
+  protectedIdentity: async (p, _, { access }) => ((await access.mayIdentify(p)) ? Boolean(p.protected_identity) : null),
   incomeSupportDecisions: async (p, { from, to }, context) =>
     (await records('DECISION', (person, { loaders }) => loaders.decisionsOfPerson.load(person.personnummer))(p, null, context)).filter(
       (d) => (!from || d.month >= from) && (!to || d.month <= to),

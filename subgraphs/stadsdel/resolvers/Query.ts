@@ -7,10 +7,10 @@ export const Query: QueryResolvers = {
     const person = await loaders.person.load(personnummer);
     return person && (await access.mayRead(personnummer, 'PERSON', 'Person')) ? person : null;
   },
-  persons: (_, { filter, first, after }, { db, access }) => data.listPersons(db, filter, { first, after }, access),
+  persons: (_, { filter, first, after }, { db, access }) => data.listPersons(db, access.scopePersons, filter, { first, after }),
   districts: (_, __, { db }) => data.allDistricts(db),
   district: (_, { code }, { loaders }) => loaders.district.load(code),
-  incomeSupportDecisions: (_, { filter, first, after }, { db, access }) => data.listDecisions(db, filter, { first, after }, access),
+  incomeSupportDecisions: (_, { filter, first, after }, { db, access }) => data.listDecisions(db, access.scopeDecisions, filter, { first, after }),
   nextFreeInfoMeeting: (_, { districtCode, audience }, { db }) => data.nextFreeInfoMeeting(db, districtCode, audience, new Date()),
-  referrals: (_, { filter, first, after }, { db, access }) => data.listReferrals(db, filter, { first, after }, access),
+  referrals: (_, { filter, first, after }, { db, access }) => data.listReferrals(db, access.scopeReferrals, filter, { first, after }),
 };

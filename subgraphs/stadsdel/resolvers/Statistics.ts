@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
-import { requireStatisticsScope } from '../../../lib/statistics/access';
 import { parseReportId } from '../../../lib/statistics/keys';
 import { Share } from '../../../lib/statistics/protection';
 import type { Context } from '../context';
@@ -32,23 +31,23 @@ type Required<K extends string> = { id: string } & Partial<Record<K, string>>;
 
 export const FollowUpCell: FollowUpCellResolvers = {
   __resolveReference: async (reference, ctx) => {
-    requireStatisticsScope(ctx.caller);
+    ctx.access.statistics();
     const { id, closures = '' } = reference as Required<'closures'>;
     return { id, closures, withoutIncomeSupportSixMonthsAfterClosure: await cellLoader(ctx).load({ id, closures }) };
   },
 };
 
 export const FollowUpReport: FollowUpReportResolvers = {
-  __resolveReference: async (reference, { db, caller }) => {
-    requireStatisticsScope(caller);
+  __resolveReference: async (reference, { db, access }) => {
+    access.statistics();
     const { id, csvParts = '' } = reference as Required<'csvParts'>;
     return { id, csvParts, csv: await followUpCsv(db, csvParts, currentMonth()) };
   },
 };
 
 export const IncomeSupportToWorkReport: IncomeSupportToWorkReportResolvers = {
-  __resolveReference: async (reference, { db, caller }) => {
-    requireStatisticsScope(caller);
+  __resolveReference: async (reference, { db, access }) => {
+    access.statistics();
     const { id, closuresToWork = '' } = reference as Required<'closuresToWork'>;
     return { id, closuresToWork, ...(await incomeSupportToWork(db, parseReportId(id), closuresToWork, currentMonth())) };
   },

@@ -2,6 +2,7 @@ import { mintToken } from '../../../lib/auth/development';
 import { signInternalToken } from '../../../lib/auth/internal-token';
 import { generatePrivateJwk, signingKeyOf } from '../../../lib/auth/keys';
 import { describeEachDialect } from '../../helpers/dialects';
+import { org } from '../../helpers/organisations';
 import { postGraphQL, Stack, startStack, TEST_CALLER } from '../../helpers/stack';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
@@ -62,7 +63,7 @@ describeEachDialect('authentication', (dialect) => {
   });
 
   describe('a subgraph called directly', () => {
-    const caller = { organisation: 'CITY:TEST', user: 'someone', scopes: [], requestId: 'r1', operationName: null };
+    const caller = { organisation: org('CITY', 'TEST'), user: 'someone', scopes: [], requestId: 'r1', operationName: null };
 
     it('refuses a request without the gateway signature', async () => {
       const answer = await postGraphQL(stack.subgraphs.stadsdel.url, DISTRICTS);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { internalVerifier } from '../../../lib/auth/internal-token';
 import { publicJwkOf } from '../../../lib/auth/keys';
+import { org } from '../../helpers/organisations';
 import { Stack, startStack } from '../../helpers/stack';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
@@ -63,7 +64,7 @@ describe('headers the gateway forwards to a subgraph', () => {
     expect(forwarded).toBeDefined();
     expect(forwarded).not.toBe(clientToken);
     const verifier = await internalVerifier(publicJwkOf(stack.gatewayJwk));
-    await expect(verifier.verify(forwarded!)).resolves.toMatchObject({ organisation: 'CITY:TEST', user: 'test.runner' });
+    await expect(verifier.verify(forwarded!)).resolves.toMatchObject({ organisation: org('CITY', 'TEST'), user: 'test.runner' });
 
     const unexpected = Object.keys(headers).filter((name) => !TRANSPORT.has(name) && name !== 'traceparent' && name !== 'authorization');
     expect(unexpected).toEqual([]);

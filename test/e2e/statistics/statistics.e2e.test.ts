@@ -4,6 +4,7 @@ import { Caller } from '../../../lib/identity';
 import { makePersonnummer } from '../../../lib/scalars/personnummer';
 import { encodeClosures, reportId } from '../../../lib/statistics/keys';
 import { describeEachDialect } from '../../helpers/dialects';
+import { org } from '../../helpers/organisations';
 import { AsCaller, GraphQLResponse, postGraphQL, Stack, startStack } from '../../helpers/stack';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
@@ -341,7 +342,7 @@ describeEachDialect('follow-up figures', (dialect) => {
 
   it('has the districts refuse their part too, when asked directly with another scope', async () => {
     // As if a caller without the scope reached stadsdel with a closure set: it answers nothing.
-    const caller: Caller = { organisation: 'JOBBTORG:VARBERG', user: 'coach', scopes: ['records:read'], requestId: 'r1', operationName: null };
+    const caller: Caller = { organisation: org('JOBBTORG', 'VARBERG'), user: 'coach', scopes: ['records:read'], requestId: 'r1', operationName: null };
     const token = await signInternalToken(await signingKeyOf(stack.gatewayJwk), caller);
     const id = reportId({ kind: 'incomeSupportToWork', from: '2024-03', to: '2024-03', groupBy: [], filter: {} });
     const closuresToWork = encodeClosures([{ personnummer: pnr('A3'), month: '2024-03' }]);

@@ -4,9 +4,11 @@ import { appendAudit, AuditEntry } from '../../../lib/audit/log';
 import {
   accessLogWindow,
   AuditEntryView,
+  AuditLogAccess,
   mergeNewestFirst,
   personAccessEntries,
   personAccessLogReference,
+  requireAuditScope,
   userAccessEntries,
   userAccessLogReference,
 } from '../../../lib/audit/queries';
@@ -16,15 +18,21 @@ import { makePersonnummer } from '../../../lib/scalars/personnummer';
 import { migrations } from '../../../subgraphs/stadsdel/migrations';
 import { openDatabase } from '../../helpers/database';
 import { describeEachDialect } from '../../helpers/dialects';
+import { org } from '../../helpers/organisations';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
 /** The auditors' questions against one subgraph's log: the rules, and the SQL on each dialect. */
 
 const SECRET = 'a-test-secret-of-thirty-two-characters';
-const AUDITOR: Caller = { organisation: 'CITY:LOGGKONTROLL', user: 'granskare', scopes: ['audit:read'], requestId: 'audit-1', operationName: 'Look' };
-const OFFICER: Caller = { ...AUDITOR, organisation: 'DISTRICT:SKH', user: 'handlaggare.skh', scopes: ['records:read'], requestId: 'r1' };
+const AUDITOR: Caller = { organisation: org('CITY', 'LOGGKONTROLL'), user: 'granskare', scopes: ['audit:read'], requestId: 'audit-1', operationName: 'Look' };
+const OFFICER: Caller = { ...AUDITOR, organisation: org('DISTRICT', 'SKH'), user: 'handlaggare.skh', scopes: ['records:read'], requestId: 'r1' };
 const ANNA = makePersonnummer('1988-04-12', 901);
 const BO = makePersonnummer('1990-01-02', 123);
+
+/** The audit-scope check of a subgraph's access module, as each of the three builds it. */
+const auditorAccess = (caller: Caller, audit: AuditRecorder): AuditLogAccess => ({
+  auditLog: (subject, field) => requireAuditScope({ caller, audit }, subject, field),
+});
 
 const codeOf = (work: () => unknown) => {
   try {
@@ -56,24 +64,24 @@ describe('a key another subgraph sends', () => {
   const key = { __typename: 'PersonAccessLog', personnummer: ANNA, from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', first: 5 };
 
   it('is read again as a question', () => {
-    expect(personAccessLogReference(key, { caller: AUDITOR, audit: new AuditRecorder(AUDITOR) })).toMatchObject({
+    expect(personAccessLogReference(key, auditorAccess(AUDITOR, new AuditRecorder(AUDITOR)))).toMatchObject({
       personnummer: ANNA,
       from: '2026-01-01T00:00:00Z',
       to: '2026-02-01T00:00:00Z',
       first: 5,
     });
-    expect(codeOf(() => personAccessLogReference({ ...key, first: 900 }, { caller: AUDITOR, audit: new AuditRecorder(AUDITOR) }))).toMatchObject({
+    expect(codeOf(() => personAccessLogReference({ ...key, first: 900 }, auditorAccess(AUDITOR, new AuditRecorder(AUDITOR))))).toMatchObject({
       code: 'BAD_USER_INPUT',
     });
-    expect(codeOf(() => personAccessLogReference({ ...key, personnummer: '123' }, { caller: AUDITOR, audit: new AuditRecorder(AUDITOR) }))).toMatchObject({
+    expect(codeOf(() => personAccessLogReference({ ...key, personnummer: '123' }, auditorAccess(AUDITOR, new AuditRecorder(AUDITOR))))).toMatchObject({
       code: 'BAD_USER_INPUT',
     });
   });
 
   it('is FORBIDDEN without audit:read, in every subgraph, and the refusal is noted', () => {
     const audit = new AuditRecorder(OFFICER);
-    expect(codeOf(() => personAccessLogReference(key, { caller: OFFICER, audit }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(codeOf(() => userAccessLogReference({ organisation: 'AF', user: 'x', from: key.from, to: key.to, first: 1 }, { caller: OFFICER, audit }))).toMatchObject({
+    expect(codeOf(() => personAccessLogReference(key, auditorAccess(OFFICER, audit)))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(codeOf(() => userAccessLogReference({ organisation: 'AF', user: 'x', from: key.from, to: key.to, first: 1 }, auditorAccess(OFFICER, audit)))).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(audit.drain(SECRET).map((e) => [e.recordType, e.outcome, e.personKey !== null])).toEqual([

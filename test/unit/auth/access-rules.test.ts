@@ -1,5 +1,15 @@
-import { districtsServedBy, mayReadSocialServicesRecord, mayWriteSocialServicesRecord, PersonAccessFacts, seesProtectedIdentity, SocialServicesRecord } from '../../../lib/auth/access';
-import { parseOrganisation } from '../../../lib/auth/organisations';
+import {
+  districtsServedBy,
+  mayReadSharedPlan,
+  mayReadSocialServicesRecord,
+  mayRecordReferralOutcome,
+  mayWriteSocialServicesRecord,
+  PersonAccessFacts,
+  seesProtectedIdentity,
+  SocialServicesRecord,
+} from '../../../lib/auth/rules';
+import { Organisation } from '../../../lib/auth/organisations';
+import { org } from '../../helpers/organisations';
 
 /** The access matrix for the districts' records (docs/access-matrix.md), row by row. */
 
@@ -13,22 +23,21 @@ const facts = (over: Partial<PersonAccessFacts> = {}): PersonAccessFacts => ({
 });
 const openReferral = (districtCode = 'SKH') => ({ referrals: [{ districtCode, open: true }] });
 
-const table: [string, string, Partial<PersonAccessFacts>, SocialServicesRecord[]][] = [
-  ['the district the person lives in', 'DISTRICT:SKH', {}, RECORDS],
-  ['another district', 'DISTRICT:RK', {}, []],
-  ['Jobbtorg with no referral', 'JOBBTORG:VARBERG', {}, []],
-  ['the unit serving the district, with an open referral', 'JOBBTORG:VARBERG', openReferral(), ['PERSON', 'DECISION', 'REFERRAL', 'MEETING']],
-  ['Jobbtorg as a whole, with an open referral', 'JOBBTORG', openReferral(), ['PERSON', 'DECISION', 'REFERRAL', 'MEETING']],
-  ['a unit that does not serve the district', 'JOBBTORG:KISTA', openReferral(), []],
-  ['a main unit through its branch’s district', 'JOBBTORG:KISTA', openReferral('ST'), ['PERSON', 'DECISION', 'REFERRAL', 'MEETING']],
-  ['Jobbtorg once the case is closed', 'JOBBTORG:VARBERG', { referrals: [{ districtCode: 'SKH', open: false }] }, []],
-  ['Arbetsförmedlingen without consent', 'AF', {}, []],
-  ['Arbetsförmedlingen with consent', 'AF', { consentedParties: new Set(['ARBETSFORMEDLINGEN']) }, ['PERSON']],
-  ['Sfi with a consent naming others', 'SFI:1', { consentedParties: new Set(['ARBETSFORMEDLINGEN']) }, []],
-  ['a provider with consent', 'PROVIDER:5', { consentedParties: new Set(['ETABLERING_PROVIDER']) }, ['PERSON']],
-  ['Migrationsverket with consent', 'MIGRATIONSVERKET', { consentedParties: new Set(['MIGRATIONSVERKET']) }, ['PERSON']],
-  ['the city’s analysts', 'CITY:ANALYS', { consentedParties: new Set(['JOBBTORG']), ...openReferral() }, []],
-  ['an organisation the system does not know', 'NASA', {}, []],
+const table: [string, Organisation, Partial<PersonAccessFacts>, SocialServicesRecord[]][] = [
+  ['the district the person lives in', org('DISTRICT', 'SKH'), {}, RECORDS],
+  ['another district', org('DISTRICT', 'RK'), {}, []],
+  ['Jobbtorg with no referral', org('JOBBTORG', 'VARBERG'), {}, []],
+  ['the unit serving the district, with an open referral', org('JOBBTORG', 'VARBERG'), openReferral(), ['PERSON', 'DECISION', 'REFERRAL', 'MEETING']],
+  ['Jobbtorg as a whole, with an open referral', org('JOBBTORG'), openReferral(), ['PERSON', 'DECISION', 'REFERRAL', 'MEETING']],
+  ['a unit that does not serve the district', org('JOBBTORG', 'KISTA'), openReferral(), []],
+  ['a main unit through its branch’s district', org('JOBBTORG', 'KISTA'), openReferral('ST'), ['PERSON', 'DECISION', 'REFERRAL', 'MEETING']],
+  ['Jobbtorg once the case is closed', org('JOBBTORG', 'VARBERG'), { referrals: [{ districtCode: 'SKH', open: false }] }, []],
+  ['Arbetsförmedlingen without consent', org('AF'), {}, []],
+  ['Arbetsförmedlingen with consent', org('AF'), { consentedParties: new Set(['ARBETSFORMEDLINGEN']) }, ['PERSON']],
+  ['Sfi with a consent naming others', org('SFI', '1'), { consentedParties: new Set(['ARBETSFORMEDLINGEN']) }, []],
+  ['a provider with consent', org('PROVIDER', '5'), { consentedParties: new Set(['ETABLERING_PROVIDER']) }, ['PERSON']],
+  ['Migrationsverket with consent', org('MIGRATIONSVERKET'), { consentedParties: new Set(['MIGRATIONSVERKET']) }, ['PERSON']],
+  ['the city’s analysts', org('CITY', 'ANALYS'), { consentedParties: new Set(['JOBBTORG']), ...openReferral() }, []],
 ];
 
 describe('reading the districts’ records', () => {
@@ -40,27 +49,42 @@ describe('reading the districts’ records', () => {
 
 describe('writing them', () => {
   it.each([
-    ['DISTRICT:SKH', true],
-    ['DISTRICT:RK', false],
-    ['JOBBTORG:VARBERG', false],
-    ['AF', false],
-    ['CITY:ANALYS', false],
-  ])('%s may write: %s', (organisation, allowed) => {
+    [org('DISTRICT', 'SKH'), true],
+    [org('DISTRICT', 'RK'), false],
+    [org('JOBBTORG', 'VARBERG'), false],
+    [org('AF'), false],
+    [org('CITY', 'ANALYS'), false],
+  ])('%j may write: %s', (organisation, allowed) => {
     expect(mayWriteSocialServicesRecord(organisation, { districtCode: 'SKH' })).toBe(allowed);
   });
 });
 
 describe('protected identity', () => {
   it('shows only to the person’s own district', () => {
-    expect(seesProtectedIdentity('DISTRICT:SKH', 'SKH')).toBe(true);
-    for (const other of ['DISTRICT:RK', 'JOBBTORG', 'AF', 'CITY:LOGGKONTROLL']) expect(seesProtectedIdentity(other, 'SKH')).toBe(false);
+    expect(seesProtectedIdentity(org('DISTRICT', 'SKH'), 'SKH')).toBe(true);
+    for (const other of [org('DISTRICT', 'RK'), org('JOBBTORG'), org('AF'), org('CITY', 'LOGGKONTROLL')]) expect(seesProtectedIdentity(other, 'SKH')).toBe(false);
   });
 });
 
 describe('the districts a Jobbtorg organisation serves', () => {
   it('is a unit’s own and its branches’, or every district for Jobbtorg as a whole', () => {
-    expect([...districtsServedBy(parseOrganisation('JOBBTORG:KISTA')!)!].sort()).toEqual(['RK', 'ST']);
-    expect([...districtsServedBy(parseOrganisation('JOBBTORG:KISTA_LUNDA')!)!]).toEqual(['ST']);
-    expect(districtsServedBy(parseOrganisation('JOBBTORG')!)).toBeNull();
+    expect([...districtsServedBy(org('JOBBTORG', 'KISTA'))!].sort()).toEqual(['RK', 'ST']);
+    expect([...districtsServedBy(org('JOBBTORG', 'KISTA_LUNDA'))!]).toEqual(['ST']);
+    expect(districtsServedBy(org('JOBBTORG'))).toBeNull();
+  });
+});
+
+describe('what became of a referral', () => {
+  it('is told by Jobbtorg, a unit or the whole, and by no one else', () => {
+    for (const jobbtorg of [org('JOBBTORG'), org('JOBBTORG', 'KISTA')]) expect(mayRecordReferralOutcome(jobbtorg)).toBe(true);
+    for (const other of [org('DISTRICT', 'SKH'), org('AF'), org('PROVIDER', '5'), org('CITY', 'ANALYS')]) expect(mayRecordReferralOutcome(other)).toBe(false);
+  });
+});
+
+describe('the shared plan', () => {
+  it('shows to a provider only for people assigned to it, and to everyone else', () => {
+    expect(mayReadSharedPlan(org('PROVIDER', '5'), ['3', '5'])).toBe(true);
+    expect(mayReadSharedPlan(org('PROVIDER', '5'), ['3'])).toBe(false);
+    for (const other of [org('JOBBTORG', 'KISTA'), org('DISTRICT', 'SKH'), org('AF'), org('SFI', '1')]) expect(mayReadSharedPlan(other, [])).toBe(true);
   });
 });

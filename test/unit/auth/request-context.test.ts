@@ -1,6 +1,7 @@
 import { internalVerifier, signInternalToken } from '../../../lib/auth/internal-token';
 import { generatePrivateJwk, publicJwkOf, signingKeyOf } from '../../../lib/auth/keys';
 import { requestContextFrom } from '../../../lib/auth/request-context';
+import { org } from '../../helpers/organisations';
 
 /** The purpose and case reference a caller may state, and how they travel to the subgraphs. */
 
@@ -26,7 +27,7 @@ describe('requestContextFrom', () => {
 describe('the gateway token', () => {
   it('carries the purpose and case reference to the subgraphs', async () => {
     const jwk = await generatePrivateJwk();
-    const caller = { organisation: 'JOBBTORG:VARBERG', user: 'coach', scopes: [], requestId: 'r', operationName: 'Plan', purpose: 'SHARED_PLANNING', caseReference: 'jobbtorg:case:17' };
+    const caller = { organisation: org('JOBBTORG', 'VARBERG'), user: 'coach', scopes: [], requestId: 'r', operationName: 'Plan', purpose: 'SHARED_PLANNING', caseReference: 'jobbtorg:case:17' };
     const verified = await (await internalVerifier(publicJwkOf(jwk))).verify(await signInternalToken(await signingKeyOf(jwk), caller));
     expect(verified).toMatchObject({ purpose: 'SHARED_PLANNING', caseReference: 'jobbtorg:case:17', operationName: 'Plan' });
   });

@@ -3,7 +3,9 @@ import { Supergraph } from '@apollo/federation-internals';
 import { getOperationAST, Kind, parse, validate } from 'graphql';
 import { checkLimits, DEFAULT_LIMITS } from '../../../gateway/limits';
 import { admitOperation, loadRegisteredOperations, operationId, PARTNER_FOLDERS, registeredQueryCache } from '../../../gateway/operations';
+import { Organisation } from '../../../lib/auth/organisations';
 import { SUPERGRAPH_PATH } from '../../../schema/subgraphs';
+import { org } from '../../helpers/organisations';
 
 /** The registered operations are sound against the graph clients see, and only they admit a partner. */
 
@@ -38,7 +40,7 @@ describe('the registered operations', () => {
 describe('admitOperation', () => {
   const [afOperation] = operations.filter((o) => o.kinds.includes('AF'));
   const [sfiOperation] = operations.filter((o) => o.kinds.includes('SFI'));
-  const refusal = (organisation: string, request: unknown) => {
+  const refusal = (organisation: Organisation, request: unknown) => {
     try {
       admitOperation(registry, organisation, request);
       return undefined;
@@ -49,24 +51,24 @@ describe('admitOperation', () => {
   const hashOnly = (id: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: id } } });
 
   it('admits a partner’s own registered operation by exact text or by id', () => {
-    expect(refusal('AF', { query: afOperation.text })).toBeUndefined();
-    expect(refusal('AF', hashOnly(afOperation.id))).toBeUndefined();
+    expect(refusal(org('AF'), { query: afOperation.text })).toBeUndefined();
+    expect(refusal(org('AF'), hashOnly(afOperation.id))).toBeUndefined();
     // GET carries extensions as JSON text
-    expect(refusal('AF', { extensions: JSON.stringify(hashOnly(afOperation.id).extensions) })).toBeUndefined();
+    expect(refusal(org('AF'), { extensions: JSON.stringify(hashOnly(afOperation.id).extensions) })).toBeUndefined();
   });
 
   it('refuses a partner anything else: other text, another agency’s operation, an unknown id, nothing, a batch', () => {
-    expect(refusal('AF', { query: `${afOperation.text} ` })).toBe('OPERATION_NOT_REGISTERED');
-    expect(refusal('AF', { query: '{ districts { name } }' })).toBe('OPERATION_NOT_REGISTERED');
-    expect(refusal('AF', { query: sfiOperation.text })).toBe('OPERATION_NOT_REGISTERED');
-    expect(refusal('SFI:1', hashOnly(afOperation.id))).toBe('OPERATION_NOT_REGISTERED');
-    expect(refusal('PROVIDER:7', hashOnly('0'.repeat(64)))).toBe('OPERATION_NOT_REGISTERED');
-    expect(refusal('MIGRATIONSVERKET', {})).toBe('OPERATION_NOT_REGISTERED');
-    expect(refusal('AF', [{ query: afOperation.text }])).toBe('OPERATION_NOT_REGISTERED');
+    expect(refusal(org('AF'), { query: `${afOperation.text} ` })).toBe('OPERATION_NOT_REGISTERED');
+    expect(refusal(org('AF'), { query: '{ districts { name } }' })).toBe('OPERATION_NOT_REGISTERED');
+    expect(refusal(org('AF'), { query: sfiOperation.text })).toBe('OPERATION_NOT_REGISTERED');
+    expect(refusal(org('SFI', '1'), hashOnly(afOperation.id))).toBe('OPERATION_NOT_REGISTERED');
+    expect(refusal(org('PROVIDER', '7'), hashOnly('0'.repeat(64)))).toBe('OPERATION_NOT_REGISTERED');
+    expect(refusal(org('MIGRATIONSVERKET'), {})).toBe('OPERATION_NOT_REGISTERED');
+    expect(refusal(org('AF'), [{ query: afOperation.text }])).toBe('OPERATION_NOT_REGISTERED');
   });
 
   it('lets the city’s own organisations run anything', () => {
-    for (const organisation of ['DISTRICT:SKH', 'JOBBTORG', 'JOBBTORG:KISTA', 'CITY:ANALYS']) {
+    for (const organisation of [org('DISTRICT', 'SKH'), org('JOBBTORG'), org('JOBBTORG', 'KISTA'), org('CITY', 'ANALYS')]) {
       expect(refusal(organisation, { query: '{ districts { name } }' })).toBeUndefined();
     }
   });

@@ -4,12 +4,14 @@ import { Caller } from '../../../lib/identity';
 import { makePersonnummer } from '../../../lib/scalars/personnummer';
 import { seedReferenceData } from '../../../seed/jobbtorg';
 import { WriteRequest } from '../../../lib/idempotency';
+import { ListScope } from '../../../lib/pagination';
 import type { EnrolInJobbtorgInput } from '../../../subgraphs/jobbtorg/__generated__/resolvers-types';
 import * as data from '../../../subgraphs/jobbtorg/data';
 import { migrations } from '../../../subgraphs/jobbtorg/migrations';
 import { CasePage, EnrolmentFacts, StoredCase } from '../../../subgraphs/jobbtorg/models';
 import { openDatabase } from '../../helpers/database';
 import { describeEachDialect } from '../../helpers/dialects';
+import { org } from '../../helpers/organisations';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
 /**
@@ -20,7 +22,7 @@ import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
 /** Monday 16 March 2026, 11:00 in Stockholm. */
 const NOW = new Date('2026-03-16T10:00:00Z');
-const caller: Caller = { organisation: 'JOBBTORG:KISTA', user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
+const caller: Caller = { organisation: org('JOBBTORG', 'KISTA'), user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
 
 /** The request the resolver of `operation` would hand the data module, from the coach; `key` for a safe retry. */
 function request<Input>(operation: string, input: Input, key?: string): WriteRequest<Input> {
@@ -40,7 +42,7 @@ async function refusal(work: Promise<unknown>): Promise<{ code: unknown; field: 
 }
 
 /** The data module's lists unnarrowed: who may see what is tested through the gateway. */
-const ALL_CASES: data.CaseScope = (query) => query;
+const ALL_CASES: ListScope = (query) => query;
 
 describeEachDialect('jobbtorg writes', (dialect) => {
   let db: Knex;
@@ -390,30 +392,30 @@ describeEachDialect('jobbtorg writes', (dialect) => {
 
     it('lists the cases whose jobbgaranti was broken in the period, by unit and by district', async () => {
       const filter = { unitCode: unit, from: '2026-02-01', to: '2026-03-31' };
-      const page = await data.listJobbgarantiBreaches(db, filter, { first: 1 }, '2026-03-16', ALL_CASES);
+      const page = await data.listJobbgarantiBreaches(db, ALL_CASES, filter, { first: 1 }, '2026-03-16');
       expect(ids(page)).toEqual([late.id]);
-      const rest = await data.listJobbgarantiBreaches(db, filter, { first: 10, after: page.pageInfo.endCursor }, '2026-03-16', ALL_CASES);
+      const rest = await data.listJobbgarantiBreaches(db, ALL_CASES, filter, { first: 10, after: page.pageInfo.endCursor }, '2026-03-16');
       expect(ids(rest)).toEqual([overdue.id]);
       expect(await page.totalCount()).toBe(2);
-      expect(ids(await data.listJobbgarantiBreaches(db, { districtCode: 'HV', from: '2026-02-03', to: '2026-02-28' }, {}, '2026-03-16', ALL_CASES))).toEqual([
+      expect(ids(await data.listJobbgarantiBreaches(db, ALL_CASES, { districtCode: 'HV', from: '2026-02-03', to: '2026-02-28' }, {}, '2026-03-16'))).toEqual([
         overdue.id,
       ]);
       // A day after its deadline, the pending case is broken too.
-      expect(ids(await data.listJobbgarantiBreaches(db, filter, {}, '2026-03-20', ALL_CASES))).toEqual([late.id, overdue.id, pending.id]);
+      expect(ids(await data.listJobbgarantiBreaches(db, ALL_CASES, filter, {}, '2026-03-20'))).toEqual([late.id, overdue.id, pending.id]);
       expect(kept.version).toBe(2);
     });
 
     it('refuses a period that ends before it starts', async () => {
       expect(
-        await refusal(data.listJobbgarantiBreaches(db, { from: '2026-03-01', to: '2026-02-01' }, {}, '2026-03-16', ALL_CASES)),
+        await refusal(data.listJobbgarantiBreaches(db, ALL_CASES, { from: '2026-03-01', to: '2026-02-01' }, {}, '2026-03-16')),
       ).toEqual({ code: 'BAD_USER_INPUT', field: 'jobbgarantiBreaches.filter.to' });
     });
 
     it('lists open cases without a plan, oldest first', async () => {
-      const page = await data.listCasesWithoutPlan(db, { unitCode: unit }, { first: 10 }, ALL_CASES);
+      const page = await data.listCasesWithoutPlan(db, ALL_CASES, { unitCode: unit }, { first: 10 });
       expect(ids(page)).toEqual([overdue.id, pending.id]);
       await data.closeCase(db, request('closeCase', { id: String(overdue.id), version: 1, closedOn: '2026-03-13', reason: 'UNKNOWN' }), NOW);
-      expect(ids(await data.listCasesWithoutPlan(db, { districtCode: 'HV' }, {}, ALL_CASES))).toEqual([pending.id]);
+      expect(ids(await data.listCasesWithoutPlan(db, ALL_CASES, { districtCode: 'HV' }, {}))).toEqual([pending.id]);
     });
   });
 });

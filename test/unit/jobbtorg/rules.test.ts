@@ -21,11 +21,12 @@ import {
 } from '../../../subgraphs/jobbtorg/rules/intervention';
 import { checkJobPlan, checkJobPlanInput } from '../../../subgraphs/jobbtorg/rules/job-plan';
 import { EnrolmentFacts, JobPlanRow, StoredCase, StoredIntervention } from '../../../subgraphs/jobbtorg/models';
+import { org } from '../../helpers/organisations';
 
 /** Jobbtorg's write rules as plain functions: what each refuses, with the code and the field at fault. */
 
 const TODAY = '2026-03-16';
-const caller: Caller = { organisation: 'JOBBTORG:KISTA', user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
+const caller: Caller = { organisation: org('JOBBTORG', 'KISTA'), user: 'coach-kista-01', scopes: [], requestId: 'r1', operationName: null };
 
 /** The error `work` throws, as `{ code, field }`. */
 function refusal(work: () => unknown): { code: unknown; field: unknown } {

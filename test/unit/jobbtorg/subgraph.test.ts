@@ -2,6 +2,7 @@ import { graphql, GraphQLError, GraphQLSchema } from 'graphql';
 import { Knex } from 'knex';
 import { createDb } from '../../../lib/db';
 import { migrateToLatest } from '../../../lib/migrations';
+import { ListScope } from '../../../lib/pagination';
 import { addDays, todayInStockholm } from '../../../lib/scalars/calendar';
 import { makePersonnummer } from '../../../lib/scalars/personnummer';
 import { createContext } from '../../../subgraphs/jobbtorg/context';
@@ -10,10 +11,11 @@ import { activityStatus as interventionStatus } from '../../../lib/plan/status';
 import { migrations } from '../../../subgraphs/jobbtorg/migrations';
 import { CaseRow } from '../../../subgraphs/jobbtorg/models';
 import { resolvers } from '../../../subgraphs/jobbtorg/resolvers';
+import { org } from '../../helpers/organisations';
 import { countStatements, subgraphSchema, testScope, UNIT_TEST_CALLER } from '../../helpers/subgraph';
 
 /** Jobbtorg as a whole, which may read every case. */
-const JOBBTORG_CALLER = { ...UNIT_TEST_CALLER, organisation: 'JOBBTORG' };
+const JOBBTORG_CALLER = { ...UNIT_TEST_CALLER, organisation: org('JOBBTORG') };
 
 /**
  * The jobbtorg subgraph on its own, against an in-memory SQLite database holding only the
@@ -21,7 +23,7 @@ const JOBBTORG_CALLER = { ...UNIT_TEST_CALLER, organisation: 'JOBBTORG' };
  */
 
 /** The data module's lists unnarrowed: who may see what is tested through the gateway. */
-const ALL_CASES: data.CaseScope = (query) => query;
+const ALL_CASES: ListScope = (query) => query;
 
 describe('interventionStatus', () => {
   const today = '2026-03-10';
@@ -201,7 +203,7 @@ describe('jobbtorg over SQLite', () => {
     const idsOf = (page: { edges: { node: CaseRow }[] }) => page.edges.map((e) => Number(e.node.id));
 
     it('lists newest enrolment first, id breaking ties', async () => {
-      const page = await data.listCases(db, null, { first: 10 }, ALL_CASES);
+      const page = await data.listCases(db, ALL_CASES, null, { first: 10 });
       expect(idsOf(page)).toEqual([ids.newest, ids.closed, ids.tieHigh, ids.tieLow, ids.oldest]);
       expect(page.pageInfo.hasNextPage).toBe(false);
       await expect(page.totalCount()).resolves.toBe(5);
@@ -217,7 +219,7 @@ describe('jobbtorg over SQLite', () => {
       [{ enrolledFrom: '2026-02-02', enrolledTo: '2026-02-16' }, ['closed', 'tieHigh', 'tieLow']],
       [{ enrolledTo: '2026-01-31' }, ['oldest']],
     ])('filters by %j', async (filter, expected) => {
-      const page = await data.listCases(db, filter, { first: 10 }, ALL_CASES);
+      const page = await data.listCases(db, ALL_CASES, filter, { first: 10 });
       expect(idsOf(page)).toEqual(expected.map((name) => ids[name]));
       await expect(page.totalCount()).resolves.toBe(expected.length);
     });
@@ -226,25 +228,25 @@ describe('jobbtorg over SQLite', () => {
       const seen: number[] = [];
       let after: string | null = null;
       for (let pages = 0; pages < 10; pages++) {
-        const page = await data.listCases(db, null, { first: 2, after }, ALL_CASES);
+        const page = await data.listCases(db, ALL_CASES, null, { first: 2, after });
         seen.push(...idsOf(page));
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
       }
       expect(seen).toEqual([ids.newest, ids.closed, ids.tieHigh, ids.tieLow, ids.oldest]);
 
-      const first3 = await data.listCases(db, null, { first: 3 }, ALL_CASES);
-      const rest = await data.listCases(db, null, { first: 3, after: first3.pageInfo.endCursor }, ALL_CASES);
+      const first3 = await data.listCases(db, ALL_CASES, null, { first: 3 });
+      const rest = await data.listCases(db, ALL_CASES, null, { first: 3, after: first3.pageInfo.endCursor });
       expect(idsOf(rest)).toEqual([ids.tieLow, ids.oldest]);
     });
 
     it('refuses a page larger than 100 and a cursor it did not make', async () => {
-      const tooLarge = await data.listCases(db, null, { first: 101 }, ALL_CASES).catch((e: unknown) => e);
+      const tooLarge = await data.listCases(db, ALL_CASES, null, { first: 101 }).catch((e: unknown) => e);
       expect(tooLarge).toBeInstanceOf(GraphQLError);
       expect((tooLarge as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cases.first' });
 
       for (const after of ['garbage', Buffer.from('["2026-01-01"]').toString('base64url')]) {
-        const bad = await data.listCases(db, null, { first: 2, after }, ALL_CASES).catch((e: unknown) => e);
+        const bad = await data.listCases(db, ALL_CASES, null, { first: 2, after }).catch((e: unknown) => e);
         expect(bad).toBeInstanceOf(GraphQLError);
         expect((bad as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cases.after' });
       }

@@ -8,10 +8,11 @@ import { createContext } from '../../../subgraphs/partners/context';
 import * as data from '../../../subgraphs/partners/data';
 import { migrations } from '../../../subgraphs/partners/migrations';
 import { resolvers } from '../../../subgraphs/partners/resolvers';
+import { org } from '../../helpers/organisations';
 import { countStatements, runOperation, subgraphSchema, testScope, UNIT_TEST_CALLER } from '../../helpers/subgraph';
 
 /** A district's officer: reads the agencies' records where the person's consent names social services. */
-const DISTRICT_CALLER = { ...UNIT_TEST_CALLER, organisation: 'DISTRICT:SKH' };
+const DISTRICT_CALLER = { ...UNIT_TEST_CALLER, organisation: org('DISTRICT', 'SKH') };
 
 /**
  * The partners subgraph on its own, against an in-memory SQLite database holding only the
@@ -314,8 +315,8 @@ describe('partners over SQLite', () => {
       const args = { first: variables.first, after: variables.after };
       const page =
         field === 'sfiEnrolments'
-          ? await data.listSfiEnrolments(db, variables.filter as never, args, everyone)
-          : await data.listProviderAssignments(db, variables.filter as never, args, everyone);
+          ? await data.listSfiEnrolments(db, everyone, variables.filter as never, args)
+          : await data.listProviderAssignments(db, everyone, variables.filter as never, args);
       const edges = page.edges.map((e: { cursor: string; node: { id: number } }) => ({ cursor: e.cursor, node: { id: String(e.node.id) } }));
       return { totalCount: await page.totalCount(), pageInfo: page.pageInfo, edges, names: edges.map((e) => names.get(e.node.id)!) };
     }

@@ -1,4 +1,5 @@
 import { itemsInWindow, planItemOf, visibleAgencies } from '../../../lib/plan/items';
+import { org } from '../../helpers/organisations';
 
 /** Who sees which agencies' plans, and how stored activities become plan items. */
 
@@ -6,20 +7,19 @@ const consent = (parties: string[], purpose = 'SHARED_PLANNING', active = true) 
 
 describe('visibleAgencies', () => {
   it.each([
-    ['a Jobbtorg unit with no consent sees Jobbtorg only', 'JOBBTORG:KISTA', [], ['JOBBTORG']],
-    ['a district sees social services only', 'DISTRICT:SKH', [], ['SOCIAL_SERVICES']],
+    ['a Jobbtorg unit with no consent sees Jobbtorg only', org('JOBBTORG', 'KISTA'), [], ['JOBBTORG']],
+    ['a district sees social services only', org('DISTRICT', 'SKH'), [], ['SOCIAL_SERVICES']],
     [
       'Jobbtorg sees every agency a shared-planning consent names with it',
-      'JOBBTORG',
+      org('JOBBTORG'),
       [consent(['SOCIAL_SERVICES', 'JOBBTORG', 'ARBETSFORMEDLINGEN', 'SFI'])],
       ['ARBETSFORMEDLINGEN', 'JOBBTORG', 'SFI', 'SOCIAL_SERVICES'],
     ],
-    ['a consent that does not name the reader shows it nothing more', 'PROVIDER:5', [consent(['JOBBTORG', 'SFI'])], ['ETABLERING_PROVIDER']],
-    ['a withdrawn or expired consent shows nothing more', 'AF', [consent(['ARBETSFORMEDLINGEN', 'SFI'], 'SHARED_PLANNING', false)], ['ARBETSFORMEDLINGEN']],
-    ['a consent for another purpose shows nothing more', 'AF', [consent(['ARBETSFORMEDLINGEN', 'SFI'], 'FOLLOW_UP')], ['ARBETSFORMEDLINGEN']],
-    ['Migrationsverket plans nothing itself, but reads what consent names', 'MIGRATIONSVERKET', [consent(['MIGRATIONSVERKET', 'SFI'])], ['SFI']],
-    ['the city sees no one’s plan', 'CITY:ANALYS', [consent(['JOBBTORG', 'SFI'])], []],
-    ['an unknown organisation sees nothing', 'NASA', [], []],
+    ['a consent that does not name the reader shows it nothing more', org('PROVIDER', '5'), [consent(['JOBBTORG', 'SFI'])], ['ETABLERING_PROVIDER']],
+    ['a withdrawn or expired consent shows nothing more', org('AF'), [consent(['ARBETSFORMEDLINGEN', 'SFI'], 'SHARED_PLANNING', false)], ['ARBETSFORMEDLINGEN']],
+    ['a consent for another purpose shows nothing more', org('AF'), [consent(['ARBETSFORMEDLINGEN', 'SFI'], 'FOLLOW_UP')], ['ARBETSFORMEDLINGEN']],
+    ['Migrationsverket plans nothing itself, but reads what consent names', org('MIGRATIONSVERKET'), [consent(['MIGRATIONSVERKET', 'SFI'])], ['SFI']],
+    ['the city sees no one’s plan', org('CITY', 'ANALYS'), [consent(['JOBBTORG', 'SFI'])], []],
   ])('%s', (_, organisation, consents, expected) => {
     expect([...visibleAgencies(organisation, consents)].sort()).toEqual(expected);
   });

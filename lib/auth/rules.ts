@@ -1,11 +1,12 @@
 import { JOBBTORG_UNITS } from '../reference/units';
-import { Organisation, parseOrganisation } from './organisations';
+import { Organisation } from './organisations';
 
 /**
  * Who may read and write what: the access matrix of docs/access-matrix.md as plain
  * functions. Each subgraph gathers the facts about a person from its own tables and asks
- * these; nothing here does I/O. Access follows the case: an organisation reads the people
- * it has an open matter with, not the register.
+ * these; nothing here does I/O or parses: the caller's organisation arrives parsed from the
+ * token. Access follows the case: an organisation reads the people it has an open matter
+ * with, not the register.
  */
 
 /** The kinds of record the districts' social services keep (the stadsdel subgraph). */
@@ -58,9 +59,7 @@ export function hasOpenJobbtorgMatter(organisation: Organisation, facts: PersonA
  *   date only; never decisions, referrals, meetings or consents.
  * - Anyone else, the city's analysts and auditors included: nothing.
  */
-export function mayReadSocialServicesRecord(organisationClaim: string, record: SocialServicesRecord, facts: PersonAccessFacts): boolean {
-  const organisation = parseOrganisation(organisationClaim);
-  if (!organisation) return false;
+export function mayReadSocialServicesRecord(organisation: Organisation, record: SocialServicesRecord, facts: PersonAccessFacts): boolean {
   switch (organisation.kind) {
     case 'DISTRICT':
       return organisation.id === facts.districtCode;
@@ -77,18 +76,24 @@ export function mayReadSocialServicesRecord(organisationClaim: string, record: S
 }
 
 /** Only the district the person lives in records decisions, consents, referrals and meetings for them. */
-export function mayWriteSocialServicesRecord(organisationClaim: string, facts: Pick<PersonAccessFacts, 'districtCode'>): boolean {
-  const organisation = parseOrganisation(organisationClaim);
-  return organisation?.kind === 'DISTRICT' && organisation.id === facts.districtCode;
+export function mayWriteSocialServicesRecord(organisation: Organisation, facts: Pick<PersonAccessFacts, 'districtCode'>): boolean {
+  return organisation.kind === 'DISTRICT' && organisation.id === facts.districtCode;
 }
 
 /**
  * Protected identity (skyddade personuppgifter): who the person is and where they live is
  * shown to their own district only.
  */
-export function seesProtectedIdentity(organisationClaim: string, districtCode: string): boolean {
-  const organisation = parseOrganisation(organisationClaim);
-  return organisation?.kind === 'DISTRICT' && organisation.id === districtCode;
+export function seesProtectedIdentity(organisation: Organisation, districtCode: string): boolean {
+  return organisation.kind === 'DISTRICT' && organisation.id === districtCode;
+}
+
+/**
+ * Only Jobbtorg tells the districts what became of a referral — that it enrolled the person,
+ * that it closed the case — and only Jobbtorg takes either notice back.
+ */
+export function mayRecordReferralOutcome(organisation: Organisation): boolean {
+  return organisation.kind === 'JOBBTORG';
 }
 
 /** A Jobbtorg case as the rules need it: where it is and who referred it. */
@@ -109,16 +114,14 @@ export function jobbtorgUnitsOf(organisation: Organisation): ReadonlySet<string>
  * cases of its referrals, to follow what became of them. Nobody else: partner agencies
  * see Jobbtorg's activities only in the shared plan, where consent decides.
  */
-export function mayReadCase(organisationClaim: string, facts: CaseAccessFacts): boolean {
-  const organisation = parseOrganisation(organisationClaim);
-  if (organisation?.kind === 'DISTRICT') return organisation.id === facts.district_code;
-  return mayWriteCase(organisationClaim, facts);
+export function mayReadCase(organisation: Organisation, facts: CaseAccessFacts): boolean {
+  if (organisation.kind === 'DISTRICT') return organisation.id === facts.district_code;
+  return mayWriteCase(organisation, facts);
 }
 
 /** Only Jobbtorg changes a case: the unit it is at (or that unit's main unit), or Jobbtorg as a whole. */
-export function mayWriteCase(organisationClaim: string, facts: Pick<CaseAccessFacts, 'unit_code'>): boolean {
-  const organisation = parseOrganisation(organisationClaim);
-  if (organisation?.kind !== 'JOBBTORG') return false;
+export function mayWriteCase(organisation: Organisation, facts: Pick<CaseAccessFacts, 'unit_code'>): boolean {
+  if (organisation.kind !== 'JOBBTORG') return false;
   const units = jobbtorgUnitsOf(organisation);
   return units === null || units.has(facts.unit_code);
 }
@@ -153,17 +156,24 @@ const READ_PURPOSES: Readonly<Record<PartnerAgency, ReadonlySet<string>>> = {
  * through `@requires`, never from the client.
  */
 export function mayReadPartnerRecord(
-  organisationClaim: string,
+  organisation: Organisation,
   owner: PartnerAgency,
   consents: readonly ConsentFact[],
   statedPurpose: string | null = null,
 ): boolean {
-  const organisation = parseOrganisation(organisationClaim);
-  if (!organisation) return false;
   const party = PARTY_OF[organisation.kind];
   if (party === null) return false;
   if (party === owner) return true;
   // A caller who states why it reads (x-etk-purpose) is held to consents for that purpose.
   const purposes = statedPurpose === null ? READ_PURPOSES[owner] : new Set([...READ_PURPOSES[owner]].filter((p) => p === statedPurpose));
   return consents.some((c) => c.active && purposes.has(c.purpose) && c.parties.includes(party) && c.parties.includes(owner));
+}
+
+/**
+ * May `organisation` see a person's shared plan at all? A provider only the plans of people
+ * assigned to it; everyone else does, and sees in it the agencies a consent lets them
+ * (`visibleAgencies` in lib/plan/items.ts).
+ */
+export function mayReadSharedPlan(organisation: Organisation, assignedProviderIds: readonly string[]): boolean {
+  return organisation.kind !== 'PROVIDER' || assignedProviderIds.includes(organisation.id!);
 }
