@@ -3,9 +3,9 @@ import { createDb, ensureMysqlDatabase, isMysql } from '../lib/db';
 import { grantServiceAccess } from '../lib/grants';
 import { migrateToLatest } from '../lib/migrations';
 import { SubgraphDefinition } from '../lib/subgraph';
-import { jobbtorg } from '../subgraphs/jobbtorg/definition';
-import { partners } from '../subgraphs/partners/definition';
-import { stadsdel } from '../subgraphs/stadsdel/definition';
+import { jobbtorg } from '../subgraphs/jobbtorg/server';
+import { partners } from '../subgraphs/partners/server';
+import { stadsdel } from '../subgraphs/stadsdel/server';
 
 /**
  * `npm run migrate [-- --grant 'user@host']`: the privileged step of a deployment. Run with

@@ -2,9 +2,9 @@ import { SUBGRAPH_NAMES, SubgraphName, loadSubgraphConfig, ConfigError } from '.
 import { createDb, ensureMysqlDatabase } from '../lib/db';
 import { resetToLatest } from '../lib/migrations';
 import { SubgraphDefinition } from '../lib/subgraph';
-import { jobbtorg } from '../subgraphs/jobbtorg/definition';
-import { partners } from '../subgraphs/partners/definition';
-import { stadsdel } from '../subgraphs/stadsdel/definition';
+import { jobbtorg } from '../subgraphs/jobbtorg/server';
+import { partners } from '../subgraphs/partners/server';
+import { stadsdel } from '../subgraphs/stadsdel/server';
 
 /**
  * `npm run seed -- --people 100000`: empties the three databases named by the usual

@@ -1,5 +1,5 @@
-import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../subgraphs/jobbtorg/domain';
-import { isNewlyArrived } from '../subgraphs/partners/domain';
+import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../subgraphs/jobbtorg/rules/case';
+import { isNewlyArrived } from '../subgraphs/partners/rules/reception';
 import { AfRegistration, endAfterWeeks, mondayOnOrAfter, planAfActivity, providerFor, SfiPeriod } from './agencies';
 import { AF_ACTIVITIES, INTERVENTIONS } from './catalogue';
 import { addDays, addWorkingDays, daysBetween, stockholmInstant, workingDayOnOrAfter } from './clock';

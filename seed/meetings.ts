@@ -1,4 +1,4 @@
-import { infoMeetingAudience, infoMeetingTime } from '../subgraphs/stadsdel/domain';
+import { infoMeetingAudience, infoMeetingTime } from '../subgraphs/stadsdel/rules/info-meeting';
 import { addDays, mondayOf } from './clock';
 import { Ids } from './context';
 import { DistrictReference } from './reference';

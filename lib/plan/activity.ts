@@ -80,7 +80,7 @@ export type ActivityCategory =
  * | Socialtjänsten | THREE_PARTY_MEETING | MEETING | |
  *
  * The `Record` types make the type check fail when a kind of ./kinds.ts lacks a row here,
- * and test/plan-kinds.test.ts when a subgraph's schema adds a kind that ./kinds.ts lacks.
+ * and test/unit/plan/kinds.test.ts when a subgraph's schema adds a kind that ./kinds.ts lacks.
  */
 export const CATEGORIES: { readonly [A in Agency]: Readonly<Record<KindsByAgency[A], ActivityCategory>> } = {
   JOBBTORG: {

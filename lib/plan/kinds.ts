@@ -1,7 +1,7 @@
 /**
  * The kinds the shared plan reads in the agencies' own records. Each is the schema enum of
  * the same name in the subgraph that owns it; lib/ imports no subgraph, so they are
- * declared here, and test/plan-kinds.test.ts fails the type check when one differs from
+ * declared here, and test/unit/plan/kinds.test.ts fails the type check when one differs from
  * the generated enum (a subgraph adds a kind, the plan must say what it is for).
  */
 

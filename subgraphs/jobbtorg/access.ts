@@ -1,3 +1,4 @@
+import { RecordPolicy } from '../../lib/audit/instrument';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
@@ -85,3 +86,14 @@ export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Load
 }
 
 export type Access = ReturnType<typeof createAccess>;
+
+/**
+ * The jobbtorg types that are records about one person; every read and write of them is
+ * audited. A case's plan, interventions, closure and feedback are read through the case.
+ */
+const byPersonnummer = { personOf: (record: { personnummer?: string }) => record.personnummer };
+
+export const recordPolicy: RecordPolicy = {
+  Person: byPersonnummer,
+  Case: byPersonnummer,
+};

@@ -1,4 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph';
-import { jobbtorg } from './definition';
+import { jobbtorg } from './server';
 
 void runSubgraph(jobbtorg);

@@ -1,6 +1,6 @@
 import { Page } from '../../lib/pagination';
 import type { CaseStatus, ClosureReason, InterventionKind, PlanGoal, ReportingGroup, TargetGroup } from './__generated__/resolvers-types';
-import type { ExternalPlanFacts } from './shared-plan';
+import type { ExternalPlanFacts } from './plan';
 
 /**
  * Rows of the jobbtorg database. The `…Row` types are what a writer gives (the seed writes
@@ -98,7 +98,7 @@ export type CasePage = Page<StoredCase>;
  * and district (stadsdel), and whether the person is newly arrived or studies Sfi on the
  * day of enrolment (partners). Jobbtorg asks for these through the graph, never their tables.
  * `referralStatus` and `reason` take stadsdel's `ReferralStatus` and `ReferralReason`, which
- * jobbtorg's schema does not hold; test/codegen-enums.test.ts holds them to stadsdel's.
+ * jobbtorg's schema does not hold; test/unit/schema/codegen-enums.test.ts holds them to stadsdel's.
  */
 export interface EnrolmentFacts {
   referralId: string;

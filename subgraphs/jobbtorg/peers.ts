@@ -3,7 +3,7 @@ import { askPeer } from '../../lib/peer-client';
 import { birthDateOf } from '../../lib/scalars/personnummer';
 import { RequestScope } from '../../lib/subgraph';
 import type { EnrolmentFacts } from './models';
-import type { ExternalPlanFacts } from './shared-plan';
+import type { ExternalPlanFacts } from './plan';
 
 /**
  * What Jobbtorg asks the other subgraphs when it enrols someone: the referral, its person,

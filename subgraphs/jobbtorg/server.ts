@@ -1,8 +1,20 @@
-import { subgraphBuilder } from '../../lib/subgraph';
+import { SubgraphDefinition, subgraphBuilder } from '../../lib/subgraph';
 import { schemaPathsOf } from '../../schema/subgraphs';
+import { isSeeded, seedPeople, seedReferenceData } from '../../seed/jobbtorg';
+import { recordPolicy } from './access';
 import { createContext } from './context';
-import { recordPolicy } from './records';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 
 /** The jobbtorg subgraph over its own database. Builds, never listens. */
 export const buildJobbtorgService = subgraphBuilder(schemaPathsOf('jobbtorg'), resolvers, createContext, recordPolicy);
+
+/** Everything needed to run the jobbtorg subgraph: its entry point, `npm start` and tests share it. */
+export const jobbtorg: SubgraphDefinition = {
+  name: 'jobbtorg',
+  migrations,
+  seedReferenceData,
+  isSeeded,
+  seedPeople,
+  build: buildJobbtorgService,
+};

@@ -19,7 +19,7 @@ import {
 } from '../../lib/statistics/protection';
 import { daysBetween, monthOf, selectRows, withinMonths } from '../../lib/statistics/sql';
 import type { ClosureReason, InterventionKind, ReportingGroup } from './__generated__/resolvers-types';
-import { CLOSURE_REASONS, CLOSURES_TO_WORK_OR_STUDIES } from './domain';
+import { CLOSURE_REASONS, CLOSURES_TO_WORK_OR_STUDIES } from './rules/case';
 
 /**
  * Jobbtorg's follow-up figures, counted in SQL over its own cases, plans and interventions:
@@ -29,7 +29,7 @@ import { CLOSURE_REASONS, CLOSURES_TO_WORK_OR_STUDIES } from './domain';
  * measure, read only when that measure is asked for.
  */
 
-/** Every `InterventionKind`, in the order the figures list them (test/codegen-enums.test.ts checks it is every one). */
+/** Every `InterventionKind`, in the order the figures list them (test/unit/schema/codegen-enums.test.ts checks it is every one). */
 export const INTERVENTION_KINDS = [
   'ACTIVE_JOB_SEARCH',
   'START_UP_GROUP',

@@ -1,3 +1,4 @@
+import { RecordPolicy } from '../../lib/audit/instrument';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
@@ -64,3 +65,18 @@ export function createAccess(caller: Caller, audit: AuditRecorder) {
 }
 
 export type Access = ReturnType<typeof createAccess>;
+
+/**
+ * The partners types that are records about one person; every read and write of them is
+ * audited. Planned activities are read through their registration, which is logged.
+ */
+const byPersonnummer = { personOf: (record: { personnummer?: string }) => record.personnummer };
+
+export const recordPolicy: RecordPolicy = {
+  Person: byPersonnummer,
+  JobSeekerRegistration: byPersonnummer,
+  ResidencePermit: byPersonnummer,
+  MunicipalityReception: byPersonnummer,
+  SfiEnrolment: byPersonnummer,
+  ProviderAssignment: byPersonnummer,
+};

@@ -1,4 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph';
-import { partners } from './definition';
+import { partners } from './server';
 
 void runSubgraph(partners);

@@ -1,8 +1,20 @@
-import { subgraphBuilder } from '../../lib/subgraph';
+import { SubgraphDefinition, subgraphBuilder } from '../../lib/subgraph';
 import { schemaPathsOf } from '../../schema/subgraphs';
+import { isSeeded, seedPeople, seedReferenceData } from '../../seed/partners';
+import { recordPolicy } from './access';
 import { createContext } from './context';
-import { recordPolicy } from './records';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 
 /** The partners subgraph over its own database. Builds, never listens. */
 export const buildPartnersService = subgraphBuilder(schemaPathsOf('partners'), resolvers, createContext, recordPolicy);
+
+/** Everything needed to run the partners subgraph: its entry point, `npm start` and tests share it. */
+export const partners: SubgraphDefinition = {
+  name: 'partners',
+  migrations,
+  seedReferenceData,
+  isSeeded,
+  seedPeople,
+  build: buildPartnersService,
+};

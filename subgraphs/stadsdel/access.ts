@@ -1,3 +1,4 @@
+import { RecordPolicy } from '../../lib/audit/instrument';
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
@@ -163,3 +164,14 @@ function scopeByPerson(
       .where((w) => w.whereNull('consents.withdrawn_at').orWhere('consents.withdrawn_at', '>=', `${addDays(today, 1)} 00:00:00`)),
   );
 }
+
+/** The stadsdel types that are records about one person; every read and write of them is audited. */
+const byPersonnummer = { personOf: (record: { personnummer?: string }) => record.personnummer };
+
+export const recordPolicy: RecordPolicy = {
+  Person: byPersonnummer,
+  IncomeSupportDecision: byPersonnummer,
+  Consent: byPersonnummer,
+  Referral: byPersonnummer,
+  ThreePartyMeeting: byPersonnummer,
+};

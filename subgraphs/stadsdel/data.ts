@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
-import { infoMeetingAudience, infoMeetingTime } from './domain';
+import { infoMeetingAudience, infoMeetingTime } from './rules/info-meeting';
 import { conflict, notFound } from '../../lib/errors';
 import { idempotentRow, WriteRequest } from '../../lib/idempotency';
 import { ListScope, paginate, PageArgs } from '../../lib/pagination';

@@ -1,4 +1,4 @@
 import { runSubgraph } from '../../lib/subgraph';
-import { stadsdel } from './definition';
+import { stadsdel } from './server';
 
 void runSubgraph(stadsdel);

@@ -1,8 +1,20 @@
-import { subgraphBuilder } from '../../lib/subgraph';
+import { SubgraphDefinition, subgraphBuilder } from '../../lib/subgraph';
 import { schemaPathsOf } from '../../schema/subgraphs';
+import { isSeeded, seedPeople, seedReferenceData } from '../../seed/stadsdel';
+import { recordPolicy } from './access';
 import { createContext } from './context';
-import { recordPolicy } from './records';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 
 /** The stadsdel subgraph over its own database. Builds, never listens. */
 export const buildStadsdelService = subgraphBuilder(schemaPathsOf('stadsdel'), resolvers, createContext, recordPolicy);
+
+/** Everything needed to run the stadsdel subgraph: its entry point, `npm start` and tests share it. */
+export const stadsdel: SubgraphDefinition = {
+  name: 'stadsdel',
+  migrations,
+  seedReferenceData,
+  isSeeded,
+  seedPeople,
+  build: buildStadsdelService,
+};

@@ -13,9 +13,9 @@ import { listen, Service } from '../../lib/service';
 import { prepareDatabase, SubgraphDefinition } from '../../lib/subgraph';
 import { createGateway } from '../../gateway/gateway';
 import { SUPERGRAPH_PATH } from '../../schema/subgraphs';
-import { jobbtorg } from '../../subgraphs/jobbtorg/definition';
-import { partners } from '../../subgraphs/partners/definition';
-import { stadsdel } from '../../subgraphs/stadsdel/definition';
+import { jobbtorg } from '../../subgraphs/jobbtorg/server';
+import { partners } from '../../subgraphs/partners/server';
+import { stadsdel } from '../../subgraphs/stadsdel/server';
 import { Dialect, MYSQL_URL } from './dialects';
 
 const DEFINITIONS: Record<SubgraphName, SubgraphDefinition> = { stadsdel, jobbtorg, partners };

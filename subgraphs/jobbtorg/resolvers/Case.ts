@@ -1,4 +1,4 @@
-import { jobbgarantiStatus } from '../domain';
+import { jobbgarantiStatus } from '../rules/case';
 import { loadExisting } from '../../../lib/loaders';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { CaseResolvers } from '../__generated__/resolvers-types';

@@ -1,7 +1,7 @@
 import { badInput } from '../../../lib/errors';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
-import { checkWindow, ExternalPlanFacts, ownPlanFacts, sharedPlanOf } from '../shared-plan';
+import { checkWindow, ExternalPlanFacts, ownPlanFacts, sharedPlanOf } from '../plan';
 
 /**
  * A person is known here by personnummer, and by the other agencies' plan facts the gateway

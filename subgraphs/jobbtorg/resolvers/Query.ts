@@ -1,6 +1,6 @@
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import * as data from '../data';
-import { listPeopleWithPlanConflicts } from '../shared-plan';
+import { listPeopleWithPlanConflicts } from '../plan';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
 /** Lists hold only the cases the caller may read; a case it may not is null, as if unknown. */

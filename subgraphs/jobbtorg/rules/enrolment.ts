@@ -3,7 +3,7 @@ import { badInput, conflict, notFound } from '../../../lib/errors';
 import { Caller } from '../../../lib/identity';
 import { ageOn } from '../../../lib/scalars/calendar';
 import type { EnrolInJobbtorgInput, TargetGroup } from '../__generated__/resolvers-types';
-import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../domain';
+import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from './case';
 import { CaseRow, EnrolmentFacts, UnitRow } from '../models';
 
 /**

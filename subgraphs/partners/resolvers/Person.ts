@@ -1,7 +1,7 @@
-import { isNewlyArrived } from '../domain';
+import { isNewlyArrived } from '../rules/reception';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
-import { partnersPlanItems } from '../plan-items';
+import { partnersPlanItems } from '../plan';
 
 /**
  * A person is known here by personnummer (and the consents the gateway brings); one without

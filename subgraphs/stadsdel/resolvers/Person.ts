@@ -3,7 +3,7 @@ import { loadExisting } from '../../../lib/loaders';
 import type { Context } from '../context';
 import type { PersonRow } from '../models';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
-import { sharingConsents, stadsdelPlanItems } from '../plan-items';
+import { sharingConsents, stadsdelPlanItems } from '../plan';
 
 /**
  * Who the person is shows to those who may read the person (and, for a protected identity,

@@ -1,7 +1,7 @@
 import { addMonths, addWorkingDays, ageOn, mondayOf, parseDate, parseDateTime, parseMonth } from '../../../lib/scalars/calendar';
-import { jobbgarantiDeadline, jobbgarantiStatus, reportingGroupOf, targetGroupOf } from '../../../subgraphs/jobbtorg/domain';
-import { isNewlyArrived } from '../../../subgraphs/partners/domain';
-import { infoMeetingAudience, infoMeetingTime } from '../../../subgraphs/stadsdel/domain';
+import { jobbgarantiDeadline, jobbgarantiStatus, reportingGroupOf, targetGroupOf } from '../../../subgraphs/jobbtorg/rules/case';
+import { isNewlyArrived } from '../../../subgraphs/partners/rules/reception';
+import { infoMeetingAudience, infoMeetingTime } from '../../../subgraphs/stadsdel/rules/info-meeting';
 
 describe('calendar', () => {
   it('parses real dates and months only', () => {

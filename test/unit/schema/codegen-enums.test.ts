@@ -3,7 +3,7 @@ import type { AuditLogName } from '../../../lib/audit/queries';
 import type { WeeklySlot } from '../../../lib/schedule';
 import type { Dimension } from '../../../lib/statistics/keys';
 import type * as Jobbtorg from '../../../subgraphs/jobbtorg/__generated__/resolvers-types';
-import { CLOSURE_REASONS, NeedReason } from '../../../subgraphs/jobbtorg/domain';
+import { CLOSURE_REASONS, NeedReason } from '../../../subgraphs/jobbtorg/rules/case';
 import type { EnrolmentFacts } from '../../../subgraphs/jobbtorg/models';
 import { INTERVENTION_KINDS } from '../../../subgraphs/jobbtorg/statistics';
 import type * as Stadsdel from '../../../subgraphs/stadsdel/__generated__/resolvers-types';

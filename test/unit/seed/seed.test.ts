@@ -16,9 +16,9 @@ import { DEFAULT_UNTIL, generateWorld, PersonBundle } from '../../../seed/world'
 import * as jobbtorg from '../../../seed/jobbtorg';
 import * as partners from '../../../seed/partners';
 import * as stadsdel from '../../../seed/stadsdel';
-import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../../../subgraphs/jobbtorg/domain';
+import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../../../subgraphs/jobbtorg/rules/case';
 import { migrations as jobbtorgMigrations } from '../../../subgraphs/jobbtorg/migrations';
-import { isNewlyArrived } from '../../../subgraphs/partners/domain';
+import { isNewlyArrived } from '../../../subgraphs/partners/rules/reception';
 import { migrations as partnersMigrations } from '../../../subgraphs/partners/migrations';
 import { migrations as stadsdelMigrations } from '../../../subgraphs/stadsdel/migrations';
 

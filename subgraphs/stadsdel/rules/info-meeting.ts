@@ -1,6 +1,6 @@
-import { isYouth } from '../../lib/domain';
-import { addDays, ageOn, stockholmInstant } from '../../lib/scalars/calendar';
-import type { InfoMeetingAudience } from './__generated__/resolvers-types';
+import { isYouth } from '../../../lib/domain';
+import { addDays, ageOn, stockholmInstant } from '../../../lib/scalars/calendar';
+import type { InfoMeetingAudience } from '../__generated__/resolvers-types';
 
 /**
  * When the districts' information meetings (informationsmöten) are held and who goes to

@@ -4,7 +4,7 @@ import { AfProgrammeFacts, Agency, JobbtorgCaseFacts } from '../../lib/plan/acti
 import { Conflict, CONFLICT_KINDS, findConflicts } from '../../lib/plan/conflicts';
 import { itemsInWindow, planItemOf, PlanItem, SharingConsent, toPlannedItem } from '../../lib/plan/items';
 import { PlanWindow } from '../../lib/plan/weeks';
-import { jobbgarantiStatus } from './domain';
+import { jobbgarantiStatus } from './rules/case';
 import { badInput } from '../../lib/errors';
 import { addDays } from '../../lib/scalars/calendar';
 import { peopleWithCasesIn } from './data';
