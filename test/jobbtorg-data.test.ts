@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Knex } from 'knex';
+import { subgraphUnavailable } from '../lib/errors';
 import { Caller } from '../lib/identity';
 import { makePersonnummer } from '../lib/scalars/personnummer';
 import type { EnrolInJobbtorgInput } from '../subgraphs/jobbtorg/__generated__/resolvers-types';
@@ -118,13 +119,14 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       expect(seen).toEqual({ id: opened.id, visible: 1 });
 
       const other = factsFor();
+      const unavailable = subgraphUnavailable('stadsdel', 'could not answer');
       await expect(
         data.enrol(db, enrolment(other), other, caller, NOW, {
           afterInsert: async () => {
-            throw new GraphQLError('stadsdel could not answer', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+            throw unavailable;
           },
         }),
-      ).rejects.toThrow('stadsdel could not answer');
+      ).rejects.toBe(unavailable);
       expect(await count('cases', { referral_id: other.referralId })).toBe(0);
     });
 

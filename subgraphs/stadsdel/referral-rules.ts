@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { conflict } from '../../lib/errors';
+import { conflict, consentRequired } from '../../lib/errors';
 import type { ReferToJobbtorgInput } from './__generated__/resolvers-types';
 import { isConsentActive } from './consent';
 import { ConsentPartyRow, ConsentRow, ReferralRow } from './models';
@@ -21,9 +20,7 @@ export function consentForReferral(consents: ConsentRow[], parties: ConsentParty
 export function checkReferral(input: ReferToJobbtorgInput, consent: ConsentRow | null, open: ReferralRow[]): void {
   if (!consent) {
     // The city's own audit: districts rarely documented consent before sending data to Jobbtorg.
-    throw new GraphQLError('input.personnummer has no recorded consent that covers Jobbtorg for referral today', {
-      extensions: { code: 'CONSENT_REQUIRED', field: 'input.personnummer' },
-    });
+    throw consentRequired('input.personnummer', 'has no recorded consent that covers Jobbtorg for referral today');
   }
   if (open.length) throw conflict('input.personnummer', `already has a booked referral (id ${open[0].id})`);
 }
