@@ -1,0 +1,195 @@
+import { SUBGRAPH_NAMES } from '../../../lib/config';
+import { DEFAULT_LIMITS } from '../../../gateway/limits';
+import { describeEachDialect } from '../../helpers/dialects';
+import { GraphQLResponse, Stack, startStack } from '../../helpers/stack';
+import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
+
+/**
+ * Every limit of gateway/limits.ts through the real gateway: an operation at the limit is
+ * answered, one just over it is refused with its own code and HTTP 400, and no subgraph ran
+ * a single SQL statement for the refused one. The operations are built from
+ * DEFAULT_LIMITS, so the tests follow the defaults.
+ */
+
+const { maxDepth, maxAliases, maxDirectives, maxTokens, maxRecursion, maxCost, defaultListSize } = DEFAULT_LIMITS;
+
+/** `n` levels of fields; `cases → edges → node → person → …` keeps every field apart from Case.person and Person.jobbtorgCases, which occur twice. */
+function queryOfDepth(n: 12 | 13): string {
+  const tail = n === 12 ? 'name' : 'providers { name }';
+  return `{ cases(first: 1) { edges { node { person { jobbtorgCases { person { jobbtorgCases {
+    jobPlan { interventions { provider { agency { ${tail} } } } } } } } } } } } }`;
+}
+
+function queryWithAliases(n: number): string {
+  return `{ ${Array.from({ length: n }, (_, i) => `d${i}: districts { code }`).join(' ')} }`;
+}
+
+function queryWithDirectives(n: number): string {
+  // `__typename` aliases are not counted by the alias limit, so only the directives grow.
+  return `{ districts { code ${Array.from({ length: n }, (_, i) => `t${i}: __typename @include(if: true)`).join(' ')} } }`;
+}
+
+/** `{ districts { code t0: __typename t1: __typename … } }` with exactly `n` tokens. */
+function queryOfTokens(n: number): string {
+  const fields = n - 5; // `{ districts { … } }`
+  const aliases = Array.from({ length: Math.floor(fields / 3) }, (_, i) => `t${i}: __typename`);
+  return `{ districts { ${'code '.repeat(fields % 3 || 0)}${aliases.join(' ')} } }`;
+}
+
+/** `Case.person` `n` times on one path (and `Person.jobbtorgCases` `n - 1` times). */
+function queryWithRecursion(n: number): string {
+  let inner = 'person { personnummer }';
+  for (let i = 1; i < n; i++) inner = `person { jobbtorgCases { ${inner} } }`;
+  return `{ cases(first: 1) { edges { node { ${inner} } } } }`;
+}
+
+/**
+ * Lists three deep under a page of cases: each case costs
+ * 1 (edges) + 1 (node) + 1 (person) + L × (1 + 1 (jobPlan) + L × (1 + L × 3)) with L the
+ * default list size; the page multiplies it by `$first`, and `cases` itself costs 1.
+ */
+const COSTLY = /* GraphQL */ `
+  query Costly($first: Int!) {
+    cases(first: $first) { edges { node { person { jobbtorgCases { jobPlan { interventions { schedule { weekday startTime } } } } } } } }
+  }
+`;
+const L = defaultListSize;
+const perCase = 3 + L * (2 + L * (1 + L * 3));
+const costOf = (first: number) => 1 + first * perCase;
+const largestFirst = Math.floor((maxCost - 1) / perCase);
+
+describeEachDialect('query limits at the gateway', (dialect) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ dialect, people: 30 });
+  }, STACK_START_TIMEOUT_MS);
+  afterAll(() => stack?.stop());
+
+  function statements(): Record<string, number> {
+    return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.subgraphs[name].statements()]));
+  }
+  const none = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0]));
+
+  async function expectAnswered(query: string, variables?: Record<string, unknown>): Promise<void> {
+    const answer = await stack.query(query, variables);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.status).toBe(200);
+  }
+
+  async function expectRefused(code: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+    stack.resetCounts();
+    const answer = await stack.query(query, variables);
+    expect(answer.status).toBe(400);
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors).toHaveLength(1);
+    expect(answer.errors![0].extensions?.code).toBe(code);
+    expect(statements()).toEqual(none);
+    return answer;
+  }
+
+  it(`answers depth ${maxDepth} and refuses ${maxDepth + 1} as QUERY_TOO_DEEP`, async () => {
+    expect(maxDepth).toBe(12); // queryOfDepth is written for the default
+    await expectAnswered(queryOfDepth(12));
+    const refused = await expectRefused('QUERY_TOO_DEEP', queryOfDepth(13));
+    expect(refused.errors![0].message).toBe('Query depth limit of 12 exceeded, found 13.');
+    expect(refused.errors![0].extensions).toMatchObject({ limit: 12, found: 13 });
+  });
+
+  it(`answers ${maxAliases} aliases and refuses ${maxAliases + 1} as TOO_MANY_ALIASES`, async () => {
+    await expectAnswered(queryWithAliases(maxAliases));
+    await expectRefused('TOO_MANY_ALIASES', queryWithAliases(maxAliases + 1));
+  });
+
+  it(`answers ${maxDirectives} directives and refuses ${maxDirectives + 1} as TOO_MANY_DIRECTIVES`, async () => {
+    await expectAnswered(queryWithDirectives(maxDirectives));
+    await expectRefused('TOO_MANY_DIRECTIVES', queryWithDirectives(maxDirectives + 1));
+  });
+
+  it(`answers cost up to ${maxCost}, counting $first and unpaginated lists, and refuses more as QUERY_TOO_COSTLY`, async () => {
+    expect(costOf(largestFirst)).toBeLessThanOrEqual(maxCost);
+    await expectAnswered(COSTLY, { first: largestFirst });
+    const refused = await expectRefused('QUERY_TOO_COSTLY', COSTLY, { first: largestFirst + 1 });
+    expect(refused.errors![0].extensions).toMatchObject({ limit: maxCost, found: costOf(largestFirst + 1) });
+  });
+
+  it(`answers ${maxTokens} tokens and refuses ${maxTokens + 1} before parsing the rest`, async () => {
+    await expectAnswered(queryOfTokens(maxTokens));
+    const refused = await expectRefused('GRAPHQL_PARSE_FAILED', queryOfTokens(maxTokens + 1));
+    // graphql-js 16 words it "more that"; either spelling passes.
+    expect(refused.errors![0].message).toMatch(new RegExp(`Document contains more tha[nt] ${maxTokens} tokens`));
+  });
+
+  it(`answers a field ${maxRecursion} times on one path and refuses ${maxRecursion + 1} as QUERY_TOO_RECURSIVE`, async () => {
+    await expectAnswered(queryWithRecursion(maxRecursion));
+    const refused = await expectRefused('QUERY_TOO_RECURSIVE', queryWithRecursion(maxRecursion + 1));
+    expect(refused.errors![0].message).toMatch(/^Case\.person is nested in itself/);
+  });
+
+  it('refuses a body over 2 MB with 413 and a JSON error, before authentication or any subgraph', async () => {
+    const limit = 2 * 1024 * 1024;
+    const post = async (bytes: number, authorization?: string) => {
+      const head = '{"query":"{ __typename }","variables":{"pad":"';
+      const tail = '"}}';
+      const body = head + 'x'.repeat(bytes - head.length - tail.length) + tail;
+      expect(Buffer.byteLength(body)).toBe(bytes);
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body,
+      });
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
+    };
+
+    const within = await post(limit, `Bearer ${await stack.token()}`);
+    expect(within).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
+
+    stack.resetCounts();
+    const over = await post(limit + 1);
+    expect(over.status).toBe(413);
+    expect(over.type).toMatch(/^application\/json/);
+    expect(over.body).toEqual({
+      errors: [{ message: 'the request body is larger than 2mb', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+    expect(statements()).toEqual(none);
+  });
+
+  it('refuses a body that is not JSON with 400 and a JSON error that does not echo it', async () => {
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": 198001011234-' });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body).toEqual({ errors: [{ message: 'the request body could not be read as JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+});
+
+describeEachDialect('query limits in production', (dialect) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ dialect, people: 0, environment: 'production' });
+  }, STACK_START_TIMEOUT_MS);
+  afterAll(() => stack?.stop());
+
+  it('say which limit, and nothing about the schema or the server', async () => {
+    const refused = [
+      await stack.query(queryOfDepth(13)),
+      await stack.query(queryWithAliases(maxAliases + 1)),
+      await stack.query(queryWithDirectives(maxDirectives + 1)),
+      await stack.query(COSTLY, { first: largestFirst + 1 }),
+      await stack.query(queryOfTokens(maxTokens + 1)),
+      await stack.query(queryWithRecursion(maxRecursion + 1)),
+    ];
+    const codes = refused.map((answer) => answer.errors?.[0].extensions?.code);
+    expect(codes).toEqual([
+      'QUERY_TOO_DEEP',
+      'TOO_MANY_ALIASES',
+      'TOO_MANY_DIRECTIVES',
+      'QUERY_TOO_COSTLY',
+      'GRAPHQL_PARSE_FAILED',
+      'QUERY_TOO_RECURSIVE',
+    ]);
+    for (const answer of refused) {
+      const [error] = answer.errors!;
+      expect(error.message).not.toMatch(/did you mean/i);
+      expect(error.extensions).not.toHaveProperty('stacktrace');
+    }
+  });
+});

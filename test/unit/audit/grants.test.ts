@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { Knex } from 'knex';
+import { appendAudit, AUDIT_TABLE, verifyAuditChain } from '../../../lib/audit/log';
+import { createDb, ensureMysqlDatabase } from '../../../lib/db';
+import { grantServiceAccess } from '../../../lib/grants';
+import { migrateToLatest } from '../../../lib/migrations';
+import { SubgraphDefinition } from '../../../lib/subgraph';
+import { jobbtorg } from '../../../subgraphs/jobbtorg/definition';
+import { partners } from '../../../subgraphs/partners/definition';
+import { stadsdel } from '../../../subgraphs/stadsdel/definition';
+import { openDatabase } from '../../helpers/database';
+import { MYSQL_URL } from '../../helpers/dialects';
+import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
+
+/**
+ * On MySQL a service runs as a user that may only INSERT and SELECT on the audit log
+ * (lib/grants.ts, docs/security.md): it starts, reads and writes its records and appends
+ * to the log, and UPDATE, DELETE, TRUNCATE and DROP on the log are refused.
+ */
+
+const describeOnMysql = MYSQL_URL ? describe.each : describe.skip.each;
+const ENTRY = {
+  at: new Date(),
+  organisation: 'CITY:TEST',
+  user: 'grants.test',
+  personKey: null,
+  recordType: 'Person',
+  fields: ['givenName'],
+  operationName: null,
+  requestId: 'grants-test',
+  outcome: 'ALLOWED' as const,
+};
+
+describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))(
+  'the %s service as a user without UPDATE or DELETE on audit_log [mysql]',
+  (_name, definition: SubgraphDefinition) => {
+    const user = `etk_app_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    let admin: { db: Knex; close: () => Promise<void> };
+    let app: Knex;
+    let appUrl: string;
+    let database: string;
+
+    beforeAll(async () => {
+      admin = await openDatabase('mysql', definition.migrations); // migrated by a privileged user
+      database = admin.db.client.config.connection.database;
+      // 'localhost' too: MariaDB would otherwise match a local connection to an anonymous account first.
+      for (const host of ['%', 'localhost']) {
+        await admin.db.raw('CREATE USER ?@? IDENTIFIED BY ?', [user, host, password]);
+        await grantServiceAccess(admin.db, database, user, host);
+      }
+      const url = new URL(MYSQL_URL);
+      url.username = user;
+      url.password = password;
+      url.pathname = `/${database}`;
+      appUrl = url.toString();
+      app = createDb(appUrl);
+    }, STACK_START_TIMEOUT_MS);
+    afterAll(async () => {
+      await app?.destroy();
+      for (const host of ['%', 'localhost']) await admin?.db.raw('DROP USER IF EXISTS ?@?', [user, host]);
+      await admin?.close();
+    });
+
+    it('starts: its database exists, it finds nothing to migrate and writes its reference data', async () => {
+      // Start-up leaves an existing database alone, so the account needs no CREATE.
+      await expect(ensureMysqlDatabase(appUrl)).resolves.toBeUndefined();
+      await expect(migrateToLatest(app, definition.migrations)).resolves.toBeUndefined();
+      await expect(definition.seedReferenceData(app)).resolves.toBeUndefined();
+    });
+
+    it('appends to the audit log and reads it, and the chain holds', async () => {
+      await appendAudit(app, [ENTRY, { ...ENTRY, fields: ['familyName'] }]);
+      expect(await app(AUDIT_TABLE).count({ n: '*' }).first()).toMatchObject({ n: 2 });
+      expect(await verifyAuditChain(app)).toEqual({ intact: true, rows: 2 });
+    });
+
+    it('may not change or remove a row of the audit log', async () => {
+      const denied = /command denied/i;
+      await expect(app(AUDIT_TABLE).update({ user: 'someone.else' })).rejects.toThrow(denied);
+      await expect(app(AUDIT_TABLE).delete()).rejects.toThrow(denied);
+      await expect(app.raw('TRUNCATE TABLE ??', [AUDIT_TABLE])).rejects.toThrow(denied);
+      await expect(app.schema.dropTable(AUDIT_TABLE)).rejects.toThrow(denied);
+      await expect(app.schema.alterTable(AUDIT_TABLE, (t) => t.string('note'))).rejects.toThrow(denied);
+      expect(await verifyAuditChain(app)).toMatchObject({ intact: true });
+    });
+
+    it('may change and remove its own records', async () => {
+      const column: { table: string; name: string } = await admin
+        .db('information_schema.columns')
+        .select({ table: 'table_name', name: 'column_name' })
+        .where({ table_schema: database })
+        .whereNotIn('table_name', ['audit_log', 'audit_head', 'knex_migrations', 'knex_migrations_lock'])
+        .first();
+      // A change that touches no row still needs the privilege.
+      await expect(app(column.table).whereRaw('1 = 0').update({ [column.name]: app.ref(column.name) })).resolves.toBe(0);
+      await expect(app(column.table).whereRaw('1 = 0').delete()).resolves.toBe(0);
+    });
+  },
+);
+
+if (!MYSQL_URL) {
+  describe.skip('MySQL grants — skipped: MYSQL_URL is not set', () => it.todo('runs on MySQL'));
+}

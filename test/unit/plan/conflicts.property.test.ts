@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { addDays, mondayOf } from '../../../lib/scalars/calendar';
+import { WEEKDAYS, WeeklySlot } from '../../../lib/schedule';
+import { Agency, AGENCIES, AfProgrammeFacts, CATEGORIES, categoryOf, JobbtorgCaseFacts, PlanContext, PlannedItem } from '../../../lib/plan/activity';
+import { Conflict, findConflicts } from '../../../lib/plan/conflicts';
+import { PlanWindow } from '../../../lib/plan/weeks';
+
+/*
+ * Properties of the conflict rules over random plans: dates within a few months of one
+ * another, so that activities, windows and facts meet often; hours on the half hour up to
+ * 45, so that full time is crossed both ways; slots on the hour, so that touching slots
+ * are common.
+ */
+
+const BASE = '2025-01-01';
+const date = (from: number, to: number) => fc.integer({ min: from, max: to }).map((n) => addDays(BASE, n));
+
+const slotArb: fc.Arbitrary<WeeklySlot> = fc
+  .record({ weekday: fc.constantFrom(...WEEKDAYS), start: fc.integer({ min: 7, max: 19 }), length: fc.integer({ min: 1, max: 4 }) })
+  .map(({ weekday, start, length }) => ({ weekday, startTime: hour(start), endTime: hour(start + length) }));
+
+function hour(h: number): string {
+  return `${String(h).padStart(2, '0')}:00`;
+}
+
+const itemArb: fc.Arbitrary<Omit<PlannedItem, 'id'>> = fc
+  .record({
+    // Mostly Jobbtorg and Arbetsförmedlingen and their first kinds, which share categories, so that duplicates are common.
+    agency: fc.oneof({ arbitrary: fc.constantFrom<Agency>('JOBBTORG', 'ARBETSFORMEDLINGEN'), weight: 2 }, { arbitrary: fc.constantFrom(...AGENCIES), weight: 1 }),
+    kindIndex: fc.oneof(fc.nat({ max: 2 }), fc.nat()),
+    startDate: date(0, 120),
+    // A negative length is an activity ended before its start.
+    length: fc.option(fc.integer({ min: -3, max: 90 }), { nil: null }),
+    halfHours: fc.integer({ min: 0, max: 90 }),
+    schedule: fc.array(slotArb, { maxLength: 4 }),
+  })
+  .map(({ agency, kindIndex, startDate, length, halfHours, schedule }) => {
+    const kinds = Object.keys(CATEGORIES[agency]);
+    const kind = kinds[kindIndex % kinds.length];
+    return {
+      agency,
+      kind,
+      category: categoryOf(agency as Agency, kind as never),
+      title: `${agency} ${kind}`,
+      startDate,
+      endDate: length === null ? null : addDays(startDate, length),
+      hoursPerWeek: halfHours / 2,
+      schedule,
+      status: 'PLANNED',
+    } as Omit<PlannedItem, 'id'>;
+  });
+
+const itemsArb = fc.array(itemArb, { maxLength: 8 }).map((items) => items.map((item, i) => ({ ...item, id: `item:${i}` }) as PlannedItem));
+
+const caseArb: fc.Arbitrary<Omit<JobbtorgCaseFacts, 'id'>> = fc
+  .record({
+    enrolledOn: date(-30, 120),
+    planAfter: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+    status: fc.constantFrom('PENDING' as const, 'KEPT' as const, 'BREACHED' as const),
+    closure: fc.option(fc.record({ after: fc.integer({ min: 0, max: 90 }), reason: fc.constantFrom('WORK' as const, 'STUDIES' as const, 'OTHER' as const) }), { nil: null }),
+  })
+  .map(({ enrolledOn, planAfter, status, closure }) => ({
+    enrolledOn,
+    jobbgaranti: { deadline: addDays(enrolledOn, 7), planEstablishedOn: planAfter === null ? null : addDays(enrolledOn, planAfter), status },
+    closure: closure && { closedOn: addDays(enrolledOn, closure.after), reason: closure.reason },
+  }));
+
+const programmeArb: fc.Arbitrary<Omit<AfProgrammeFacts, 'id'>> = fc.record({
+  programme: fc.constantFrom('ESTABLISHMENT_PROGRAMME' as const, 'JOB_AND_DEVELOPMENT_GUARANTEE' as const, 'NONE' as const),
+  from: fc.option(date(-60, 100), { nil: null }),
+  to: fc.option(date(60, 200), { nil: null }),
+  extentPercent: fc.constantFrom(50, 100),
+});
+
+const contextArb: fc.Arbitrary<PlanContext> = fc
+  .record({ cases: fc.array(caseArb, { maxLength: 2 }), programmes: fc.array(programmeArb, { maxLength: 2 }) })
+  .map(({ cases, programmes }) => ({
+    jobbtorgCases: cases.map((c, i) => ({ ...c, id: `case:${i}` })),
+    afProgrammes: programmes.map((p, i) => ({ ...p, id: `programme:${i}` })),
+  }));
+
+const windowArb: fc.Arbitrary<PlanWindow> = fc
+  .record({ from: date(-20, 150), days: fc.integer({ min: 0, max: 120 }) })
+  .map(({ from, days }) => ({ from, to: addDays(from, days) }));
+
+const planArb = fc.record({ items: itemsArb, context: contextArb, window: windowArb, fullTimeHours: fc.constantFrom(40, 30) });
+
+/** `list` in an order drawn from `keys` (one key an element; missing keys count as 0). */
+function reorder<T>(list: readonly T[], keys: readonly number[]): T[] {
+  return list
+    .map((value, i) => ({ value, key: keys[i] ?? 0, i }))
+    .sort((a, b) => a.key - b.key || b.i - a.i)
+    .map((x) => x.value);
+}
+
+const subset = (a: readonly string[], b: readonly string[]) => a.every((x) => b.includes(x));
+
+/** Whether `before` has a conflict of the same kind that covers `after`: the same facts and at least its activities and weeks. */
+function coveredBy(after: Conflict, before: readonly Conflict[]): boolean {
+  return before.some(
+    (c) =>
+      c.kind === after.kind &&
+      c.contextIds.join() === after.contextIds.join() &&
+      subset(after.activityIds, c.activityIds) &&
+      subset(after.weeks, c.weeks),
+  );
+}
+
+describe('the conflicts of a plan', () => {
+  it('do not depend on the order of the activities, their slots or the facts', () => {
+    fc.assert(
+      fc.property(planArb, fc.array(fc.integer(), { maxLength: 20 }), ({ items, context, window, fullTimeHours }, keys) => {
+        const shuffled = reorder(items, keys).map((item, i) => ({ ...item, schedule: reorder(item.schedule, keys.slice(i)) }));
+        const shuffledContext = { jobbtorgCases: reorder(context.jobbtorgCases, keys), afProgrammes: reorder(context.afProgrammes, keys.slice(1)) };
+        expect(findConflicts(shuffled, shuffledContext, window, { fullTimeHours })).toEqual(findConflicts(items, context, window, { fullTimeHours }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never gain a conflict when an activity is removed', () => {
+    fc.assert(
+      fc.property(planArb, fc.nat(), ({ items, context, window, fullTimeHours }, pick) => {
+        fc.pre(items.length > 0);
+        const before = findConflicts(items, context, window, { fullTimeHours });
+        const removed = items[pick % items.length].id;
+        const after = findConflicts(
+          items.filter((item) => item.id !== removed),
+          context,
+          window,
+          { fullTimeHours },
+        );
+        for (const conflict of after) expect(coveredBy(conflict, before)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('name only weeks of the window, each a Monday, ascending and at least one', () => {
+    fc.assert(
+      fc.property(planArb, ({ items, context, window, fullTimeHours }) => {
+        for (const conflict of findConflicts(items, context, window, { fullTimeHours })) {
+          expect(conflict.weeks.length).toBeGreaterThan(0);
+          expect([...new Set(conflict.weeks)].sort()).toEqual(conflict.weeks);
+          for (const week of conflict.weeks) {
+            expect(mondayOf(week)).toBe(week);
+            expect(week >= mondayOf(window.from) && week <= window.to).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('name at least one activity or fact of the input, and nothing else', () => {
+    fc.assert(
+      fc.property(planArb, ({ items, context, window, fullTimeHours }) => {
+        const ids = items.map((i) => i.id);
+        const facts = [...context.jobbtorgCases, ...context.afProgrammes].map((f) => f.id);
+        for (const conflict of findConflicts(items, context, window, { fullTimeHours })) {
+          expect(conflict.activityIds.length + conflict.contextIds.length).toBeGreaterThan(0);
+          expect(subset(conflict.activityIds, ids)).toBe(true);
+          expect(subset(conflict.contextIds, facts)).toBe(true);
+          const agencies = new Set(items.filter((i) => conflict.activityIds.includes(i.id)).map((i) => i.agency));
+          expect(subset([...agencies], conflict.agencies)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
