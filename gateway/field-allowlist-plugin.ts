@@ -4,7 +4,6 @@ import {
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
-  GraphQLError,
   GraphQLSchema,
   isIntrospectionType,
   OperationDefinitionNode,
@@ -13,6 +12,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { Organisation } from '../lib/auth/organisations';
+import { fieldNotAllowed } from '../lib/errors';
 import { fragmentsOf } from './cost';
 import { allowlistOf } from './field-allowlist';
 
@@ -87,15 +87,6 @@ export function firstDisallowedField(
     return found;
   };
   return firstIn(operation);
-}
-
-/** FIELD_NOT_ALLOWED, HTTP 403, naming the field by its coordinate in `extensions.field`. */
-export function fieldNotAllowed(kind: string, field: DisallowedField): GraphQLError {
-  return new GraphQLError(
-    `${kind} may not ask for ${field.coordinate}: a partner organisation gets only the fields the access matrix lists for it ` +
-      '(docs/access-matrix.md, "Fields a partner organisation may ask for")',
-    { nodes: field.node, extensions: { code: 'FIELD_NOT_ALLOWED', field: field.coordinate, http: { status: 403 } } },
-  );
 }
 
 /** Refuses a partner organisation's request that names a field outside its allowlist, before any subgraph is called. */

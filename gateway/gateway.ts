@@ -7,6 +7,7 @@ import { requestContextFrom } from '../lib/auth/request-context';
 import { SigningKey } from '../lib/auth/keys';
 import { AppEnvironment, SubgraphName } from '../lib/config';
 import { SHOWN_SYSTEM_CODES } from '../lib/error-masking';
+import { subgraphFailed, subgraphReported, subgraphUnavailable } from '../lib/errors';
 import { Caller } from '../lib/identity';
 import { consoleLogger, Logger, redactingLogger } from '../lib/logging';
 import { buildService, Service } from '../lib/service';
@@ -89,9 +90,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * request and so the people it names.
    */
   override didEncounterError(error: Error, _request: unknown, response?: { status: number; statusText: string; url: string }): never {
-    const service = `the ${this.serviceName} service`;
     if (error.name === 'TimeoutError' || error.name === 'AbortError') {
-      throw subgraphError(`${service} did not answer in time`, 'SUBGRAPH_UNAVAILABLE', this.serviceName, error);
+      throw subgraphUnavailable(this.serviceName, 'did not answer in time', error);
     }
     if (response) {
       // An HTTP error (Apollo's errorFromResponse), or a body that is not a JSON object: a
@@ -100,10 +100,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const cause = new Error(`HTTP ${response.status} ${response.statusText} from ${response.url}: ${what} (${error.name})`);
       // A failure the subgraph explains for the client (the audit log could not be written) keeps its code and words.
       const reported = shownFailureOf(error);
-      if (reported) throw subgraphError(reported.message, reported.code, this.serviceName, cause);
-      throw subgraphError(`${service} ${what}`, 'SUBGRAPH_ERROR', this.serviceName, cause);
+      if (reported) throw subgraphReported(this.serviceName, reported, cause);
+      throw subgraphFailed(this.serviceName, what, cause);
     }
-    throw subgraphError(`${service} is not available`, 'SUBGRAPH_UNAVAILABLE', this.serviceName, error);
+    throw subgraphUnavailable(this.serviceName, 'is not available', error);
   }
 }
 
@@ -113,10 +113,6 @@ function shownFailureOf(error: Error): { message: string; code: string } | undef
   const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
   const code = first?.extensions?.code;
   return typeof code === 'string' && SHOWN_SYSTEM_CODES.has(code) && typeof first?.message === 'string' ? { message: first.message, code } : undefined;
-}
-
-function subgraphError(message: string, code: string, serviceName: string, cause: Error): GraphQLError {
-  return new GraphQLError(message, { originalError: cause, extensions: { code, serviceName } });
 }
 
 /** The gateway over the static supergraph. Builds, never listens. */

@@ -13,6 +13,7 @@ import {
   validate,
   ValidationContext,
 } from 'graphql';
+import { limitExceeded } from '../lib/errors';
 import { forEachSelection, fragmentsOf, operationCost } from './cost';
 
 /**
@@ -101,10 +102,6 @@ export function resolveLimits(overrides: Partial<QueryLimits> = {}): QueryLimits
     if (!Number.isInteger(value) || value < 1) throw new Error(`query limit ${name} must be a positive integer, not ${value}`);
   }
   return limits;
-}
-
-export function limitExceeded(code: string, message: string, limit: number, found?: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, limit, found, http: { status: 400 } } });
 }
 
 /** The field that occurs most often along one path of `operation`, and how often. */

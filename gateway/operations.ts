@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServerOptions, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import { Organisation, OrganisationKind } from '../lib/auth/organisations';
+import { operationNotRegistered } from '../lib/errors';
 
 /**
  * Registered operations. The operations partner agencies run live as `.graphql` files
@@ -80,14 +80,6 @@ function persistedHash(extensions: unknown): string | undefined {
   return typeof hash === 'string' ? hash.toLowerCase() : undefined;
 }
 
-function notRegistered(kind: OrganisationKind): GraphQLError {
-  return new GraphQLError(
-    `${kind} may run only its registered operations (operations/partners/${PARTNER_FOLDERS[kind]}/): ` +
-      'send one by its exact text, or by its sha256 as extensions.persistedQuery.sha256Hash',
-    { extensions: { code: 'OPERATION_NOT_REGISTERED', http: { status: 403 } } },
-  );
-}
-
 /**
  * Throws OPERATION_NOT_REGISTERED unless `organisation` may run what `request` asks: any
  * operation for the city's own organisations, a registered one of its own for a partner.
@@ -101,7 +93,7 @@ export function admitOperation(registry: OperationRegistry, organisation: Organi
   const asked = (Array.isArray(request) ? {} : ((request ?? {}) as RequestedOperation));
   const id = typeof asked.query === 'string' && asked.query !== '' ? operationId(asked.query) : persistedHash(asked.extensions);
   const registered = id === undefined ? undefined : registry.get(id);
-  if (!registered?.kinds.includes(kind)) throw notRegistered(kind);
+  if (!registered?.kinds.includes(kind)) throw operationNotRegistered(kind, PARTNER_FOLDERS[kind]!);
 }
 
 type PersistedQueryCache = NonNullable<Exclude<ApolloServerOptions<BaseContext>['persistedQueries'], false | undefined>['cache']>;

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { SubgraphName } from './config';
+import { peerRefused, subgraphUnavailable } from './errors';
 
 /**
  * How a subgraph asks another for facts it does not own, instead of reading its tables:
@@ -44,7 +44,7 @@ export async function askPeer<T>(request: PeerRequest, field: string): Promise<T
   if (error) {
     const code = error.extensions?.code;
     if (code === 'NOT_FOUND' || code === 'CONFLICT' || code === 'FORBIDDEN' || code === 'BAD_USER_INPUT') {
-      throw new GraphQLError(`${field}: ${error.message}`, { extensions: { code, field } });
+      throw peerRefused(field, { code, message: error.message });
     }
     throw unavailable(request.serviceName);
   }
@@ -52,8 +52,6 @@ export async function askPeer<T>(request: PeerRequest, field: string): Promise<T
   return answer.data;
 }
 
-function unavailable(serviceName: SubgraphName): GraphQLError {
-  return new GraphQLError(`the ${serviceName} service could not answer; nothing was written`, {
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
-  });
+function unavailable(serviceName: SubgraphName) {
+  return subgraphUnavailable(serviceName, 'could not answer; nothing was written');
 }

@@ -4,8 +4,9 @@ import { generate } from '@graphql-codegen/cli';
 import config from '../codegen';
 
 /**
- * Fails when a subgraph's generated resolver types differ from what its schema.graphql
- * generates now: someone changed the SDL without `npm run codegen`.
+ * Fails when a subgraph's generated resolver types, or the operation types of its questions
+ * to its peers (`peers/**.graphql`), differ from what codegen generates now: someone changed
+ * an SDL or a question without `npm run codegen`.
  */
 async function main(): Promise<void> {
   const outputs = await generate({ ...config, silent: true, verbose: false }, false);

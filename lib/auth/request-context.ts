@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badHeader } from '../errors';
 
 /**
  * What a caller may say about a request besides who they are: why they read (a consent
@@ -15,21 +15,17 @@ export const PURPOSES = ['REFERRAL', 'SHARED_PLANNING', 'FOLLOW_UP'] as const;
 
 const CASE_REFERENCE = /^[A-Za-z0-9:_-]{1,64}$/;
 
-function refused(header: string, why: string): GraphQLError {
-  return new GraphQLError(`${header} ${why}`, { extensions: { code: 'BAD_USER_INPUT', field: header, http: { status: 400 } } });
-}
-
 /** The purpose and case reference the headers give, or null for those not given; a bad one is refused. */
 export function requestContextFrom(headers: Record<string, string | string[] | undefined>): { purpose: string | null; caseReference: string | null } {
   const one = (name: string): string | null => {
     const value = headers[name];
     if (value === undefined || value === '') return null;
-    if (Array.isArray(value)) throw refused(name, 'may be given once');
+    if (Array.isArray(value)) throw badHeader(name, 'may be given once');
     return value;
   };
   const purpose = one(PURPOSE_HEADER);
-  if (purpose !== null && !(PURPOSES as readonly string[]).includes(purpose)) throw refused(PURPOSE_HEADER, `must be one of ${PURPOSES.join(', ')}`);
+  if (purpose !== null && !(PURPOSES as readonly string[]).includes(purpose)) throw badHeader(PURPOSE_HEADER, `must be one of ${PURPOSES.join(', ')}`);
   const caseReference = one(CASE_REFERENCE_HEADER);
-  if (caseReference !== null && !CASE_REFERENCE.test(caseReference)) throw refused(CASE_REFERENCE_HEADER, 'must be 1–64 letters, digits, colons, dashes or underscores');
+  if (caseReference !== null && !CASE_REFERENCE.test(caseReference)) throw badHeader(CASE_REFERENCE_HEADER, 'must be 1–64 letters, digits, colons, dashes or underscores');
   return { purpose, caseReference };
 }

@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
+import { badInput } from '../errors';
 import { parsePersonnummer, PersonnummerError } from './personnummer';
 import { CalendarError, fromDbDateTime, parseDate, parseDateTime, parseMonth } from './calendar';
 
@@ -33,14 +34,16 @@ export const scalarChecks: Record<string, Check> = {
   },
 };
 
-/** Runs a scalar's check; a bad value is BAD_USER_INPUT naming `field`. */
+/**
+ * Runs a scalar's check; a bad value is BAD_USER_INPUT naming `field`, HTTP 400. The gateway
+ * throws it as it is, before planning; in a subgraph's own parsing, graphql-js reports it as
+ * it is for a literal and wraps it, its words kept, for a variable.
+ */
 export function checkScalar(scalar: string, value: unknown, field: string): unknown {
   try {
     return scalarChecks[scalar](value);
   } catch (error) {
-    throw new GraphQLError(`${field} ${reason(error)}`, {
-      extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
-    });
+    throw badInput(field, reason(error), { httpStatus: 400 });
   }
 }
 

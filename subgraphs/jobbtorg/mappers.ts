@@ -21,4 +21,6 @@ export const mappers: Record<string, string> = {
   PersonAccessLog: '../../../lib/audit/queries#PersonAccessLogModel',
   UserAccessLog: '../../../lib/audit/queries#UserAccessLogModel',
   AuditEntry: '../../../lib/audit/queries#AuditEntryView',
+  FollowUpReport: '../statistics#FollowUpReportModel',
+  FollowUpCell: '../statistics#FollowUpCellModel',
 };

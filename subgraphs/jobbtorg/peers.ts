@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ASTNode, DocumentNode, FragmentDefinitionNode, Kind, parse, print, visit } from 'graphql';
 import { notFound } from '../../lib/errors';
 import { askPeer } from '../../lib/peer-client';
 import { birthDateOf } from '../../lib/scalars/personnummer';
 import { RequestScope } from '../../lib/subgraph';
+import type * as Partners from './__generated__/partners-operations';
+import type * as Stadsdel from './__generated__/stadsdel-operations';
 import type { EnrolmentFacts } from './models';
 import type { ExternalPlanFacts } from './plan';
 
@@ -28,100 +33,81 @@ export interface Peers {
   planFacts(personnummer: readonly string[]): Promise<Map<string, ExternalPlanFacts>>;
 }
 
-const MARK_CLOSED = /* GraphQL */ `
-  mutation MarkReferralClosed($referralId: ID!, $closedOn: Date!) {
-    recordReferralClosure(referralId: $referralId, closedOn: $closedOn) { id }
-  }
-`;
+/** The questions, one operation a file: `peers/<peer>/<Operation>.graphql`; the fragments they share lie in `peers/`. */
+const QUESTIONS_DIR = path.join(__dirname, 'peers');
 
-const UNDO_ENROLLED = /* GraphQL */ `
-  mutation UndoReferralEnrolment($referralId: ID!, $caseId: ID!) { undoReferralEnrolment(referralId: $referralId, caseId: $caseId) { id } }
-`;
+type Peer = 'stadsdel' | 'partners';
 
-const UNDO_CLOSED = /* GraphQL */ `
-  mutation UndoReferralClosure($referralId: ID!, $closedOn: Date!) { undoReferralClosure(referralId: $referralId, closedOn: $closedOn) { id } }
-`;
-
-/** The selection of a plan item: the same fields `Person.sharedPlan` requires in schema.graphql. */
-const PLAN_ITEM = 'id agency kind category title provider startDate endDate hoursPerWeek schedule { weekday startTime endTime } status';
-
-const PARTNERS_PLAN_FACTS = /* GraphQL */ `
-  query PartnersPlanFacts($representations: [_Any!]!) {
-    _entities(representations: $representations) {
-      ... on Person { personnummer partnersPlanItems { ${PLAN_ITEM} } afProgrammes { id programme from to extentPercent } assignedProviderIds }
-    }
-  }
-`;
-
-const STADSDEL_PLAN_FACTS = /* GraphQL */ `
-  query StadsdelPlanFacts($representations: [_Any!]!) {
-    _entities(representations: $representations) {
-      ... on Person { personnummer stadsdelPlanItems { ${PLAN_ITEM} } sharingConsents { purpose parties active } }
-    }
-  }
-`;
-
-const REFERRAL_FACTS = /* GraphQL */ `
-  query ReferralFacts($representations: [_Any!]!) {
-    _entities(representations: $representations) {
-      ... on Referral { id status reason district { code } person { personnummer birthDate sharingConsents { purpose parties active } } }
-    }
-  }
-`;
-
-const PERSON_FACTS = /* GraphQL */ `
-  query PersonFacts($representations: [_Any!]!, $on: Date!) {
-    _entities(representations: $representations) {
-      ... on Person { newlyArrived(on: $on) sfiEnrolments { startDate endDate } }
-    }
-  }
-`;
-
-const MARK_ENROLLED = /* GraphQL */ `
-  mutation MarkReferralEnrolled($referralId: ID!, $caseId: ID!) {
-    recordReferralEnrolment(referralId: $referralId, caseId: $caseId) { id status }
-  }
-`;
-
-interface ReferralEntity {
-  id: string;
-  status: EnrolmentFacts['referralStatus'];
-  reason: EnrolmentFacts['reason'];
-  district: { code: string };
-  person: { personnummer: string; birthDate: string | null; sharingConsents: { purpose: string; parties: string[]; active: boolean }[] };
+/**
+ * A question to a peer: the operation's text, with the fragments it spreads. `types` is
+ * never set; it carries the result and variable types codegen generated for the operation
+ * (`__generated__/<peer>-operations.ts`) to `ask`, so a question cannot be read as another's.
+ */
+interface Question<Result, Variables> {
+  peer: Peer;
+  text: string;
+  types?: (variables: Variables) => Result;
 }
 
-interface PersonEntity {
-  newlyArrived: boolean | null;
-  sfiEnrolments: { startDate: string; endDate: string | null }[] | null;
+function readDocument(file: string): DocumentNode {
+  return parse(fs.readFileSync(file, 'utf8'));
 }
+
+function sharedFragments(): Map<string, FragmentDefinitionNode> {
+  const files = fs.readdirSync(QUESTIONS_DIR).filter((f) => f.endsWith('.graphql'));
+  const definitions = files.flatMap((f) => readDocument(path.join(QUESTIONS_DIR, f)).definitions);
+  return new Map(definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
+const FRAGMENTS = sharedFragments();
+
+/** The operation `peers/<peer>/<name>.graphql` as sent: its text and every fragment it spreads, once. */
+export function questionText(peer: Peer, name: string): string {
+  const document = readDocument(path.join(QUESTIONS_DIR, peer, `${name}.graphql`));
+  const spread = new Map<string, FragmentDefinitionNode>();
+  const collect = (node: ASTNode): void => {
+    visit(node, {
+      FragmentSpread({ name: { value } }) {
+        if (spread.has(value)) return;
+        const fragment = FRAGMENTS.get(value);
+        if (!fragment) throw new Error(`peers/${peer}/${name}.graphql spreads ${value}, which no file in peers/ defines`);
+        spread.set(value, fragment);
+        collect(fragment);
+      },
+    });
+  };
+  collect(document);
+  return print({ ...document, definitions: [...document.definitions, ...spread.values()] });
+}
+
+function question<Result, Variables>(peer: Peer, name: string): Question<Result, Variables> {
+  return { peer, text: questionText(peer, name) };
+}
+
+const REFERRAL_FACTS = question<Stadsdel.ReferralFactsQuery, Stadsdel.ReferralFactsQueryVariables>('stadsdel', 'ReferralFacts');
+const PERSON_FACTS = question<Partners.PersonFactsQuery, Partners.PersonFactsQueryVariables>('partners', 'PersonFacts');
+const PARTNERS_PLAN_FACTS = question<Partners.PartnersPlanFactsQuery, Partners.PartnersPlanFactsQueryVariables>('partners', 'PartnersPlanFacts');
+const STADSDEL_PLAN_FACTS = question<Stadsdel.StadsdelPlanFactsQuery, Stadsdel.StadsdelPlanFactsQueryVariables>('stadsdel', 'StadsdelPlanFacts');
+const MARK_ENROLLED = question<Stadsdel.MarkReferralEnrolledMutation, Stadsdel.MarkReferralEnrolledMutationVariables>('stadsdel', 'MarkReferralEnrolled');
+const MARK_CLOSED = question<Stadsdel.MarkReferralClosedMutation, Stadsdel.MarkReferralClosedMutationVariables>('stadsdel', 'MarkReferralClosed');
+const UNDO_ENROLLED = question<Stadsdel.UndoReferralEnrolmentMutation, Stadsdel.UndoReferralEnrolmentMutationVariables>('stadsdel', 'UndoReferralEnrolment');
+const UNDO_CLOSED = question<Stadsdel.UndoReferralClosureMutation, Stadsdel.UndoReferralClosureMutationVariables>('stadsdel', 'UndoReferralClosure');
 
 export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, 'gatewayToken' | 'subgraphUrls'>): Peers {
+  /** Asks `question`'s peer as the caller; a refusal of the caller's input is reported under `field`. */
+  const ask = <Result, Variables extends Record<string, unknown>>(question: Question<Result, Variables>, variables: Variables, field: string) =>
+    askPeer<Result>({ url: subgraphUrls[question.peer], serviceName: question.peer, gatewayToken, query: question.text, variables }, field);
   return {
     async enrolmentFacts(referralId, on) {
-      const { _entities: [referral] } = await askPeer<{ _entities: (ReferralEntity | null)[] }>(
-        {
-          url: subgraphUrls.stadsdel,
-          serviceName: 'stadsdel',
-          gatewayToken,
-          query: REFERRAL_FACTS,
-          variables: { representations: [{ __typename: 'Referral', id: referralId }] },
-        },
-        'input.referralId',
-      );
+      const { _entities: [referral] } = await ask(REFERRAL_FACTS, { representations: [{ __typename: 'Referral', id: referralId }] }, 'input.referralId');
       if (!referral) throw notFound('input.referralId');
-      const { _entities: [person] } = await askPeer<{ _entities: (PersonEntity | null)[] }>(
+      const { _entities: [person] } = await ask(
+        PERSON_FACTS,
         {
-          url: subgraphUrls.partners,
-          serviceName: 'partners',
-          gatewayToken,
-          query: PERSON_FACTS,
           // The consents go along as the gateway would bring them: partners shows Jobbtorg
           // newly-arrived status and Sfi studies only where the person consented.
-          variables: {
-            representations: [{ __typename: 'Person', personnummer: referral.person.personnummer, sharingConsents: referral.person.sharingConsents }],
-            on,
-          },
+          representations: [{ __typename: 'Person', personnummer: referral.person.personnummer, sharingConsents: referral.person.sharingConsents }],
+          on,
         },
         'input.referralId',
       );
@@ -139,15 +125,11 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
     async planFacts(personnummer) {
       const facts = new Map<string, ExternalPlanFacts>();
       if (!personnummer.length) return facts;
-      const representations = personnummer.map((p) => ({ __typename: 'Person', personnummer: p }));
-      const ask = <T>(serviceName: 'partners' | 'stadsdel', query: string) =>
-        askPeer<{ _entities: (T | null)[] }>(
-          { url: subgraphUrls[serviceName], serviceName, gatewayToken, query, variables: { representations } },
-          'peopleWithPlanConflicts',
-        );
-      type Partners = Pick<ExternalPlanFacts, 'partnersPlanItems' | 'afProgrammes' | 'assignedProviderIds'> & { personnummer: string };
-      type Stadsdel = Pick<ExternalPlanFacts, 'stadsdelPlanItems' | 'sharingConsents'> & { personnummer: string };
-      const [partners, stadsdel] = await Promise.all([ask<Partners>('partners', PARTNERS_PLAN_FACTS), ask<Stadsdel>('stadsdel', STADSDEL_PLAN_FACTS)]);
+      const variables = { representations: personnummer.map((p) => ({ __typename: 'Person', personnummer: p })) };
+      const [partners, stadsdel] = await Promise.all([
+        ask(PARTNERS_PLAN_FACTS, variables, 'peopleWithPlanConflicts'),
+        ask(STADSDEL_PLAN_FACTS, variables, 'peopleWithPlanConflicts'),
+      ]);
       personnummer.forEach((p, i) => {
         facts.set(p, {
           partnersPlanItems: partners._entities[i]?.partnersPlanItems ?? [],
@@ -159,29 +141,17 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
       });
       return facts;
     },
+    async markReferralEnrolled(referralId, caseId) {
+      await ask(MARK_ENROLLED, { referralId, caseId }, 'input.referralId');
+    },
     async markReferralClosed(referralId, closedOn) {
-      await askPeer(
-        { url: subgraphUrls.stadsdel, serviceName: 'stadsdel', gatewayToken, query: MARK_CLOSED, variables: { referralId, closedOn } },
-        'input.id',
-      );
+      await ask(MARK_CLOSED, { referralId, closedOn }, 'input.id');
     },
     async unmarkReferralEnrolled(referralId, caseId) {
-      await askPeer({ url: subgraphUrls.stadsdel, serviceName: 'stadsdel', gatewayToken, query: UNDO_ENROLLED, variables: { referralId, caseId } }, 'input.referralId');
+      await ask(UNDO_ENROLLED, { referralId, caseId }, 'input.referralId');
     },
     async unmarkReferralClosed(referralId, closedOn) {
-      await askPeer({ url: subgraphUrls.stadsdel, serviceName: 'stadsdel', gatewayToken, query: UNDO_CLOSED, variables: { referralId, closedOn } }, 'input.id');
-    },
-    async markReferralEnrolled(referralId, caseId) {
-      await askPeer(
-        {
-          url: subgraphUrls.stadsdel,
-          serviceName: 'stadsdel',
-          gatewayToken,
-          query: MARK_ENROLLED,
-          variables: { referralId, caseId },
-        },
-        'input.referralId',
-      );
+      await ask(UNDO_CLOSED, { referralId, closedOn }, 'input.id');
     },
   };
 }

@@ -79,8 +79,8 @@ export interface FollowUpCellModel {
   jobbgarantiKept: Share;
   daysToFirstPlan: Average;
   interventionsByKind: { kind: InterventionKind; people: Share }[];
-  /** Filled in only when asked for: see `closuresOf`. */
-  closures: string;
+  /** The cell's closures, `personnummer:YYYY-MM;…`: read when first asked for, in one query for the whole report. */
+  readClosures(): Promise<string>;
 }
 
 export interface FollowUpReportModel {
@@ -91,25 +91,8 @@ export interface FollowUpReportModel {
   suppressionThreshold: number;
   total: FollowUpCellModel;
   cells: FollowUpCellModel[];
-  /** Filled in only when asked for: see `csvPartsOf`. */
-  csvParts: string;
-}
-
-/**
- * The parts of a report that are read only when the districts' measure is asked for: the
- * closure sets (one query for the whole report, made on first demand) and the CSV parts.
- */
-const lazyClosures = new WeakMap<object, () => Promise<string>>();
-const lazyCsvParts = new WeakMap<object, () => Promise<string>>();
-
-/** The cell's closures, `personnummer:YYYY-MM;…`; read once per report, when first asked for. */
-export function closuresOf(cell: object): Promise<string> {
-  return lazyClosures.get(cell)?.() ?? Promise.resolve('');
-}
-
-/** The CSV lines of the report's Jobbtorg figures with each line's closures, as JSON (`CsvParts`). */
-export function csvPartsOf(report: object): Promise<string> {
-  return lazyCsvParts.get(report)?.() ?? Promise.resolve('');
+  /** The CSV lines of the report's Jobbtorg figures with each line's closures, as JSON (`CsvParts`): read when first asked for. */
+  readCsvParts(): Promise<string>;
 }
 
 /** Where a dimension's value comes from; the month from whichever date the cohort is counted by. */
@@ -403,7 +386,7 @@ function protect(cells: RawCell[]): FollowUpCellFigures[] {
   }));
 }
 
-type FollowUpCellFigures = Omit<FollowUpCellModel, 'id' | 'month' | 'districtCode' | 'district' | 'reportingGroup' | 'unitCode' | 'closures'> & {
+type FollowUpCellFigures = Omit<FollowUpCellModel, 'id' | 'month' | 'districtCode' | 'district' | 'reportingGroup' | 'unitCode' | 'readClosures'> & {
   coords: string[];
 };
 
@@ -485,7 +468,11 @@ export interface CsvParts {
   lines: { cellId: string; fields: string[]; closures: string }[];
 }
 
-/** The report for a period, filter and split; `today` decides which outcomes have had their time. */
+/**
+ * The report for a period, filter and split; `today` decides which outcomes have had their
+ * time. The parts only the districts' measure needs are read when it is asked for, through
+ * the report's own models: they are made for this request and go with it.
+ */
 export async function followUpReport(db: Knex, spec: ReportSpec, today: string): Promise<FollowUpReportModel> {
   const [totalRaw, cellsRaw] = await Promise.all([
     countCells(db, { ...spec, groupBy: [] }, [], today),
@@ -504,12 +491,11 @@ export async function followUpReport(db: Knex, spec: ReportSpec, today: string):
       district: district ? { code: district } : null,
       reportingGroup: at('REPORTING_GROUP') as ReportingGroup | null,
       unitCode: at('UNIT'),
-      closures: '',
+      readClosures: async () => {
+        sets ??= closureSets(db, spec);
+        return encodeClosures((await sets).get(key) ?? []);
+      },
     };
-    lazyClosures.set(cell, async () => {
-      sets ??= closureSets(db, spec);
-      return encodeClosures((await sets).get(key) ?? []);
-    });
     return cell;
   };
   const total = model(protect(totalRaw)[0], TOTAL);
@@ -522,14 +508,13 @@ export async function followUpReport(db: Knex, spec: ReportSpec, today: string):
     suppressionThreshold: SUPPRESSION_THRESHOLD,
     total,
     cells,
-    csvParts: '',
+    readCsvParts: async () => {
+      const all = [total, ...cells];
+      const closures = await Promise.all(all.map((c) => c.readClosures()));
+      const parts: CsvParts = { header: CSV_HEADER, lines: all.map((c, i) => ({ cellId: c.id, fields: csvLine(c), closures: closures[i] })) };
+      return JSON.stringify(parts);
+    },
   };
-  lazyCsvParts.set(report, async () => {
-    const all = [total, ...cells];
-    const closures = await Promise.all(all.map((c) => closuresOf(c)));
-    const parts: CsvParts = { header: CSV_HEADER, lines: all.map((c, i) => ({ cellId: c.id, fields: csvLine(c), closures: closures[i] })) };
-    return JSON.stringify(parts);
-  });
   return report;
 }
 

@@ -1,9 +1,12 @@
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { groupByKey, groupLoader, referenceLoader, rowLoader } from '../../lib/loaders';
+import { todayInStockholm } from '../../lib/scalars/calendar';
+import { Share } from '../../lib/statistics/protection';
 import { accessFactsLoader } from './access';
 import * as data from './data';
 import { InfoMeetingRow } from './models';
+import { CellClosures, withoutIncomeSupportAfterClosure } from './statistics';
 
 /** This request's DataLoaders: every entity lookup and list-to-child edge goes through one. */
 export function createLoaders(db: Knex) {
@@ -23,6 +26,11 @@ export function createLoaders(db: Knex) {
       { cacheKeyFn: String },
     ),
     infoMeetingsOfDistrict: infoMeetingsLoader(db),
+    // The cells of one fetch are one statement, so the complementary suppression sees the whole table.
+    withoutIncomeSupportOfCell: new DataLoader<CellClosures, Share, string>(
+      (cells) => withoutIncomeSupportAfterClosure(db, cells, todayInStockholm().slice(0, 7)),
+      { cacheKeyFn: (c) => c.id },
+    ),
     threePartyMeeting: rowLoader((ids) => data.threePartyMeetingsById(db, ids), (m) => m.id),
     threePartyMeetingsOfPerson: groupLoader(
       (pnr) => data.threePartyMeetingsByPersonnummer(db, pnr),

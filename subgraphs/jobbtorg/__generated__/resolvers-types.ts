@@ -5,6 +5,7 @@ import type { SharedPlanModel as SharedPlanModelModel, PersonPlanConflictsModel 
 import type { PlanItem as PlanItemModel } from '../../../lib/plan/items';
 import type { Conflict as ConflictModel } from '../../../lib/plan/conflicts';
 import type { PersonAccessLogModel as PersonAccessLogModelModel, UserAccessLogModel as UserAccessLogModelModel, AuditEntryView as AuditEntryViewModel } from '../../../lib/audit/queries';
+import type { FollowUpReportModel as FollowUpReportModelModel, FollowUpCellModel as FollowUpCellModelModel } from '../statistics';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1371,11 +1372,11 @@ export type ResolversTypes = ResolversObject<{
   Feedback: ResolverTypeWrapper<FeedbackRowModel>;
   FollowUpAverage: ResolverTypeWrapper<FollowUpAverage>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  FollowUpCell: ResolverTypeWrapper<Omit<FollowUpCell, 'district' | 'unit'> & { district?: Maybe<ResolversTypes['District']>, unit?: Maybe<ResolversTypes['JobbtorgUnit']> }>;
+  FollowUpCell: ResolverTypeWrapper<FollowUpCellModelModel>;
   FollowUpCount: ResolverTypeWrapper<FollowUpCount>;
   FollowUpDimension: FollowUpDimension;
   FollowUpFilter: FollowUpFilter;
-  FollowUpReport: ResolverTypeWrapper<Omit<FollowUpReport, 'cells' | 'total'> & { cells: Array<ResolversTypes['FollowUpCell']>, total: ResolversTypes['FollowUpCell'] }>;
+  FollowUpReport: ResolverTypeWrapper<FollowUpReportModelModel>;
   FollowUpShare: ResolverTypeWrapper<FollowUpShare>;
   GiveFeedbackInput: GiveFeedbackInput;
   IncomeSupportDimension: IncomeSupportDimension;
@@ -1448,10 +1449,10 @@ export type ResolversParentTypes = ResolversObject<{
   Feedback: FeedbackRowModel;
   FollowUpAverage: FollowUpAverage;
   Boolean: Scalars['Boolean']['output'];
-  FollowUpCell: Omit<FollowUpCell, 'district' | 'unit'> & { district?: Maybe<ResolversParentTypes['District']>, unit?: Maybe<ResolversParentTypes['JobbtorgUnit']> } | FederationReferenceTypes['FollowUpCell'];
+  FollowUpCell: FollowUpCellModelModel;
   FollowUpCount: FollowUpCount;
   FollowUpFilter: FollowUpFilter;
-  FollowUpReport: Omit<FollowUpReport, 'cells' | 'total'> & { cells: Array<ResolversParentTypes['FollowUpCell']>, total: ResolversParentTypes['FollowUpCell'] } | FederationReferenceTypes['FollowUpReport'];
+  FollowUpReport: FollowUpReportModelModel;
   FollowUpShare: FollowUpShare;
   GiveFeedbackInput: GiveFeedbackInput;
   IncomeSupportToWorkFilter: IncomeSupportToWorkFilter;

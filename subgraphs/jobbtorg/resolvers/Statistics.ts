@@ -1,7 +1,7 @@
 import { canonicalGroupBy, reportId } from '../../../lib/statistics/keys';
 import { checkPeriod } from '../../../lib/statistics/period';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
-import { closuresOf, closuresToWork, csvPartsOf, followUpReport } from '../statistics';
+import { closuresToWork, followUpReport } from '../statistics';
 import type { FollowUpCellResolvers, FollowUpReportResolvers, IncomeSupportToWorkReportResolvers, QueryResolvers } from '../__generated__/resolvers-types';
 
 /** The follow-up reports' roots: aggregate figures only, for callers with `statistics:read`. */
@@ -22,13 +22,15 @@ export const StatisticsQuery: QueryResolvers = {
   },
 };
 
+// A bare reference (its id only), which the model types do not show, was never counted in
+// this request: it has no parts to read.
 export const FollowUpReport: FollowUpReportResolvers = {
-  csvParts: (report) => csvPartsOf(report),
+  csvParts: (report) => ('readCsvParts' in report ? report.readCsvParts() : ''),
 };
 
 export const FollowUpCell: FollowUpCellResolvers = {
   unit: (cell, _, { loaders }) => ('unitCode' in cell && cell.unitCode ? loaders.unit.load(String(cell.unitCode)) : null),
-  closures: (cell) => closuresOf(cell),
+  closures: (cell) => ('readClosures' in cell ? cell.readClosures() : ''),
 };
 
 export const IncomeSupportToWorkReport: IncomeSupportToWorkReportResolvers = {

@@ -1,10 +1,16 @@
-import DataLoader from 'dataloader';
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import { parseReportId } from '../../../lib/statistics/keys';
-import { Share } from '../../../lib/statistics/protection';
 import type { Context } from '../context';
-import { CellClosures, followUpCsv, incomeSupportToWork, withoutIncomeSupportAfterClosure } from '../statistics';
-import type { FollowUpCellResolvers, FollowUpReportResolvers, IncomeSupportToWorkCellResolvers, IncomeSupportToWorkReportResolvers } from '../__generated__/resolvers-types';
+import { followUpCsv, incomeSupportToWork } from '../statistics';
+import type {
+  FederationReferenceTypes,
+  FederationTypes,
+  FollowUpCellResolvers,
+  FollowUpReportResolvers,
+  IncomeSupportToWorkCellResolvers,
+  IncomeSupportToWorkReportResolvers,
+  ResolversParentTypes,
+} from '../__generated__/resolvers-types';
 
 /**
  * The districts' figures on Jobbtorg's follow-up report. The gateway brings each cell's
@@ -14,42 +20,35 @@ import type { FollowUpCellResolvers, FollowUpReportResolvers, IncomeSupportToWor
 
 const currentMonth = () => todayInStockholm().slice(0, 7);
 
-/** One loader per request (keyed by its context), so the cells of one fetch are one batch. */
-const cellLoaders = new WeakMap<Context, DataLoader<CellClosures, Share, string>>();
+/**
+ * An entity's reference as the gateway sends it here: its key, all that codegen types a
+ * reference with, and the fields `K` that Jobbtorg resolved for `@requires`.
+ */
+type ReferenceWithRequiredFields<T extends keyof FederationReferenceTypes, K extends keyof FederationTypes[T]> = FederationReferenceTypes[T] &
+  Partial<Pick<FederationTypes[T], K>>;
 
-function cellLoader(ctx: Context): DataLoader<CellClosures, Share, string> {
-  let loader = cellLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader((cells) => withoutIncomeSupportAfterClosure(ctx.db, cells, currentMonth()), { cacheKeyFn: (c) => c.id });
-    cellLoaders.set(ctx, loader);
-  }
-  return loader;
-}
-
-/** The fields Jobbtorg's subgraph resolved for `@requires`, which codegen does not type on the reference. */
-type Required<K extends string> = { id: string } & Partial<Record<K, string>>;
-
-export const FollowUpCell: FollowUpCellResolvers = {
-  __resolveReference: async (reference, ctx) => {
-    ctx.access.statistics();
-    const { id, closures = '' } = reference as Required<'closures'>;
-    return { id, closures, withoutIncomeSupportSixMonthsAfterClosure: await cellLoader(ctx).load({ id, closures }) };
+export const FollowUpCell: FollowUpCellResolvers<Context, ResolversParentTypes['FollowUpCell'], ReferenceWithRequiredFields<'FollowUpCell', 'closures'>> = {
+  __resolveReference: async ({ id, closures = '' }, { access, loaders }) => {
+    access.statistics();
+    return { id, closures, withoutIncomeSupportSixMonthsAfterClosure: await loaders.withoutIncomeSupportOfCell.load({ id: String(id), closures }) };
   },
 };
 
-export const FollowUpReport: FollowUpReportResolvers = {
-  __resolveReference: async (reference, { db, access }) => {
+export const FollowUpReport: FollowUpReportResolvers<Context, ResolversParentTypes['FollowUpReport'], ReferenceWithRequiredFields<'FollowUpReport', 'csvParts'>> = {
+  __resolveReference: async ({ id, csvParts = '' }, { db, access }) => {
     access.statistics();
-    const { id, csvParts = '' } = reference as Required<'csvParts'>;
     return { id, csvParts, csv: await followUpCsv(db, csvParts, currentMonth()) };
   },
 };
 
-export const IncomeSupportToWorkReport: IncomeSupportToWorkReportResolvers = {
-  __resolveReference: async (reference, { db, access }) => {
+export const IncomeSupportToWorkReport: IncomeSupportToWorkReportResolvers<
+  Context,
+  ResolversParentTypes['IncomeSupportToWorkReport'],
+  ReferenceWithRequiredFields<'IncomeSupportToWorkReport', 'closuresToWork'>
+> = {
+  __resolveReference: async ({ id, closuresToWork = '' }, { db, access }) => {
     access.statistics();
-    const { id, closuresToWork = '' } = reference as Required<'closuresToWork'>;
-    return { id, closuresToWork, ...(await incomeSupportToWork(db, parseReportId(id), closuresToWork, currentMonth())) };
+    return { id, closuresToWork, ...(await incomeSupportToWork(db, parseReportId(String(id)), closuresToWork, currentMonth())) };
   },
 };
 

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { buildSchema, getNamedType, getOperationAST, GraphQLObjectType, GraphQLSchema, isObjectType, parse, validate } from 'graphql';
 import { allowlistOf, FIELD_ALLOWLIST, PartnerKind } from '../../../gateway/field-allowlist';
-import { fieldNotAllowed, firstDisallowedField } from '../../../gateway/field-allowlist-plugin';
+import { firstDisallowedField } from '../../../gateway/field-allowlist-plugin';
 import { loadRegisteredOperations, PARTNER_FOLDERS } from '../../../gateway/operations';
 import { ORGANISATION_KINDS } from '../../../lib/auth/organisations';
+import { fieldNotAllowed } from '../../../lib/errors';
 import { SUPERGRAPH_PATH } from '../../../schema/subgraphs';
 
 /**

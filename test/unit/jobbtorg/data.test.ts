@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Knex } from 'knex';
+import { subgraphUnavailable } from '../../../lib/errors';
 import { Caller } from '../../../lib/identity';
 import { makePersonnummer } from '../../../lib/scalars/personnummer';
 import { seedReferenceData } from '../../../seed/jobbtorg';
@@ -128,14 +129,15 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       expect(seen).toEqual({ id: opened.id, visible: 1 });
 
       const other = factsFor();
+      const unavailable = subgraphUnavailable('stadsdel', 'could not answer');
       await expect(
         data.enrol(db, request('enrolInJobbtorg', enrolment(other)), NOW, {
           facts: other,
           afterInsert: async () => {
-            throw new GraphQLError('stadsdel could not answer', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+            throw unavailable;
           },
         }),
-      ).rejects.toThrow('stadsdel could not answer');
+      ).rejects.toBe(unavailable);
       expect(await count('cases', { referral_id: other.referralId })).toBe(0);
     });
 
