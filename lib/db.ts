@@ -131,3 +131,12 @@ export async function dropMysqlDatabase(databaseUrl: string): Promise<void> {
 export function forUpdate<Q extends Knex.QueryBuilder>(query: Q, db: Knex): Q {
   return isMysql(db) ? (query.forUpdate() as Q) : query;
 }
+
+/**
+ * Writes `rows` into `table` unless it already holds some: reference data a subgraph starts
+ * with (districts, units, agencies), written once and never duplicated by a restart.
+ */
+export async function insertIfEmpty(db: Knex, table: string, rows: readonly object[]): Promise<void> {
+  if (await db(table).first()) return;
+  await db(table).insert(rows as object[]);
+}

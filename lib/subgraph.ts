@@ -112,21 +112,35 @@ export function subgraphBuilder<C extends { audit: AuditRecorder }>(
 export interface SubgraphDefinition {
   name: SubgraphName;
   migrations: Migrations;
-  seedReferenceData: (db: Knex) => Promise<void>;
-  isSeeded: (db: Knex) => Promise<boolean>;
-  seedPeople: (db: Knex, options: { people: number }) => Promise<void>;
+  /** Writes the reference data every database of the subgraph holds (districts, units, agencies), once. */
+  insertReferenceData: (db: Knex) => Promise<void>;
   build: (db: Knex, runtime: SubgraphRuntime) => Promise<Service>;
 }
 
-/** Migrates, seeds an empty database (reference data always, people when asked), and returns the db. */
-export async function prepareDatabase(definition: SubgraphDefinition, databaseUrl: string, seedPeople: number): Promise<Knex> {
+/**
+ * Made-up people for development and tests (the generator in `seed/`): handed to
+ * `prepareDatabase` and `runSubgraph` by whoever wants them, never by a subgraph itself, so a
+ * production entry point cannot fill a real database with them.
+ */
+export interface PeopleSeeder {
+  /** Whether people have been seeded already (reference data alone does not count). */
+  isSeeded: (db: Knex) => Promise<boolean>;
+  seedPeople: (db: Knex, options: { people: number }) => Promise<void>;
+}
+
+/** Migrates, writes the reference data, seeds an empty database with people when asked, and returns the db. */
+export async function prepareDatabase(
+  definition: SubgraphDefinition,
+  databaseUrl: string,
+  seeding?: { seeder: PeopleSeeder; people: number },
+): Promise<Knex> {
   await ensureMysqlDatabase(databaseUrl);
   const db = createDb(databaseUrl);
   try {
     await migrateToLatest(db, definition.migrations);
-    await definition.seedReferenceData(db);
-    if (seedPeople > 0 && !(await definition.isSeeded(db))) {
-      await definition.seedPeople(db, { people: seedPeople });
+    await definition.insertReferenceData(db);
+    if (seeding && seeding.people > 0 && !(await seeding.seeder.isSeeded(db))) {
+      await seeding.seeder.seedPeople(db, { people: seeding.people });
     }
     return db;
   } catch (error) {
@@ -138,12 +152,13 @@ export async function prepareDatabase(definition: SubgraphDefinition, databaseUr
 /**
  * The entry point of a subgraph process: configuration from the environment, database
  * ready, listening, and a clean stop on SIGINT/SIGTERM. Any failure is one line and exit 1.
+ * With a `seeder` (the development launcher's), an empty database gets `SEED_PEOPLE` people.
  */
-export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+export async function runSubgraph(definition: SubgraphDefinition, seeder?: PeopleSeeder): Promise<void> {
   try {
     const config = loadSubgraphConfig(definition.name);
     const started = Date.now();
-    const db = await prepareDatabase(definition, config.databaseUrl, config.seedPeople);
+    const db = await prepareDatabase(definition, config.databaseUrl, seeder && { seeder, people: config.seedPeople });
     const gatewayKey = config.gatewayPublicJwk ?? publicJwkOf(await developmentKey(config.keysDir, 'gateway'));
     const service = await definition.build(db, {
       environment: config.environment,

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     const db = createDb(databaseUrl);
     try {
       await migrateToLatest(db, DEFINITIONS[name].migrations);
-      await DEFINITIONS[name].seedReferenceData(db);
+      await DEFINITIONS[name].insertReferenceData(db);
       console.log(`${name}: migrated`);
       if (account) {
         if (!isMysql(db)) throw new ConfigError(`${name}: --grant applies to MySQL databases only`);

@@ -2,6 +2,7 @@ import { SUBGRAPH_NAMES, SubgraphName, loadSubgraphConfig, ConfigError } from '.
 import { createDb, ensureMysqlDatabase } from '../lib/db';
 import { resetToLatest } from '../lib/migrations';
 import { SubgraphDefinition } from '../lib/subgraph';
+import { SEEDERS } from '../seed';
 import { jobbtorg } from '../subgraphs/jobbtorg/server';
 import { partners } from '../subgraphs/partners/server';
 import { stadsdel } from '../subgraphs/stadsdel/server';
@@ -28,8 +29,8 @@ async function seedOne(name: SubgraphName, people: number): Promise<string> {
   const db = createDb(config.databaseUrl);
   try {
     await resetToLatest(db, DEFINITIONS[name].migrations);
-    await DEFINITIONS[name].seedReferenceData(db);
-    await DEFINITIONS[name].seedPeople(db, { people });
+    await DEFINITIONS[name].insertReferenceData(db);
+    await SEEDERS[name].seedPeople(db, { people });
   } finally {
     await db.destroy();
   }

@@ -13,8 +13,8 @@ import { loadGatewayConfig, SUBGRAPH_NAMES } from '../lib/config';
 const tsx = require.resolve('tsx/cli');
 const started = Date.now();
 const services = [
-  ...SUBGRAPH_NAMES.map((name) => ({ name, entry: `subgraphs/${name}/index.ts` })),
-  { name: 'gateway', entry: 'gateway/index.ts' },
+  ...SUBGRAPH_NAMES.map((name) => ({ name, args: ['scripts/start-subgraph.ts', name] })),
+  { name: 'gateway', args: ['gateway/index.ts'] },
 ];
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -61,7 +61,7 @@ function stopAll(exitCode: number): void {
 }
 
 for (const service of services) {
-  const child = spawn(process.execPath, [tsx, service.entry], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const child = spawn(process.execPath, [tsx, ...service.args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
   prefixLines(service.name, child.stdout!, process.stdout);
   prefixLines(service.name, child.stderr!, process.stderr);
   child.on('exit', (code, signal) => {

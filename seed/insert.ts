@@ -85,9 +85,3 @@ export async function seedSlice<T extends string>(
   for (const bundle of generateWorld({ people, seed })) await buffers.add(slice(bundle));
   await buffers.flush();
 }
-
-/** Inserts reference rows unless the table already has some: seeded once, never duplicated. */
-export async function insertIfEmpty(db: Knex, table: string, rows: readonly object[]): Promise<void> {
-  if (await db(table).first()) return;
-  await insertInBatches(db, table, rows);
-}

@@ -1,9 +1,8 @@
 import { Knex } from 'knex';
-import { insertIfEmpty, seedSlice } from './insert';
-import { AGENCIES, PROVIDERS } from './reference';
+import { seedSlice } from './insert';
 
 /**
- * Seeds the partners database, and only it: the agencies and providers, then its slice of
+ * Seeds the partners database, and only it, with its slice of
  * the deterministic world (./world.ts). Jobbtorg's interventions name providers by
  * the fixed ids seeded here.
  */
@@ -16,16 +15,6 @@ const PERSON_TABLES = [
   'sfi_enrolments',
   'provider_assignments',
 ] as const;
-
-/** The agencies and providers: always there. Idempotent. */
-export async function seedReferenceData(db: Knex): Promise<void> {
-  await insertIfEmpty(db, 'agencies', AGENCIES);
-  await insertIfEmpty(
-    db,
-    'providers',
-    PROVIDERS.map(({ id, name, kind, agency_code, organisation_number }) => ({ id, name, kind, agency_code, organisation_number })),
-  );
-}
 
 /** Whether people have been seeded: partners holds records for only some people, so any of its person tables counts. */
 export async function isSeeded(db: Knex): Promise<boolean> {

@@ -1,21 +1,11 @@
 import { Knex } from 'knex';
-import { insertIfEmpty, seedSlice } from './insert';
-import { DISTRICTS } from './reference';
+import { seedSlice } from './insert';
 
 /**
- * Seeds the stadsdel database, and only it: the districts, then its slice of the
+ * Seeds the stadsdel database, and only it, with its slice of the
  * deterministic world (./world.ts). The other subgraphs seed theirs from the same
  * world, so referral ids, personnummer and info meetings agree without any shared table.
  */
-
-/** The fourteen districts: always there, whatever the number of people. Idempotent. */
-export function seedReferenceData(db: Knex): Promise<void> {
-  return insertIfEmpty(
-    db,
-    'districts',
-    DISTRICTS.map(({ code, name, info_meeting_quota_per_week }) => ({ code, name, info_meeting_quota_per_week })),
-  );
-}
 
 /** Whether people have been seeded (reference data alone does not count). */
 export async function isSeeded(db: Knex): Promise<boolean> {

@@ -1,4 +1,6 @@
 import { runSubgraph } from '../../lib/subgraph';
 import { jobbtorg } from './server';
 
+// The production entry point: migrates, writes the reference data, listens. It seeds no
+// made-up people; the development launcher does that (scripts/start-subgraph.ts).
 void runSubgraph(jobbtorg);

@@ -1,9 +1,9 @@
 import { SubgraphDefinition, subgraphBuilder } from '../../lib/subgraph';
 import { schemaPathsOf } from '../../schema/subgraphs';
-import { isSeeded, seedPeople, seedReferenceData } from '../../seed/jobbtorg';
 import { recordPolicy } from './access';
 import { createContext } from './context';
 import { migrations } from './migrations';
+import { insertReferenceData } from './migrations/reference';
 import { resolvers } from './resolvers';
 
 /** The jobbtorg subgraph over its own database. Builds, never listens. */
@@ -13,8 +13,6 @@ export const buildJobbtorgService = subgraphBuilder(schemaPathsOf('jobbtorg'), r
 export const jobbtorg: SubgraphDefinition = {
   name: 'jobbtorg',
   migrations,
-  seedReferenceData,
-  isSeeded,
-  seedPeople,
+  insertReferenceData,
   build: buildJobbtorgService,
 };

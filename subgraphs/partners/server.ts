@@ -1,9 +1,9 @@
 import { SubgraphDefinition, subgraphBuilder } from '../../lib/subgraph';
 import { schemaPathsOf } from '../../schema/subgraphs';
-import { isSeeded, seedPeople, seedReferenceData } from '../../seed/partners';
 import { recordPolicy } from './access';
 import { createContext } from './context';
 import { migrations } from './migrations';
+import { insertReferenceData } from './migrations/reference';
 import { resolvers } from './resolvers';
 
 /** The partners subgraph over its own database. Builds, never listens. */
@@ -13,8 +13,6 @@ export const buildPartnersService = subgraphBuilder(schemaPathsOf('partners'), r
 export const partners: SubgraphDefinition = {
   name: 'partners',
   migrations,
-  seedReferenceData,
-  isSeeded,
-  seedPeople,
+  insertReferenceData,
   build: buildPartnersService,
 };

@@ -13,6 +13,7 @@ import { listen, Service } from '../../lib/service';
 import { prepareDatabase, SubgraphDefinition } from '../../lib/subgraph';
 import { createGateway } from '../../gateway/gateway';
 import { SUPERGRAPH_PATH } from '../../schema/subgraphs';
+import { SEEDERS } from '../../seed';
 import { jobbtorg } from '../../subgraphs/jobbtorg/server';
 import { partners } from '../../subgraphs/partners/server';
 import { stadsdel } from '../../subgraphs/stadsdel/server';
@@ -113,7 +114,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SUBGRAPH_NAMES.map(async (name) => {
         const databaseUrl = databaseUrlFor(options.dialect, name, dir, runId);
         if (options.dialect === 'mysql') cleanups.push(() => dropMysqlDatabase(databaseUrl));
-        const db = await prepareDatabase(DEFINITIONS[name], databaseUrl, options.people ?? 0);
+        const db = await prepareDatabase(DEFINITIONS[name], databaseUrl, { seeder: SEEDERS[name], people: options.people ?? 0 });
         cleanups.push(() => db.destroy());
         db.on('query', () => statementCounts.set(name, statementCounts.get(name)! + 1));
         const service = await DEFINITIONS[name].build(db, { environment, verifier, subgraphUrls, auditSecret });

@@ -66,7 +66,7 @@ describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))
       // Start-up leaves an existing database alone, so the account needs no CREATE.
       await expect(ensureMysqlDatabase(appUrl)).resolves.toBeUndefined();
       await expect(migrateToLatest(app, definition.migrations)).resolves.toBeUndefined();
-      await expect(definition.seedReferenceData(app)).resolves.toBeUndefined();
+      await expect(definition.insertReferenceData(app)).resolves.toBeUndefined();
     });
 
     it('appends to the audit log and reads it, and the chain holds', async () => {

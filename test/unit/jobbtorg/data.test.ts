@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { subgraphUnavailable } from '../../../lib/errors';
 import { Caller } from '../../../lib/identity';
 import { makePersonnummer } from '../../../lib/scalars/personnummer';
-import { seedReferenceData } from '../../../seed/jobbtorg';
+import { insertReferenceData } from '../../../subgraphs/jobbtorg/migrations/reference';
 import { WriteRequest } from '../../../lib/idempotency';
 import { ListScope } from '../../../lib/pagination';
 import type { EnrolInJobbtorgInput } from '../../../subgraphs/jobbtorg/__generated__/resolvers-types';
@@ -52,7 +52,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
   let referral = 500;
   beforeAll(async () => {
     ({ db, close } = await openDatabase(dialect, migrations));
-    await seedReferenceData(db);
+    await insertReferenceData(db);
   }, STACK_START_TIMEOUT_MS);
   afterAll(() => close?.());
 

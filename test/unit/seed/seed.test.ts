@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { isYouth } from '../../../lib/domain';
 import { createDb } from '../../../lib/db';
-import { migrateToLatest, Migrations } from '../../../lib/migrations';
+import { migrateToLatest } from '../../../lib/migrations';
+import { PeopleSeeder, SubgraphDefinition } from '../../../lib/subgraph';
 import { JOBBTORG_UNITS } from '../../../lib/reference/units';
 import * as calendar from '../../../lib/scalars/calendar';
 import { birthDateOf, luhnValid, parsePersonnummer } from '../../../lib/scalars/personnummer';
@@ -17,10 +18,10 @@ import * as jobbtorg from '../../../seed/jobbtorg';
 import * as partners from '../../../seed/partners';
 import * as stadsdel from '../../../seed/stadsdel';
 import { jobbgarantiDeadline, reportingGroupOf, targetGroupOf } from '../../../subgraphs/jobbtorg/rules/case';
-import { migrations as jobbtorgMigrations } from '../../../subgraphs/jobbtorg/migrations';
+import { jobbtorg as jobbtorgDefinition } from '../../../subgraphs/jobbtorg/server';
 import { isNewlyArrived } from '../../../subgraphs/partners/rules/reception';
-import { migrations as partnersMigrations } from '../../../subgraphs/partners/migrations';
-import { migrations as stadsdelMigrations } from '../../../subgraphs/stadsdel/migrations';
+import { partners as partnersDefinition } from '../../../subgraphs/partners/server';
+import { stadsdel as stadsdelDefinition } from '../../../subgraphs/stadsdel/server';
 
 /**
  * The deterministic seed: the same for the same seed, consistent across the three slices,
@@ -334,12 +335,12 @@ describe('seeding the three databases', () => {
   const dbs: Knex[] = [];
   afterAll(() => Promise.all(dbs.map((db) => db.destroy())));
 
-  async function seeded(migrations: Migrations, seeder: typeof stadsdel): Promise<Knex> {
+  async function seeded(definition: SubgraphDefinition, seeder: PeopleSeeder): Promise<Knex> {
     const db = createDb('sqlite::memory:');
     dbs.push(db);
-    await migrateToLatest(db, migrations);
-    await seeder.seedReferenceData(db);
-    await seeder.seedReferenceData(db); // a second start must not duplicate reference data
+    await migrateToLatest(db, definition.migrations);
+    await definition.insertReferenceData(db);
+    await definition.insertReferenceData(db); // a second start must not duplicate reference data
     expect(await seeder.isSeeded(db)).toBe(false);
     await seeder.seedPeople(db, { people: PEOPLE });
     expect(await seeder.isSeeded(db)).toBe(true);
@@ -349,7 +350,7 @@ describe('seeding the three databases', () => {
   const count = async (db: Knex, table: string, where: Record<string, string> = {}) => Number((await db(table).where(where).count({ n: '*' }))[0].n);
 
   it('writes slices that agree across databases, each holding exactly its own tables', async () => {
-    const [s, j, p] = await Promise.all([seeded(stadsdelMigrations, stadsdel), seeded(jobbtorgMigrations, jobbtorg), seeded(partnersMigrations, partners)]);
+    const [s, j, p] = await Promise.all([seeded(stadsdelDefinition, stadsdel), seeded(jobbtorgDefinition, jobbtorg), seeded(partnersDefinition, partners)]);
     const world = [...generateWorld({ people: PEOPLE })];
     for (const [db, group] of [
       [s, 'stadsdel'],

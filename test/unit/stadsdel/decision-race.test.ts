@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { seedReferenceData } from '../../../seed/stadsdel';
+import { insertReferenceData } from '../../../subgraphs/stadsdel/migrations/reference';
 import { recordDecision } from '../../../subgraphs/stadsdel/data';
 import { migrations } from '../../../subgraphs/stadsdel/migrations';
 import { describeEachDialect } from '../../helpers/dialects';
@@ -18,7 +18,7 @@ describeEachDialect('simultaneous decisions', (dialect) => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     ({ db, close } = await openDatabase(dialect, migrations));
-    await seedReferenceData(db);
+    await insertReferenceData(db);
     await db('persons').insert({
       personnummer: '199001011239',
       given_name: 'Amina',
