@@ -22,8 +22,11 @@ export interface PersonAccessFacts {
   consentedParties: ReadonlySet<string>;
 }
 
+/** The parties a consent can name (stadsdel's `Party`; test/unit/schema/codegen-enums.test.ts holds them equal). */
+export type Party = 'SOCIAL_SERVICES' | 'JOBBTORG' | 'ARBETSFORMEDLINGEN' | 'MIGRATIONSVERKET' | 'SFI' | 'ETABLERING_PROVIDER';
+
 /** The consent party each kind of organisation reads as (consents name parties, not users). */
-export const PARTY_OF: Readonly<Record<Organisation['kind'], string | null>> = {
+export const PARTY_OF: Readonly<Record<Organisation['kind'], Party | null>> = {
   DISTRICT: 'SOCIAL_SERVICES',
   JOBBTORG: 'JOBBTORG',
   AF: 'ARBETSFORMEDLINGEN',
@@ -127,7 +130,7 @@ export function mayWriteCase(organisation: Organisation, facts: Pick<CaseAccessF
 }
 
 /** The agencies whose records the partners subgraph keeps, as consents name them. */
-export type PartnerAgency = 'ARBETSFORMEDLINGEN' | 'MIGRATIONSVERKET' | 'SFI' | 'ETABLERING_PROVIDER';
+export type PartnerAgency = Exclude<Party, 'SOCIAL_SERVICES' | 'JOBBTORG'>;
 
 /** A consent as a subgraph that does not own consents receives it through `@requires`. */
 export interface ConsentFact {

@@ -1,5 +1,7 @@
 import type { AuditOutcome } from '../../../lib/audit/log';
 import type { AuditLogName } from '../../../lib/audit/queries';
+import { PURPOSES } from '../../../lib/auth/request-context';
+import type { Party } from '../../../lib/auth/rules';
 import type { WeeklySlot } from '../../../lib/schedule';
 import type { Dimension } from '../../../lib/statistics/keys';
 import type * as Jobbtorg from '../../../subgraphs/jobbtorg/__generated__/resolvers-types';
@@ -12,7 +14,7 @@ import { Equal, Expect } from '../../helpers/types';
 /**
  * Kinds written out where codegen's enums cannot be imported: in lib/, which imports no
  * subgraph, and in one subgraph for another's values. Each must equal the schema enum it
- * stands for; lib/plan's are test/plan-kinds.test.ts's.
+ * stands for; lib/plan's are test/unit/plan/kinds.test.ts's.
  */
 export type LibKindsAreTheSchemas = Expect<
   [
@@ -31,6 +33,9 @@ export type EnrolmentFactsAreStadsdels = Expect<
     Equal<NeedReason, Stadsdel.NeedReason>,
   ]
 >;
+
+/** The consents' parties and purposes, which the access rules and the gateway's purpose header read. */
+export type ConsentTermsAreStadsdels = Expect<[Equal<Party, Stadsdel.Party>, Equal<(typeof PURPOSES)[number], Stadsdel.ConsentPurpose>]>;
 
 /** Const arrays that list every value of an enum, for SQL and CSV columns. */
 export type ListsAreComplete = Expect<
