@@ -103,6 +103,8 @@ export type CasePage = Page<StoredCase>;
 export interface EnrolmentFacts {
   referralId: string;
   referralStatus: 'BOOKED' | 'ENROLLED' | 'NO_SHOW' | 'WITHDRAWN';
+  /** The day the district made the referral, in Stockholm: no one is enrolled before it. */
+  referredOn: string;
   personnummer: string;
   birthDate: string;
   districtCode: string;

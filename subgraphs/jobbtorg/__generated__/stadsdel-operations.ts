@@ -121,7 +121,7 @@ export type ReferralFactsQueryVariables = Exact<{
 
 
 export type ReferralFactsQuery = { _entities: Array<
-    | { id: string, status: ReferralStatus, reason: ReferralReason, district: { code: string }, person: { personnummer: string, birthDate: string | null, sharingConsents: Array<{ purpose: string, parties: Array<string>, active: boolean }> } }
+    | { id: string, status: ReferralStatus, reason: ReferralReason, referredAt: string, district: { code: string }, person: { personnummer: string, birthDate: string | null, sharingConsents: Array<{ purpose: string, parties: Array<string>, active: boolean }> } }
     | Record<PropertyKey, never>
    | null> };
 

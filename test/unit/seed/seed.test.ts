@@ -126,6 +126,8 @@ describe('the seed world', () => {
       const referral = referralById.get(c.referral_id)!;
       expect(referral).toMatchObject({ personnummer: c.personnummer, district_code: c.district_code, status: 'ENROLLED' });
       expect(meetings.get(referral.info_meeting_id)!.starts_at.slice(0, 10)).toBe(c.enrolled_on);
+      // No one is enrolled before the district referred them (Jobbtorg refuses it).
+      expect(calendar.todayInStockholm(new Date(calendar.fromDbDateTime(referral.referred_at))) <= c.enrolled_on).toBe(true);
     }
     expect(cases).toHaveLength(referrals.filter((r) => r.status === 'ENROLLED').length);
     expect(new Set(cases.map((c) => c.referral_id)).size).toBe(cases.length);
