@@ -315,12 +315,26 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       expect(changed.data.changeIntervention).toMatchObject({ version: 2, title: 'Truckkort A', schedule: [{ weekday: 'FRIDAY' }] });
 
       expectRefused(await run(CHANGE, { id, version: 1, title: 'Lost update' }), 'CONFLICT', 'input.version');
-      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ title: 'Truckkort A', version: 2 });
+      expectRefused(await run(CHANGE, { id, version: 2, endDate: addDays(TODAY, -1) }), 'BAD_USER_INPUT', 'input.endDate');
+      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ title: 'Truckkort A', version: 2, changed_by: 'coach.varberg' });
+      // Who wrote it last goes with it to the shared plan; Jobbtorg as a whole changes the title.
+      expect((await run(CHANGE, { id, version: 2, title: 'Truckkort A' }, undefined, CENTRAL)).errors).toBeUndefined();
+      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ title: 'Truckkort A', version: 3, changed_by: 'samordnare' });
 
-      const ended = await run(END, { id, version: 2, endedOn: TODAY });
+      const ended = await run(END, { id, version: 3, endedOn: TODAY });
       expect(ended.errors).toBeUndefined();
-      expect(ended.data.endIntervention).toMatchObject({ version: 3, endedOn: TODAY });
-      expectRefused(await run(END, { id, version: 3, endedOn: TODAY }), 'CONFLICT', 'input.id');
+      expect(ended.data.endIntervention).toMatchObject({ version: 4, endedOn: TODAY });
+      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ changed_by: 'coach.varberg' });
+      expectRefused(await run(END, { id, version: 4, endedOn: TODAY }), 'CONFLICT', 'input.id');
+    });
+
+    it('refuses an intervention ending before it starts, added or changed', async () => {
+      const { case: c } = await planned();
+      expectRefused(await run(ADD, course(c.id, { endDate: addDays(TODAY, -1) })), 'BAD_USER_INPUT', 'input.endDate');
+      const { id } = (await run(ADD, course(c.id))).data.addIntervention;
+      expectRefused(await run(CHANGE, { id, version: 1, startDate: addDays(TODAY, 29) }), 'BAD_USER_INPUT', 'input.startDate');
+      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ version: 1 });
+
     });
 
     it.each<[string, Record<string, unknown>, string, string]>([

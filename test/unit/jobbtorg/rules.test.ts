@@ -244,6 +244,7 @@ describe('intervention rules', () => {
       { weekday: 'WEDNESDAY', startTime: '09:00', endTime: '12:00' },
     ]),
     version: 1,
+    changed_by: 'coach-kista-01',
   };
   /** The rules as the writes run them: what the input says on its own, then against the case and the stored intervention. */
   const newIntervention = (input: AddInterventionInput) => {
