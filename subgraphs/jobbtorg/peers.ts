@@ -135,7 +135,6 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
       personnummer.forEach((p, i) => {
         facts.set(p, {
           partnersPlanItems: partners._entities[i]?.partnersPlanItems ?? [],
-          afProgrammes: partners._entities[i]?.afProgrammes ?? [],
           assignedProviderIds: partners._entities[i]?.assignedProviderIds ?? [],
           stadsdelPlanItems: stadsdel._entities[i]?.stadsdelPlanItems ?? [],
           sharingConsents: stadsdel._entities[i]?.sharingConsents ?? [],
