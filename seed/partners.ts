@@ -15,6 +15,7 @@ const PERSON_TABLES = [
   'planned_activities',
   'sfi_enrolments',
   'provider_assignments',
+  'programme_parts',
 ] as const;
 
 /** The agencies and providers: always there. Idempotent. */
