@@ -32,7 +32,7 @@ const IDENTITY = [...fieldsOf('Query', 'person'), ...fieldsOf('Person', 'personn
 const SHARED_PLAN = [
   ...fieldsOf('Person', 'sharedPlan'),
   ...fieldsOf('SharedPlan', 'from to weeks activities conflicts'),
-  ...fieldsOf('PlanItem', 'id agency kind category title provider startDate endDate hoursPerWeek schedule status'),
+  ...fieldsOf('PlanItem', 'id agency kind category title provider startDate endDate hoursPerWeek schedule status extentPercent partOf version changedBy'),
   ...fieldsOf('PlanConflict', 'kind activityIds contextIds agencies weeks message'),
 ];
 
@@ -52,16 +52,21 @@ const EVERY_PARTNER = [...IDENTITY, ...SHARED_PLAN, ...REFERENCE_DATA, ...COMMON
 
 /** The allowlist of each partner kind, by kind. */
 export const FIELD_ALLOWLIST: Readonly<Record<PartnerKind, ReadonlySet<string>>> = Object.freeze({
-  // Arbetsförmedlingen: registrations as a job seeker and the activities planned under them.
+  // Arbetsförmedlingen: registrations as a job seeker, the activities planned under them and
+  // what it recorded as part of a programme (which names the other agency's record only).
   AF: new Set([
     ...EVERY_PARTNER,
     ...fieldsOf('Person', 'jobSeekerRegistrations'),
     ...fieldsOf(
       'JobSeekerRegistration',
-      'id version registeredOn office programme programmeFrom programmeTo programmeExtentPercent plannedActivities person recordedBy changedBy',
+      'id version registeredOn office programme programmeFrom programmeTo programmeExtentPercent plannedActivities programmeParts person recordedBy changedBy',
     ),
+    ...fieldsOf('ProgrammePart', 'kind recordId planItemId recordedBy'),
     ...fieldsOf('PlannedActivity', 'id version kind title provider startDate endDate endedOn hoursPerWeek schedule recordedBy changedBy'),
-    ...fieldsOf('Mutation', 'registerJobSeeker changeJobSeekerRegistration addPlannedActivity changePlannedActivity endPlannedActivity'),
+    ...fieldsOf(
+      'Mutation',
+      'registerJobSeeker changeJobSeekerRegistration addPlannedActivity changePlannedActivity endPlannedActivity addProgrammePart removeProgrammePart',
+    ),
   ]),
   // Migrationsverket: residence permits and the municipality reception, and what follows from it (newly arrived).
   MIGRATIONSVERKET: new Set([

@@ -263,6 +263,27 @@ export function planAfActivity(
   return id;
 }
 
+/**
+ * What Arbetsförmedlingen records as part of an establishment programme: the Sfi courses
+ * and the introductions to working life that start within it, which the establishment plan
+ * takes in. A course begun before the person entered the programme stays the school's own,
+ * counted on top, as do mentorship, health and language support, which the providers give
+ * beside the programme. A rule of the dates alone, drawing nothing, so the rest of the
+ * world is what it was.
+ */
+export function recordProgrammeParts(ctx: PersonContext, registration: AfRegistration | null): void {
+  const { bundle, ids } = ctx;
+  if (registration?.programme !== 'ESTABLISHMENT_PROGRAMME' || registration.from === null) return;
+  const { from, to } = registration;
+  const within = (r: { start_date: string }) => r.start_date >= from && (to === null || r.start_date <= to);
+  const part = (record: { sfi_enrolment_id: number | null; provider_assignment_id: number | null }) =>
+    bundle.partners.programme_parts.push({ id: ids.next('programme_parts'), registration_id: registration.id, ...record, recorded_by: RECORDERS.ARBETSFORMEDLINGEN });
+  for (const e of bundle.partners.sfi_enrolments.filter(within)) part({ sfi_enrolment_id: e.id, provider_assignment_id: null });
+  for (const a of bundle.partners.provider_assignments.filter((a) => a.service === 'WORKING_LIFE_INTRODUCTION' && within(a))) {
+    part({ sfi_enrolment_id: null, provider_assignment_id: a.id });
+  }
+}
+
 /** Etablering Stockholm: a share of the newly arrived get a provider's service. */
 export function planProviderAssignment(ctx: PersonContext, person: Person): void {
   const { random, bundle, ids, timetable, until } = ctx;

@@ -22,7 +22,8 @@ export type IdTable =
   | 'planned_activities'
   | 'residence_permits'
   | 'sfi_enrolments'
-  | 'provider_assignments';
+  | 'provider_assignments'
+  | 'programme_parts';
 
 /** Sequential ids per table across the whole run: the same world gives the same ids. */
 export class Ids {

@@ -155,7 +155,7 @@ function enrol(ctx: PersonContext, person: Person, plans: AgencyPlans, referralI
   if (random.chance(figures.PLAN_SHARE)) {
     const establishedOn = random.chance(figures.PLAN_ON_TIME_SHARE) ? addWorkingDays(enrolledOn, random.int(0, 5)) : addWorkingDays(deadline, random.int(1, 15));
     if (establishedOn <= until && (!closedOn || establishedOn <= closedOn)) {
-      const plan = planJob(ctx, person, plans, caseId, targetGroup, establishedOn, closedOn);
+      const plan = planJob(ctx, person, plans, { id: caseId, coach }, targetGroup, establishedOn, closedOn);
       if (random.chance(figures.FEEDBACK_SHARE.afterPlan)) {
         const insatser = plan.titles.length ? `Insatser: ${plan.titles.join(', ')}.` : 'Insatserna planeras vid nästa möte.';
         feedback(earlier(addWorkingDays(establishedOn, random.int(0, 2)), earlier(until, closedOn)), `Jobbplan upprättad med mål ${GOALS[plan.goal]}. ${insatser}`);
@@ -275,7 +275,7 @@ function planJob(
   ctx: PersonContext,
   person: Person,
   plans: AgencyPlans,
-  caseId: number,
+  jobbtorgCase: { id: number; coach: string },
   targetGroup: TargetGroup,
   establishedOn: string,
   closedOn: string | null,
@@ -283,7 +283,7 @@ function planJob(
   const { random, bundle, ids, timetable, until } = ctx;
   const planId = ids.next('job_plans');
   const goal = random.weighted(GOAL_MIX[targetGroup]);
-  bundle.jobbtorg.job_plans.push({ id: planId, case_id: caseId, established_on: establishedOn, goal });
+  bundle.jobbtorg.job_plans.push({ id: planId, case_id: jobbtorgCase.id, established_on: establishedOn, goal });
 
   const plantConflict = person.receivedOn !== null && random.chance(figures.COLLIDING_PLANS_SHARE / PLANTABLE_SHARE);
   const extra = random.weighted([
@@ -323,6 +323,8 @@ function planJob(
           : providerFor(ctx, template.providers);
     bundle.jobbtorg.interventions.push({
       version: 1,
+      // The coach plans the case's interventions, and ends those still running when closing it.
+      changed_by: jobbtorgCase.coach,
       id: ids.next('interventions'),
       plan_id: planId,
       kind,
@@ -338,7 +340,7 @@ function planJob(
     start = mondayOnOrAfter(addDays(start, 7 * random.int(1, 3)));
   }
   if (plantConflict) {
-    const title = plantCollision(ctx, person, plans, planId, establishedOn, closedOn);
+    const title = plantCollision(ctx, person, plans, planId, jobbtorgCase.coach, establishedOn, closedOn);
     if (title) titles.push(title);
   }
   return { goal, titles };
@@ -357,6 +359,7 @@ function plantCollision(
   person: Person,
   plans: AgencyPlans,
   planId: number,
+  coach: string,
   establishedOn: string,
   closedOn: string | null,
 ): string | null {
@@ -385,7 +388,8 @@ function plantCollision(
   timetable.add({ from: start, to: runsUntil, schedule, hours, duplicateClass: 'PLACEMENT' });
   const title = random.pick(INTERVENTIONS.WORK_PLACEMENT.titles);
   bundle.jobbtorg.interventions.push({
-      version: 1,
+    version: 1,
+    changed_by: coach,
     id: ids.next('interventions'),
     plan_id: planId,
     kind: 'WORK_PLACEMENT',

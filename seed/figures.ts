@@ -186,6 +186,9 @@ export const FEEDBACK_SHARE = { afterPlan: 0.9, atClosure: 0.9, followUp: 0.3 } 
  * books a placement over Sfi hours, a full-time placement beside a full-time establishment
  * programme, or the same placement Arbetsförmedlingen planned. DESIGN: "varje myndighet
  * gör sin egen plan … ofta står dessa planer i direkt strid med varandra". Everyone else's
- * plans are fitted around each other, so these are the only conflicts in the seed.
+ * activities are fitted around each other's times, so these are the only collisions between
+ * activities in the seed. The activities are not fitted around a programme's extent, though:
+ * the shared plan counts the programme as planned time, so a full-time programme beside
+ * Jobbtorg's or Sfi's hours is more than full time for many more (README *One shared plan*).
  */
 export const COLLIDING_PLANS_SHARE = 0.12;

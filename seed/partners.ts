@@ -14,6 +14,7 @@ const PERSON_TABLES = [
   'planned_activities',
   'sfi_enrolments',
   'provider_assignments',
+  'programme_parts',
 ] as const;
 
 /** Whether people have been seeded: partners holds records for only some people, so any of its person tables counts. */

@@ -26,6 +26,7 @@ import type {
 } from '../subgraphs/jobbtorg/models';
 import type {
   AgencyRow,
+  ProgrammePartRow,
   StoredPlannedActivity as PlannedActivityRow,
   StoredProviderAssignment as ProviderAssignmentRow,
   ProviderRow,
@@ -52,6 +53,7 @@ export type {
   UnitRow,
   AgencyRow,
   PlannedActivityRow,
+  ProgrammePartRow,
   ProviderAssignmentRow,
   ProviderRow,
   MunicipalityReceptionRow,
@@ -98,6 +100,7 @@ export interface PersonBundle {
     municipality_receptions: MunicipalityReceptionRow[];
     sfi_enrolments: SfiEnrolmentRow[];
     provider_assignments: ProviderAssignmentRow[];
+    programme_parts: ProgrammePartRow[];
   };
 }
 
@@ -113,6 +116,7 @@ export function emptyBundle(): PersonBundle {
       municipality_receptions: [],
       sfi_enrolments: [],
       provider_assignments: [],
+      programme_parts: [],
     },
   };
 }

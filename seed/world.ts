@@ -1,5 +1,5 @@
 import { parseDate } from '../lib/scalars/calendar';
-import { planArbetsformedlingen, planProviderAssignment, planSfi, recordMigration } from './agencies';
+import { planArbetsformedlingen, planProviderAssignment, planSfi, recordMigration, recordProgrammeParts } from './agencies';
 import { Ids, PersonContext } from './context';
 import { referAndEnrol } from './enrolment';
 import { InfoMeetingBook } from './meetings';
@@ -62,6 +62,7 @@ export function* generateWorld(options: WorldOptions): Generator<PersonBundle> {
     const sfi = planSfi(ctx, person);
     const af = planArbetsformedlingen(ctx, person);
     planProviderAssignment(ctx, person);
+    recordProgrammeParts(ctx, af);
     const hasProviderAssignment = ctx.bundle.partners.provider_assignments.length > 0;
     const enrolment = referAndEnrol(ctx, person, { sfi, af, hasProviderAssignment }, meetings);
     recordIncomeSupport(ctx, person, enrolment);

@@ -1,13 +1,13 @@
 import type { WeeklySlot } from '../schedule';
-import type { AfActivityKind, AfProgramme, ClosureReason, EstablishmentService, InterventionKind, JobbgarantiStatus } from './kinds';
+import type { AfActivityKind, AfProgramme, AfProgrammeKind, ClosureReason, EstablishmentService, InterventionKind, JobbgarantiStatus } from './kinds';
 import type { ActivityStatus } from './status';
 
 /**
  * One person's plan as every agency has made it, in one shape: the input of the conflict
  * rules (./conflicts.ts) and the rows of `Person.sharedPlan`. Pure data, no I/O: whoever
- * gathers the activities from the subgraphs turns them into `PlannedItem`s and the
- * facts that are not activities (a case's jobbgaranti and closure, an Arbetsförmedlingen
- * programme) into a `PlanContext`.
+ * gathers the activities from the subgraphs turns them into `PlannedItem`s (an
+ * Arbetsförmedlingen programme among them: it is planned time too) and the facts that are
+ * not activities (a case's jobbgaranti and closure) into a `PlanContext`.
  *
  * Dates are `YYYY-MM-DD` (lib/scalars/calendar.ts), times `HH:MM` (lib/schedule.ts).
  */
@@ -18,13 +18,17 @@ import type { ActivityStatus } from './status';
  */
 export const AGENCIES = ['JOBBTORG', 'ARBETSFORMEDLINGEN', 'SFI', 'ETABLERING_PROVIDER', 'SOCIAL_SERVICES'] as const;
 
+/** Full time, in hours a week, unless the reader says otherwise (`fullTimeHours`). */
+export const DEFAULT_FULL_TIME_HOURS = 40;
+
 /** Who planned an activity. */
 export type Agency = (typeof AGENCIES)[number];
 
 /** Each agency's own kinds, as its subgraph's schema names them (./kinds.ts). */
 export interface KindsByAgency {
   JOBBTORG: InterventionKind;
-  ARBETSFORMEDLINGEN: AfActivityKind;
+  /** Its planned activities, and the programme a registration is in (category `PROGRAMME`). */
+  ARBETSFORMEDLINGEN: AfActivityKind | AfProgrammeKind;
   /** An Sfi enrolment is one kind; its course (A–D) belongs in the title. */
   SFI: 'SFI_COURSE';
   ETABLERING_PROVIDER: EstablishmentService;
@@ -53,7 +57,8 @@ export type ActivityCategory =
   | 'VALIDATION'
   | 'MENTORSHIP'
   | 'HEALTH'
-  | 'MEETING';
+  | 'MEETING'
+  | 'PROGRAMME';
 
 /**
  * Each agency's kinds mapped to categories. The reasons, where two kinds meet or do not:
@@ -72,6 +77,7 @@ export type ActivityCategory =
  * | Arbetsförmedlingen | CIVIC_ORIENTATION | CIVIC_ORIENTATION | samhällsorientering, about society, not work |
  * | Arbetsförmedlingen | ASSESSMENT | ASSESSMENT | kartläggning |
  * | Arbetsförmedlingen | VALIDATION | VALIDATION | |
+ * | Arbetsförmedlingen | ESTABLISHMENT_PROGRAMME, JOB_AND_DEVELOPMENT_GUARANTEE, YOUTH_JOB_GUARANTEE | PROGRAMME | the programme itself, planned time at its extent; only Arbetsförmedlingen plans one, so never a duplicate |
  * | Sfi | SFI_COURSE | SWEDISH_FOR_IMMIGRANTS | |
  * | Etablering Stockholm | WORKPLACE_LANGUAGE_SUPPORT | LANGUAGE_SUPPORT_AT_WORK | support on the job, not a course: no duplicate of the communication course |
  * | Etablering Stockholm | WORKING_LIFE_INTRODUCTION | WORKING_LIFE_INTRODUCTION | to Swedish working life, not to an agency's services |
@@ -98,6 +104,9 @@ export const CATEGORIES: { readonly [A in Agency]: Readonly<Record<KindsByAgency
     CIVIC_ORIENTATION: 'CIVIC_ORIENTATION',
     ASSESSMENT: 'ASSESSMENT',
     VALIDATION: 'VALIDATION',
+    ESTABLISHMENT_PROGRAMME: 'PROGRAMME',
+    JOB_AND_DEVELOPMENT_GUARANTEE: 'PROGRAMME',
+    YOUTH_JOB_GUARANTEE: 'PROGRAMME',
   },
   SFI: { SFI_COURSE: 'SWEDISH_FOR_IMMIGRANTS' },
   ETABLERING_PROVIDER: {
@@ -126,8 +135,9 @@ export type PlannedItemStatus = ActivityStatus;
 
 /**
  * One planned activity of one agency. Build it from the owning subgraph's record:
- * an intervention, an AF planned activity, an Sfi enrolment, a provider assignment, or a
- * three-party meeting (one day, `hoursPerWeek` its length, one slot).
+ * an intervention, an AF planned activity, an Sfi enrolment, a provider assignment, a
+ * three-party meeting (one day, `hoursPerWeek` its length, one slot), or an AF programme
+ * (category `PROGRAMME`, its `extentPercent` given, no schedule).
  */
 export type PlannedItem = { [A in Agency]: PlannedItemOf<A> }[Agency];
 
@@ -156,6 +166,23 @@ export interface PlannedItemOf<A extends Agency> {
   /** Weekly time slots; empty when the times are not fixed (no slot can then overlap). */
   schedule: readonly WeeklySlot[];
   status: PlannedItemStatus;
+  /**
+   * A programme's extent in percent of full time (omfattning), 1–100: the rules count it as
+   * that share of full time, not by `hoursPerWeek`. Required on a `PROGRAMME`, null on anything else.
+   */
+  extentPercent: number | null;
+  /**
+   * The id of the programme item this activity is part of: Arbetsförmedlingen's own
+   * activities of the registration, and what it recorded as part of the programme (an Sfi
+   * course, a provider's service). Its hours then count within the programme's, not on top.
+   * Null when it is part of none.
+   */
+  partOf: string | null;
+}
+
+/** Whether an item is an Arbetsförmedlingen programme (which the rules count by its extent). */
+export function isProgramme(item: Pick<PlannedItem, 'category'>): boolean {
+  return item.category === 'PROGRAMME';
 }
 
 /** A Jobbtorg case's facts the rules read: its jobbgaranti and its closure. */
@@ -176,24 +203,9 @@ export interface JobbtorgCaseFacts {
   closure: { closedOn: string; reason: ClosureReason } | null;
 }
 
-/** An Arbetsförmedlingen programme the person takes part in (from a job-seeker registration). */
-export interface AfProgrammeFacts {
-  /** e.g. `partners:registration:5`; conflicts name it in `contextIds`. */
-  id: string;
-  /** `NONE` (registered as a job seeker only) is no programme and never conflicts. */
-  programme: AfProgramme;
-  /** First day in the programme; null when in none. */
-  from: string | null;
-  /** Last day; null when open-ended. */
-  to: string | null;
-  /** Extent in percent of full time (omfattning); 100 is full time. */
-  extentPercent: number;
-}
-
 /** What the plan's rules need to know that is not an activity. Leave a list empty when unknown. */
 export interface PlanContext {
   jobbtorgCases: readonly JobbtorgCaseFacts[];
-  afProgrammes: readonly AfProgrammeFacts[];
 }
 
 /** Swedish names for messages. */
@@ -222,10 +234,11 @@ export const CATEGORY_NAMES: Readonly<Record<ActivityCategory, string>> = {
   MENTORSHIP: 'mentorskap',
   HEALTH: 'hälsostöd',
   MEETING: 'möte',
+  PROGRAMME: 'arbetsmarknadspolitiskt program',
 };
 
 /** Swedish names of Arbetsförmedlingen's programmes. */
-export const PROGRAMME_NAMES: Readonly<Record<AfProgrammeFacts['programme'], string>> = {
+export const PROGRAMME_NAMES: Readonly<Record<AfProgramme, string>> = {
   ESTABLISHMENT_PROGRAMME: 'Etableringsprogrammet',
   JOB_AND_DEVELOPMENT_GUARANTEE: 'Jobb- och utvecklingsgarantin',
   YOUTH_JOB_GUARANTEE: 'Jobbgarantin för ungdomar',

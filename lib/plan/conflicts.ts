@@ -5,13 +5,13 @@ import {
   Agency,
   AGENCIES,
   AGENCY_NAMES,
-  AfProgrammeFacts,
   CATEGORY_NAMES,
+  DEFAULT_FULL_TIME_HOURS,
+  isProgramme,
   JobbtorgCaseFacts,
   labelOf,
   PlanContext,
   PlannedItem,
-  PROGRAMME_NAMES,
   STUDY_CATEGORIES,
 } from './activity';
 import { DayRange, daysInWeek, describeWeeks, intersect, joinSwedish, PlanWindow, weeksOf, weeksTouching } from './weeks';
@@ -37,7 +37,7 @@ interface ConflictBase<K extends ConflictKind> {
   kind: K;
   /** The activities involved (`PlannedItem.id`); empty for a conflict of the context alone. */
   activityIds: string[];
-  /** The context facts involved (`JobbtorgCaseFacts.id`, `AfProgrammeFacts.id`). */
+  /** The context facts involved (`JobbtorgCaseFacts.id`). */
   contextIds: string[];
   /** Every agency whose activity or fact is involved, in `AGENCIES` order. */
   agencies: Agency[];
@@ -53,7 +53,10 @@ export interface SlotOverlap extends ConflictBase<'SLOT_OVERLAP'> {
   slots: WeeklySlot[];
 }
 
-/** More than full time in a week, all agencies together: one conflict per run of consecutive weeks. */
+/**
+ * More than full time in a week, all agencies together: one conflict per run of consecutive
+ * weeks. It names every activity that takes time in those weeks, a programme among them.
+ */
 export interface OverFullTime extends ConflictBase<'OVER_FULL_TIME'> {
   /** The hours planned in each of `weeks`, to two decimals. */
   hoursByWeek: { week: string; hours: number }[];
@@ -68,7 +71,9 @@ export interface DuplicateKind extends ConflictBase<'DUPLICATE_KIND'> {
 /**
  * One agency's plan works against another's goal:
  * - `FULL_TIME_PROGRAMME_AND_FULL_TIME_ACTIVITY`: a full-time Arbetsförmedlingen programme
- *   beside a full-time activity of another agency (e.g. a full-time Jobbtorg placement);
+ *   beside a full-time activity of another agency (e.g. a full-time Jobbtorg placement) that
+ *   is not recorded as part of it: two agencies each plan the person's whole week. The hours
+ *   are also `OVER_FULL_TIME`; this says the plans' goals collide, which the hours do not;
  * - `STUDIES_AFTER_CLOSURE_TO_WORK`: studies in working hours (or at unknown times) after
  *   Jobbtorg closed a case because the person got work, until they enrol again.
  */
@@ -104,7 +109,11 @@ const EPSILON = 1e-9;
  *   to more than `fullTimeHours` (exactly full time is fine). An activity counts its
  *   `hoursPerWeek` in a week it runs throughout; in its first or last week only the share it
  *   runs: the share of its slots' time that falls on its days, or with no schedule the share
- *   of Monday–Friday it runs (one that starts on a Saturday adds nothing that week).
+ *   of Monday–Friday it runs (one that starts on a Saturday adds nothing that week). An
+ *   Arbetsförmedlingen programme is planned time: in a week it counts as the larger of its
+ *   extent (`extentPercent` of `fullTimeHours`, by the same shares) and the hours its parts
+ *   (the items whose `partOf` names it) take on its days; everything else, and a part on
+ *   days the programme does not run, comes on top.
  * - `DUPLICATE_KIND`, per pair: the same category from two different agencies, running on a
  *   common day. The same agency twice is its own business, not a duplicate.
  * - `CONTRADICTING_GOALS`: see `ContradictingGoals`. Full time means `extentPercent` ≥ 100 for a
@@ -116,8 +125,8 @@ const EPSILON = 1e-9;
  * @param context facts that are not activities; order does not matter.
  * @param window the days asked about; conflicts are judged over the whole weeks it touches.
  * @returns conflicts sorted by first week, then kind (`CONFLICT_KINDS`), then ids.
- * @throws RangeError on a repeated id or a window that ends before it starts;
- *   CalendarError on a date that is not `YYYY-MM-DD`.
+ * @throws RangeError on a repeated id, a programme without an extent of 1–100 % or a window
+ *   that ends before it starts; CalendarError on a date that is not `YYYY-MM-DD`.
  */
 export function findConflicts(
   items: readonly PlannedItem[],
@@ -125,13 +134,13 @@ export function findConflicts(
   window: PlanWindow,
   options: FindConflictsOptions = {},
 ): Conflict[] {
-  const fullTimeHours = options.fullTimeHours ?? 40;
+  const fullTimeHours = options.fullTimeHours ?? DEFAULT_FULL_TIME_HOURS;
   if (!(fullTimeHours > 0)) throw new RangeError(`fullTimeHours must be more than 0, got ${fullTimeHours}`);
   const weeks = weeksOf(window);
   const span: DayRange = { from: weeks[0], to: addDays(weeks[weeks.length - 1], 6) };
-  const plan = prepare(items, span);
+  const plan = prepare(items, span, fullTimeHours);
   const cases = [...context.jobbtorgCases].sort(byId);
-  const programmes = [...context.afProgrammes].sort(byId);
+  const programmes = plan.filter((p) => isProgramme(p.item));
   return [
     ...pairwise(plan, (a, b) => slotOverlap(a, b, weeks)),
     ...overFullTime(plan, weeks, fullTimeHours),
@@ -151,21 +160,33 @@ interface Prepared {
   slots: { weekday: number; start: number; end: number }[];
   /** Minutes a week its slots add up to. */
   scheduledMinutes: number;
+  /** Hours it counts for in a week it runs throughout: its `hoursPerWeek`; a programme's, its extent of full time. */
+  weeklyHours: number;
 }
 
-function prepare(items: readonly PlannedItem[], span: DayRange): Prepared[] {
+function prepare(items: readonly PlannedItem[], span: DayRange, fullTimeHours: number): Prepared[] {
   const seen = new Set<string>();
   const plan: Prepared[] = [];
   for (const item of [...items].sort(byId)) {
     if (seen.has(item.id)) throw new RangeError(`activity id ${item.id} is given twice`);
     seen.add(item.id);
+    const extent = item.extentPercent;
+    if (isProgramme(item) && !(extent !== null && extent >= 1 && extent <= 100)) {
+      throw new RangeError(`programme ${item.id} needs an extentPercent of 1–100, got ${extent}`);
+    }
     const runs = intersect({ from: parseDate(item.startDate), to: item.endDate === null ? null : parseDate(item.endDate) }, span);
     if (!runs) continue;
     // Subgraphs check schedules on the way in; a slot that is still no time span is left out, not guessed at.
     const slots = item.schedule
       .map((s) => ({ weekday: WEEKDAYS.indexOf(s.weekday), start: minutesOf(s.startTime) ?? -1, end: minutesOf(s.endTime) ?? -1 }))
       .filter((s) => s.weekday >= 0 && s.start >= 0 && s.end > s.start);
-    plan.push({ item, runs, slots, scheduledMinutes: slots.reduce((sum, s) => sum + s.end - s.start, 0) });
+    plan.push({
+      item,
+      runs,
+      slots,
+      scheduledMinutes: slots.reduce((sum, s) => sum + s.end - s.start, 0),
+      weeklyHours: isProgramme(item) ? (extent! / 100) * fullTimeHours : item.hoursPerWeek,
+    });
   }
   return plan;
 }
@@ -204,26 +225,56 @@ function slotOverlap(a: Prepared, b: Prepared, weeks: readonly string[]): SlotOv
   };
 }
 
-/** Hours `p` takes in the week starting `monday` (see `findConflicts` on partial weeks). */
-function hoursInWeek(p: Prepared, monday: string): number {
-  const days = daysInWeek(p.runs, monday);
+/**
+ * Hours `p` takes in the week starting `monday` (see `findConflicts` on partial weeks), on the
+ * days of `runs` only: by default every day it runs.
+ */
+function hoursInWeek(p: Prepared, monday: string, runs: DayRange | null = p.runs): number {
+  const days = runs && daysInWeek(runs, monday);
   if (!days) return 0;
   const [first, last] = days;
-  if (first === 0 && last === 6) return p.item.hoursPerWeek;
+  if (first === 0 && last === 6) return p.weeklyHours;
   if (p.scheduledMinutes > 0) {
     const minutes = p.slots.filter((s) => s.weekday >= first && s.weekday <= last).reduce((sum, s) => sum + s.end - s.start, 0);
-    return (p.item.hoursPerWeek * minutes) / p.scheduledMinutes;
+    return (p.weeklyHours * minutes) / p.scheduledMinutes;
   }
   const workingDays = Math.max(0, Math.min(last, WORKING_HOURS.lastWeekday) - first + 1);
-  return (p.item.hoursPerWeek * workingDays) / (WORKING_HOURS.lastWeekday + 1);
+  return (p.weeklyHours * workingDays) / (WORKING_HOURS.lastWeekday + 1);
+}
+
+/**
+ * The hours planned in the week starting `monday`, all agencies together, and the activities
+ * that take some of them. A programme counts the larger of its extent and what its parts
+ * take on its days; a part's hours on other days, and everything else, come on top.
+ */
+function weekLoad(plan: readonly Prepared[], monday: string): { hours: number; items: PlannedItem[] } {
+  const programmes = new Map(plan.filter((p) => isProgramme(p.item)).map((p) => [p.item.id, { programme: p, withinIt: 0 }]));
+  const items: PlannedItem[] = [];
+  let hours = 0;
+  for (const x of plan) {
+    if (isProgramme(x.item)) continue;
+    const own = hoursInWeek(x, monday);
+    if (own <= 0) continue;
+    items.push(x.item);
+    const part = x.item.partOf === null ? undefined : programmes.get(x.item.partOf);
+    const withinIt = part ? hoursInWeek(x, monday, intersect(x.runs, part.programme.runs)) : 0;
+    if (part) part.withinIt += withinIt;
+    hours += own - withinIt;
+  }
+  for (const { programme, withinIt } of programmes.values()) {
+    const counted = Math.max(hoursInWeek(programme, monday), withinIt);
+    if (counted <= 0) continue;
+    items.push(programme.item);
+    hours += counted;
+  }
+  return { hours, items };
 }
 
 function overFullTime(plan: readonly Prepared[], weeks: readonly string[], fullTimeHours: number): OverFullTime[] {
   const conflicts: OverFullTime[] = [];
   let run: { weeks: { week: string; hours: number }[]; items: Map<string, PlannedItem> } | null = null;
   for (const week of weeks) {
-    const counted = plan.map((p) => ({ item: p.item, hours: hoursInWeek(p, week) })).filter((c) => c.hours > 0);
-    const hours = counted.reduce((sum, c) => sum + c.hours, 0);
+    const { hours, items } = weekLoad(plan, week);
     if (hours <= fullTimeHours + EPSILON) {
       if (run) conflicts.push(overFullTimeConflict(run.weeks, [...run.items.values()], fullTimeHours));
       run = null;
@@ -231,7 +282,7 @@ function overFullTime(plan: readonly Prepared[], weeks: readonly string[], fullT
     }
     run ??= { weeks: [], items: new Map() };
     run.weeks.push({ week, hours: Math.round(hours * 100) / 100 });
-    for (const c of counted) run.items.set(c.item.id, c.item);
+    for (const item of items) run.items.set(item.id, item);
   }
   if (run) conflicts.push(overFullTimeConflict(run.weeks, [...run.items.values()], fullTimeHours));
   return conflicts;
@@ -241,7 +292,9 @@ function overFullTimeConflict(hoursByWeek: { week: string; hours: number }[], it
   const most = Math.max(...hoursByWeek.map((w) => w.hours));
   const varies = hoursByWeek.some((w) => w.hours !== most);
   const weeks = hoursByWeek.map((w) => w.week);
-  const sorted = [...items].sort(byId);
+  // Programmes first, as the rest is counted against them; then by id.
+  const sorted = [...items].sort((a, b) => Number(isProgramme(b)) - Number(isProgramme(a)) || byId(a, b));
+  const programmes = new Map(sorted.filter(isProgramme).map((p) => [p.id, p]));
   return {
     kind: 'OVER_FULL_TIME',
     ...involving(sorted, []),
@@ -250,8 +303,22 @@ function overFullTimeConflict(hoursByWeek: { week: string; hours: number }[], it
     fullTimeHours,
     message:
       `Sammanlagt ${varies ? 'upp till ' : ''}${decimal(most)} timmar i veckan, mer än heltid (${decimal(fullTimeHours)} timmar), ` +
-      `${describeWeeks(weeks)}: ${joinSwedish(sorted.map(labelOf))}.`,
+      `${describeWeeks(weeks)}: ${joinSwedish(sorted.map((item) => loadLabelOf(item, programmes)))}.`,
   };
+}
+
+/**
+ * How a message about a week's hours names an activity: a programme with its extent
+ * (`Etableringsprogrammet på heltid (Arbetsförmedlingen)`), a part of a named programme as
+ * within it (`Sfi kurs B (Sfi Stockholm Kista) inom Etableringsprogrammet`).
+ */
+function loadLabelOf(item: PlannedItem, programmes: ReadonlyMap<string, PlannedItem>): string {
+  if (isProgramme(item)) {
+    const extent = item.extentPercent === 100 ? 'heltid' : `${item.extentPercent} %`;
+    return `${item.title} på ${extent} (${item.provider ?? AGENCY_NAMES[item.agency]})`;
+  }
+  const programme = item.partOf === null ? undefined : programmes.get(item.partOf);
+  return programme ? `${labelOf(item)} inom ${programme.title}` : labelOf(item);
 }
 
 function duplicateKind(a: Prepared, b: Prepared, weeks: readonly string[]): DuplicateKind | null {
@@ -271,11 +338,11 @@ function duplicateKind(a: Prepared, b: Prepared, weeks: readonly string[]): Dupl
   };
 }
 
-function fullTimeBesideProgramme(p: AfProgrammeFacts, x: Prepared, weeks: readonly string[], fullTimeHours: number): ContradictingGoals | null {
-  if (p.programme === 'NONE' || p.from === null || p.extentPercent < 100) return null;
-  if (x.item.agency === 'ARBETSFORMEDLINGEN' || x.item.hoursPerWeek < fullTimeHours) return null;
-  return contradiction('FULL_TIME_PROGRAMME_AND_FULL_TIME_ACTIVITY', x, p.id, 'ARBETSFORMEDLINGEN', { from: p.from, to: p.to }, weeks, (when) =>
-    `${PROGRAMME_NAMES[p.programme]} (Arbetsförmedlingen) är på heltid, men ${labelOf(x.item)} planeras också på heltid ${when}.`,
+/** A full-time programme `p` beside another agency's full-time activity `x` that is not part of it. */
+function fullTimeBesideProgramme(p: Prepared, x: Prepared, weeks: readonly string[], fullTimeHours: number): ContradictingGoals | null {
+  if (p.item.extentPercent! < 100 || x.item.agency === p.item.agency || x.item.partOf === p.item.id || x.item.hoursPerWeek < fullTimeHours) return null;
+  return contradiction('FULL_TIME_PROGRAMME_AND_FULL_TIME_ACTIVITY', x, involving([x.item, p.item], []), p.runs, weeks, (when) =>
+    `${labelOf(p.item)} är på heltid, men ${labelOf(x.item)} planeras också på heltid ${when}.`,
   );
 }
 
@@ -292,17 +359,16 @@ function studiesAfterWork(c: JobbtorgCaseFacts, cases: readonly JobbtorgCaseFact
     .filter((day) => day > closedOn)
     .sort()[0];
   const working: DayRange = { from: addDays(closedOn, 1), to: reenrolled === undefined ? null : addDays(reenrolled, -1) };
-  return contradiction('STUDIES_AFTER_CLOSURE_TO_WORK', x, c.id, 'JOBBTORG', working, weeks, (when) =>
+  return contradiction('STUDIES_AFTER_CLOSURE_TO_WORK', x, involving([x.item], [c.id], ['JOBBTORG']), working, weeks, (when) =>
     `Jobbtorg avslutade ärendet ${closedOn} till arbete, men ${labelOf(x.item)} planeras på arbetstid därefter ${when}.`,
   );
 }
 
-/** `x` against a fact of another agency that holds over `period`: a conflict for the weeks they share. */
+/** `x` against another agency's plan or fact that holds over `period`: a conflict, naming `involved`, for the weeks they share. */
 function contradiction(
   reason: ContradictingGoals['reason'],
   x: Prepared,
-  factId: string,
-  factAgency: Agency,
+  involved: Pick<Conflict, 'activityIds' | 'contextIds' | 'agencies'>,
   period: DayRange,
   weeks: readonly string[],
   say: (when: string) => string,
@@ -310,7 +376,7 @@ function contradiction(
   const both = intersect(period, x.runs);
   if (!both) return null;
   const affected = weeksTouching(weeks, both);
-  return { kind: 'CONTRADICTING_GOALS', reason, ...involving([x.item], [factId], [factAgency]), weeks: affected, message: say(describeWeeks(affected)) };
+  return { kind: 'CONTRADICTING_GOALS', reason, ...involved, weeks: affected, message: say(describeWeeks(affected)) };
 }
 
 function takesWorkingHours(x: Prepared): boolean {

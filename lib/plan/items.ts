@@ -31,6 +31,14 @@ export interface PlanItem {
   hoursPerWeek: number;
   schedule: WeeklySlot[];
   status: ActivityStatus;
+  /** An Arbetsförmedlingen programme's extent in percent of full time; null on anything else. */
+  extentPercent: number | null;
+  /** The id of the programme item it is part of (`partners:programme:<registration id>`); null when none. */
+  partOf: string | null;
+  /** The version of the record behind it: 1 when recorded, one more for each change. */
+  version: number;
+  /** The user who changed the record last, or who recorded it while unchanged; null when no one the system knows. */
+  changedBy: string | null;
 }
 
 /** A consent as the shared plan reads it: for what, between whom, and whether it applies today (stadsdel judges). */
@@ -66,13 +74,24 @@ export function visibleAgencies(organisation: Organisation, consents: readonly S
   return visible;
 }
 
+/**
+ * What a reader who sees the `visible` agencies sees of `items`: those agencies' items, and
+ * of each the programme it is part of only where the reader sees that programme too, so an
+ * Sfi course never tells of an Arbetsförmedlingen programme the reader may not know of.
+ */
+export function visibleItems(items: readonly PlanItem[], visible: ReadonlySet<Agency>): PlanItem[] {
+  const seen = items.filter((i) => visible.has(i.agency));
+  const ids = new Set(seen.map((i) => i.id));
+  return seen.map((i) => (i.partOf === null || ids.has(i.partOf) ? i : { ...i, partOf: null }));
+}
+
 const AGENCY_SET = new Set<string>(['JOBBTORG', 'ARBETSFORMEDLINGEN', 'SFI', 'ETABLERING_PROVIDER', 'SOCIAL_SERVICES']);
 function isAgency(party: string): party is Agency {
   return AGENCY_SET.has(party);
 }
 
 /** A record with dates, hours and a weekly schedule, as every agency's activity tables store it. */
-export interface ScheduledRecord {
+export interface ScheduledRecord extends WrittenRecord {
   start_date: string;
   end_date: string | null;
   /** The day it ended early; tables without it never end early. */
@@ -82,10 +101,24 @@ export interface ScheduledRecord {
   schedule: string;
 }
 
+/** Who wrote a record and how often: the columns every agency's changeable records keep. */
+export interface WrittenRecord {
+  version: number;
+  /** The user who changed it last; null while unchanged (or, where a table keeps no recorder, never known). */
+  changed_by: string | null;
+  /** The user who recorded it; tables without it name the writer in `changed_by` from the first write. */
+  recorded_by?: string | null;
+}
+
+/** The plan item's `version` and `changedBy` of a stored record. */
+export function writtenBy(record: WrittenRecord): Pick<PlanItem, 'version' | 'changedBy'> {
+  return { version: Number(record.version), changedBy: record.changed_by ?? record.recorded_by ?? null };
+}
+
 /** A stored activity as a plan item. */
 export function planItemOf(
   record: ScheduledRecord,
-  item: Pick<PlanItem, 'id' | 'agency' | 'kind' | 'title' | 'provider'>,
+  item: Pick<PlanItem, 'id' | 'agency' | 'kind' | 'title' | 'provider' | 'partOf'>,
   today: string,
 ): PlanItem {
   const dates = { start_date: record.start_date, end_date: record.end_date, ended_on: record.ended_on ?? null };
@@ -97,6 +130,8 @@ export function planItemOf(
     hoursPerWeek: Number(record.hours_per_week),
     schedule: parseSchedule(record.schedule),
     status: activityStatus(dates, today),
+    extentPercent: null,
+    ...writtenBy(record),
   };
 }
 

@@ -23,6 +23,9 @@ export type EstablishmentService = 'MENTORSHIP' | 'WORKING_LIFE_INTRODUCTION' | 
 /** Arbetsförmedlingen's `AfProgramme` (partners); `NONE` is a job seeker in no programme. */
 export type AfProgramme = 'ESTABLISHMENT_PROGRAMME' | 'JOB_AND_DEVELOPMENT_GUARANTEE' | 'YOUTH_JOB_GUARANTEE' | 'NONE';
 
+/** The programmes a person takes part in: each is an item of the shared plan; `NONE` is none. */
+export type AfProgrammeKind = Exclude<AfProgramme, 'NONE'>;
+
 /** Jobbtorg's `ClosureReason`. */
 export type ClosureReason = 'WORK' | 'STUDIES' | 'AF_PROGRAMME' | 'OTHER' | 'UNKNOWN';
 

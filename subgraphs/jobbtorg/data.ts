@@ -288,7 +288,7 @@ export async function establishJobPlan(db: Knex, request: WriteRequest<Establish
 
 /** Adds an intervention to the plan of an open case. */
 export async function addIntervention(db: Knex, request: WriteRequest<AddInterventionInput>, now: Date): Promise<StoredIntervention> {
-  const { input } = request;
+  const { input, caller } = request;
   const columns = checkNewIntervention(input);
   return idempotentRow(db, 'interventions', request, now, async (trx) => {
     const found = await lockCase(trx, input.caseId, 'input.caseId');
@@ -296,31 +296,31 @@ export async function addIntervention(db: Knex, request: WriteRequest<AddInterve
     const plan: JobPlanRow | undefined = await trx('job_plans').where({ case_id: found.id }).first();
     if (!plan) throw conflict('input.caseId', `names case ${found.id}, which has no job plan yet; establish one first`);
     checkStartInCase(columns.start_date, found.enrolled_on);
-    const [id] = await trx('interventions').insert({ plan_id: plan.id, ...columns, ended_on: null });
+    const [id] = await trx('interventions').insert({ plan_id: plan.id, ...columns, ended_on: null, changed_by: caller.user });
     return interventionById(trx, id);
   });
 }
 
 /** Changes an intervention that has not ended, from the version the writer read. */
 export async function changeIntervention(db: Knex, request: WriteRequest<ChangeInterventionInput>, now: Date): Promise<StoredIntervention> {
-  const { input } = request;
+  const { input, caller } = request;
   const change = checkInterventionChange(input);
   return idempotentRow(db, 'interventions', request, now, async (trx) => {
     const { found, row } = await lockChangeableIntervention(trx, input);
     const columns = changedIntervention(row, change, found.enrolled_on);
-    await trx('interventions').where({ id: row.id }).update({ ...columns, version: row.version + 1 });
+    await trx('interventions').where({ id: row.id }).update({ ...columns, version: row.version + 1, changed_by: caller.user });
     return interventionById(trx, row.id);
   });
 }
 
 /** Ends an intervention early, from the version the writer read. */
 export async function endIntervention(db: Knex, request: WriteRequest<EndInterventionInput>, now: Date): Promise<StoredIntervention> {
-  const { input } = request;
+  const { input, caller } = request;
   checkEndInput(input, todayInStockholm(now));
   return idempotentRow(db, 'interventions', request, now, async (trx) => {
     const { found, row } = await lockChangeableIntervention(trx, input);
     checkEndedOn(row, input.endedOn, found.enrolled_on);
-    await trx('interventions').where({ id: row.id }).update({ ended_on: input.endedOn, version: row.version + 1 });
+    await trx('interventions').where({ id: row.id }).update({ ended_on: input.endedOn, version: row.version + 1, changed_by: caller.user });
     return interventionById(trx, row.id);
   });
 }
@@ -339,7 +339,7 @@ export interface CloseOptions {
  * a case is never closed with interventions running on.
  */
 export async function closeCase(db: Knex, request: WriteRequest<CloseCaseInput>, now: Date, options: CloseOptions = {}): Promise<StoredCase> {
-  const { input } = request;
+  const { input, caller } = request;
   const note = checkClosureInput(input, todayInStockholm(now));
   return idempotentRow(db, 'cases', request, now, async (trx) => {
     const found = await lockCase(trx, input.id, 'input.id');
@@ -355,7 +355,7 @@ export async function closeCase(db: Knex, request: WriteRequest<CloseCaseInput>,
       .whereIn('plan_id', trx('job_plans').select('id').where({ case_id: found.id }))
       .whereNull('ended_on')
       .where((running) => running.whereNull('end_date').orWhere('end_date', '>', input.closedOn))
-      .update({ ended_on: input.closedOn, version: trx.raw('?? + 1', ['version']) });
+      .update({ ended_on: input.closedOn, version: trx.raw('?? + 1', ['version']), changed_by: caller.user });
     const closed = await caseById(trx, found.id);
     await options.afterClose?.(closed, trx);
     return closed;

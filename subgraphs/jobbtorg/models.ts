@@ -5,8 +5,8 @@ import type { ExternalPlanFacts } from './plan';
 /**
  * Rows of the jobbtorg database. The `…Row` types are what a writer gives (the seed writes
  * them as they are); `StoredCase` and `StoredIntervention` add the version the database
- * fills by default (migration 003) and are what a read returns, so codegen maps the
- * GraphQL types onto those.
+ * fills by default (migration 003), an intervention also its last writer (006), and are
+ * what a read returns, so codegen maps the GraphQL types onto those.
  */
 
 export interface UnitRow {
@@ -89,7 +89,11 @@ export interface Versioned {
 }
 
 export type StoredCase = CaseRow & Versioned;
-export type StoredIntervention = InterventionRow & Versioned;
+export type StoredIntervention = InterventionRow &
+  Versioned & {
+    /** The user who added, changed or ended it last (migration 006); null for rows from before. */
+    changed_by: string | null;
+  };
 
 export type CasePage = Page<StoredCase>;
 
@@ -103,6 +107,8 @@ export type CasePage = Page<StoredCase>;
 export interface EnrolmentFacts {
   referralId: string;
   referralStatus: 'BOOKED' | 'ENROLLED' | 'NO_SHOW' | 'WITHDRAWN';
+  /** The day the district made the referral, in Stockholm: no one is enrolled before it. */
+  referredOn: string;
   personnummer: string;
   birthDate: string;
   districtCode: string;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ASTNode, DocumentNode, FragmentDefinitionNode, Kind, parse, print, visit } from 'graphql';
 import { notFound } from '../../lib/errors';
 import { askPeer } from '../../lib/peer-client';
+import { stockholmWallClock } from '../../lib/scalars/calendar';
 import { birthDateOf } from '../../lib/scalars/personnummer';
 import { RequestScope } from '../../lib/subgraph';
 import type * as Partners from './__generated__/partners-operations';
@@ -114,6 +115,7 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
       return {
         referralId: String(referral.id),
         referralStatus: referral.status,
+        referredOn: stockholmWallClock(new Date(referral.referredAt)).day,
         personnummer: referral.person.personnummer,
         birthDate: referral.person.birthDate ?? birthDateOf(referral.person.personnummer),
         districtCode: referral.district.code,
@@ -133,7 +135,6 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
       personnummer.forEach((p, i) => {
         facts.set(p, {
           partnersPlanItems: partners._entities[i]?.partnersPlanItems ?? [],
-          afProgrammes: partners._entities[i]?.afProgrammes ?? [],
           assignedProviderIds: partners._entities[i]?.assignedProviderIds ?? [],
           stadsdelPlanItems: stadsdel._entities[i]?.stadsdelPlanItems ?? [],
           sharingConsents: stadsdel._entities[i]?.sharingConsents ?? [],

@@ -1,8 +1,8 @@
 import { Knex } from 'knex';
 import { Page, PageArgs, paginateSorted } from '../../lib/pagination';
-import { AfProgrammeFacts, Agency, JobbtorgCaseFacts } from '../../lib/plan/activity';
+import { Agency, DEFAULT_FULL_TIME_HOURS, JobbtorgCaseFacts } from '../../lib/plan/activity';
 import { Conflict, CONFLICT_KINDS, findConflicts } from '../../lib/plan/conflicts';
-import { itemsInWindow, planItemOf, PlanItem, SharingConsent, toPlannedItem } from '../../lib/plan/items';
+import { itemsInWindow, planItemOf, PlanItem, SharingConsent, toPlannedItem, visibleItems } from '../../lib/plan/items';
 import { PlanWindow } from '../../lib/plan/weeks';
 import { jobbgarantiStatus } from './rules/case';
 import { badInput } from '../../lib/errors';
@@ -24,7 +24,6 @@ import type { Peers } from './peers';
 /** What the other subgraphs hand over about one person. */
 export interface ExternalPlanFacts {
   partnersPlanItems: PlanItem[];
-  afProgrammes: { id: string; programme: string; from: string | null; to: string | null; extentPercent: number }[];
   stadsdelPlanItems: PlanItem[];
   sharingConsents: SharingConsent[];
   /** The providers the person is or was assigned to, by id. */
@@ -45,9 +44,6 @@ export interface SharedPlanModel {
   conflicts: Conflict[];
 }
 
-/** Full time, in hours a week, unless the reader says otherwise. */
-export const DEFAULT_FULL_TIME_HOURS = 40;
-
 /** The longest window one plan may span: a year, so a plan stays something to read. */
 const MAX_WINDOW_DAYS = 366;
 
@@ -62,7 +58,7 @@ export async function ownPlanFacts(loaders: Loaders, personnummer: string, today
   const interventions = (await Promise.all(plans.map((p) => (p ? loaders.interventionsOfPlan.load(p.id) : [])))).flat();
   return {
     items: interventions.map((i) =>
-      planItemOf(i, { id: `jobbtorg:intervention:${i.id}`, agency: 'JOBBTORG', kind: i.kind, title: i.title, provider: null }, today),
+      planItemOf(i, { id: `jobbtorg:intervention:${i.id}`, agency: 'JOBBTORG', kind: i.kind, title: i.title, provider: null, partOf: null }, today),
     ),
     cases: cases.map((c, n) => ({
       id: `jobbtorg:case:${c.id}`,
@@ -86,11 +82,8 @@ export function sharedPlanOf(
   fullTimeHours: number,
 ): SharedPlanModel {
   const everything = [...own.items, ...external.partnersPlanItems, ...external.stadsdelPlanItems];
-  const { weeks, items } = itemsInWindow(everything.filter((i) => visible.has(i.agency)), window);
-  const context = {
-    jobbtorgCases: visible.has('JOBBTORG') ? own.cases : [],
-    afProgrammes: visible.has('ARBETSFORMEDLINGEN') ? (external.afProgrammes as AfProgrammeFacts[]) : [],
-  };
+  const { weeks, items } = itemsInWindow(visibleItems(everything, visible), window);
+  const context = { jobbtorgCases: visible.has('JOBBTORG') ? own.cases : [] };
   const conflicts = findConflicts(items.map(toPlannedItem), context, window, { fullTimeHours });
   return { from: window.from, to: window.to, weeks, activities: items, conflicts };
 }

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { forUpdate } from '../../lib/db';
 import { conflict, notFound } from '../../lib/errors';
-import { idempotentRow, WriteRequest } from '../../lib/idempotency';
+import { idempotentRow, isUniqueViolation, WriteRequest } from '../../lib/idempotency';
 import { Caller } from '../../lib/identity';
 import { ListScope, paginate, PageArgs, SortKey } from '../../lib/pagination';
 import type {
@@ -13,6 +13,7 @@ import type {
   ChangeSfiEnrolmentInput,
   EndPlannedActivityInput,
   EnrolInSfiInput,
+  ProgrammePartInput,
   ProviderAssignmentFilter,
   ProviderKind,
   RecordMunicipalityReceptionInput,
@@ -22,6 +23,7 @@ import type {
 } from './__generated__/resolvers-types';
 import {
   AgencyRow,
+  ProgrammePartRow,
   ProviderAssignmentPage,
   ProviderRow,
   StoredPlannedActivity,
@@ -35,9 +37,10 @@ import {
 } from './models';
 import { checkEndedOn, checkNotEnded, checkStartAfterRegistration } from './rules/planned-activity';
 import { checkPermit } from './rules/permit';
+import { checkInProgramme, checkNotYetPart, checkSamePerson, PART_KINDS } from './rules/programme-part';
 import { checkProvider, PROVIDER_KINDS } from './rules/provider';
 import { receptionVersion } from './rules/reception';
-import { checkVersion, requiredText } from './rules/record';
+import { checkVersion, idFrom, requiredText } from './rules/record';
 import { applyChange, checkRegistration, registrationOf } from './rules/registration';
 import { changedTiming, checkTiming } from './rules/schedule';
 import { checkSfiCourse } from './rules/sfi';
@@ -75,6 +78,10 @@ export function registrationsByPersonnummer(db: Knex, personnummer: string[]): P
 
 export function activitiesByRegistration(db: Knex, ids: string[]): Promise<StoredPlannedActivity[]> {
   return db('planned_activities').whereIn('registration_id', ids).orderBy([{ column: 'start_date' }, { column: 'id' }]);
+}
+
+export function partsByRegistration(db: Knex, ids: string[]): Promise<ProgrammePartRow[]> {
+  return db('programme_parts').whereIn('registration_id', ids).orderBy('id');
 }
 
 export function permitsByPersonnummer(db: Knex, personnummer: string[]): Promise<StoredResidencePermit[]> {
@@ -182,7 +189,55 @@ export async function changeJobSeekerRegistration(
     const row = await lockById<StoredRegistration>(trx, 'job_seeker_registrations', id);
     checkVersion(row, version, 'registration');
     const columns = checkRegistration(applyChange(registrationOf(row), change, ['programmeFrom', 'programmeTo']));
+    // Out of every programme, nothing is part of one any more.
+    if (columns.programme === 'NONE') await trx('programme_parts').where({ registration_id: row.id }).delete();
     return updateRow(trx, 'job_seeker_registrations', caller, row, columns);
+  });
+}
+
+/** The registration a change to its programme's parts names, locked and at the version the writer read. */
+async function lockRegistration(trx: Knex.Transaction, input: ProgrammePartInput): Promise<StoredRegistration> {
+  const id = idFrom(input.registrationId, 'input.registrationId');
+  const registration: StoredRegistration | undefined = await forUpdate(trx('job_seeker_registrations').where({ id }), trx).first();
+  if (!registration) throw notFound('input.registrationId');
+  checkVersion(registration, input.version, 'registration');
+  return registration;
+}
+
+/**
+ * Records another agency's record as part of a registration's programme. The record must be
+ * the same person's and part of no programme yet; two writers adding it at once meet on the
+ * unique index. The registration's version moves on: its programme's plan changed.
+ */
+export async function addProgrammePart(db: Knex, request: WriteRequest<ProgrammePartInput>, now: Date): Promise<StoredRegistration> {
+  const { input, caller } = request;
+  const { table, column } = PART_KINDS[input.kind];
+  const recordId = idFrom(input.recordId, 'input.recordId');
+  return idempotentRow(db, 'job_seeker_registrations', request, now, async (trx) => {
+    const registration = await lockRegistration(trx, input);
+    checkInProgramme(registration);
+    checkSamePerson<{ personnummer: string }>(await trx(table).select('personnummer').where({ id: recordId }).first(), registration);
+    checkNotYetPart(await trx('programme_parts').where(column, recordId).first(), registration);
+    try {
+      await trx('programme_parts').insert({ registration_id: registration.id, [column]: recordId, recorded_by: caller.user });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('input.recordId', 'was recorded as part of a programme by someone else at the same moment');
+      throw error;
+    }
+    return updateRow(trx, 'job_seeker_registrations', caller, registration, {});
+  });
+}
+
+/** Takes a record out of a registration's programme; one that is not part of it is NOT_FOUND. */
+export async function removeProgrammePart(db: Knex, request: WriteRequest<ProgrammePartInput>, now: Date): Promise<StoredRegistration> {
+  const { input, caller } = request;
+  const { column } = PART_KINDS[input.kind];
+  const recordId = idFrom(input.recordId, 'input.recordId');
+  return idempotentRow(db, 'job_seeker_registrations', request, now, async (trx) => {
+    const registration = await lockRegistration(trx, input);
+    const removed = await trx('programme_parts').where({ registration_id: registration.id, [column]: recordId }).delete();
+    if (!removed) throw notFound('input.recordId');
+    return updateRow(trx, 'job_seeker_registrations', caller, registration, {});
   });
 }
 

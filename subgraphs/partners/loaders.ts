@@ -10,6 +10,7 @@ export function createLoaders(db: Knex) {
     providersOfAgency: groupLoader((codes) => data.providersByAgency(db, codes), (p) => p.agency_code),
     registrationsOfPerson: groupLoader((pnr) => data.registrationsByPersonnummer(db, pnr), (r) => r.personnummer),
     activitiesOfRegistration: groupLoader((ids) => data.activitiesByRegistration(db, ids), (a) => a.registration_id),
+    partsOfRegistration: groupLoader((ids) => data.partsByRegistration(db, ids), (p) => p.registration_id),
     permitsOfPerson: groupLoader((pnr) => data.permitsByPersonnummer(db, pnr), (p) => p.personnummer),
     receptionOfPerson: rowLoader((pnr) => data.receptionsByPersonnummer(db, pnr), (r) => r.personnummer),
     sfiEnrolmentsOfPerson: groupLoader((pnr) => data.sfiEnrolmentsByPersonnummer(db, pnr), (e) => e.personnummer),

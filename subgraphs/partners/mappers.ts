@@ -8,6 +8,7 @@ export const mappers: Record<string, string> = {
   Person: '../models#PersonRef',
   JobSeekerRegistration: '../models#StoredRegistration',
   PlannedActivity: '../models#StoredPlannedActivity',
+  ProgrammePart: '../models#ProgrammePartRow',
   ResidencePermit: '../models#StoredResidencePermit',
   SfiEnrolment: '../models#StoredSfiEnrolment',
   ProviderAssignment: '../models#StoredProviderAssignment',

@@ -91,6 +91,18 @@ export interface ProviderAssignmentRow extends ScheduledRow {
   service: EstablishmentService;
 }
 
+/**
+ * A record of another agency that Arbetsförmedlingen recorded as part of a registration's
+ * programme: exactly one of the two record columns is set (migration 005).
+ */
+export interface ProgrammePartRow {
+  id: number;
+  registration_id: number;
+  sfi_enrolment_id: number | null;
+  provider_assignment_id: number | null;
+  recorded_by: string | null;
+}
+
 /** Who recorded a record: the verified caller's user id; null for rows from before the write side. */
 export interface Recorded {
   recorded_by: string | null;

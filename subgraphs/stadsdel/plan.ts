@@ -31,6 +31,11 @@ export async function stadsdelPlanItems(loaders: Loaders, personnummer: string, 
       hoursPerWeek: MEETING_MINUTES / 60,
       schedule: [{ weekday, startTime: time, endTime: end }],
       status: day < today ? 'COMPLETED' : day === today ? 'ONGOING' : 'PLANNED',
+      extentPercent: null,
+      partOf: null,
+      // A meeting is scheduled once and never changed; the table keeps who holds it, not who wrote it.
+      version: 1,
+      changedBy: null,
     };
   });
 }

@@ -64,7 +64,9 @@ export type PlanCategory =
   /** Hälsostöd. */
   | 'HEALTH'
   /** A meeting, e.g. a three-party meeting. */
-  | 'MEETING';
+  | 'MEETING'
+  /** An Arbetsförmedlingen programme (arbetsmarknadspolitiskt program), planned time at its extent of full time. */
+  | 'PROGRAMME';
 
 /** Where a planned activity stands today. */
 export type PlanItemStatus =
@@ -77,7 +79,7 @@ export type PlanItemStatus =
   /** Ended before its planned end. */
   | 'ENDED_EARLY';
 
-export type PlanItemFieldsFragment = { id: string, agency: PlanAgency, kind: string, category: PlanCategory, title: string, provider: string | null, startDate: string, endDate: string | null, hoursPerWeek: number, status: PlanItemStatus, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> };
+export type PlanItemFieldsFragment = { id: string, agency: PlanAgency, kind: string, category: PlanCategory, title: string, provider: string | null, startDate: string, endDate: string | null, hoursPerWeek: number, status: PlanItemStatus, extentPercent: number | null, partOf: string | null, version: number, changedBy: string | null, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> };
 
 export type PartnersPlanFactsQueryVariables = Exact<{
   representations: Array<Record<string, unknown>> | Record<string, unknown>;
@@ -85,7 +87,7 @@ export type PartnersPlanFactsQueryVariables = Exact<{
 
 
 export type PartnersPlanFactsQuery = { _entities: Array<
-    | { personnummer: string, assignedProviderIds: Array<string>, partnersPlanItems: Array<{ id: string, agency: PlanAgency, kind: string, category: PlanCategory, title: string, provider: string | null, startDate: string, endDate: string | null, hoursPerWeek: number, status: PlanItemStatus, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> }>, afProgrammes: Array<{ id: string, programme: string, from: string | null, to: string | null, extentPercent: number }> }
+    | { personnummer: string, assignedProviderIds: Array<string>, partnersPlanItems: Array<{ id: string, agency: PlanAgency, kind: string, category: PlanCategory, title: string, provider: string | null, startDate: string, endDate: string | null, hoursPerWeek: number, status: PlanItemStatus, extentPercent: number | null, partOf: string | null, version: number, changedBy: string | null, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> }> }
     | Record<PropertyKey, never>
    | null> };
 

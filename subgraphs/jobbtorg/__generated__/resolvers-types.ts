@@ -49,21 +49,6 @@ export type AddInterventionInput = {
   title: Scalars['String']['input'];
 };
 
-/** An Arbetsförmedlingen programme as the shared plan's rules read it. */
-export type AfProgrammeFact = {
-  __typename?: 'AfProgrammeFact';
-  /** Extent in percent of full time. */
-  extentPercent: Scalars['Int']['output'];
-  /** First day in the programme. */
-  from?: Maybe<Scalars['Date']['output']>;
-  /** `partners:registration:<id>`. */
-  id: Scalars['ID']['output'];
-  /** The programme (an `AfProgramme` value), `NONE` when registered as a job seeker only. */
-  programme: Scalars['String']['output'];
-  /** Last day; null when open-ended. */
-  to?: Maybe<Scalars['Date']['output']>;
-};
-
 /**
  * One row of an audit log (loggkontroll): who read or wrote which record of whom, when, in
  * which request, and whether it was allowed. The person appears only as the log's keyed hash.
@@ -769,15 +754,13 @@ export type PageInfo = {
 /** A person, extended with their Jobbtorg cases. */
 export type Person = {
   __typename?: 'Person';
-  /** Arbetsförmedlingen programmes (partners subgraph). */
-  afProgrammes: Array<AfProgrammeFact>;
   /** The providers the person is or was assigned to (partners subgraph). */
   assignedProviderIds: Array<Scalars['ID']['output']>;
   /** The open case, if the person is enrolled now (aktuell inskrivning). */
   currentJobbtorgCase?: Maybe<Case>;
   /** The person's Jobbtorg cases (inskrivningar), newest first. Null only when Jobbtorg cannot answer. */
   jobbtorgCases?: Maybe<Array<Case>>;
-  /** Arbetsförmedlingen's, Sfi's and the providers' plan items (partners subgraph). */
+  /** Arbetsförmedlingen's programmes and activities, Sfi's and the providers' plan items (partners subgraph). */
   partnersPlanItems: Array<PlanItem>;
   /** Personnummer or samordningsnummer, 12 digits. */
   personnummer: Scalars['Personnummer']['output'];
@@ -884,6 +867,8 @@ export type PlanCategory =
   | 'MEETING'
   /** Mentorskap. */
   | 'MENTORSHIP'
+  /** An Arbetsförmedlingen programme (arbetsmarknadspolitiskt program), planned time at its extent of full time. */
+  | 'PROGRAMME'
   /** Jobbtorg's start-up group. */
   | 'START_UP'
   /** Sfi. */
@@ -959,21 +944,30 @@ export type PlanGoal =
   /** Arbete: employment. */
   | 'WORK';
 
-/** One agency's planned activity on a person's shared plan, in the shape every agency shares. */
+/**
+ * One agency's planned activity on a person's shared plan, in the shape every agency shares.
+ * An Arbetsförmedlingen programme is one too (category `PROGRAMME`, id `partners:programme:<registration id>`).
+ */
 export type PlanItem = {
   __typename?: 'PlanItem';
   /** The agency that planned it. */
   agency: PlanAgency;
   /** What it is for, across agencies. */
   category: PlanCategory;
+  /** The user who changed that record last, or who recorded it while unchanged; null when not known. */
+  changedBy?: Maybe<Scalars['String']['output']>;
   /** Last day it runs (the day it ended, if early); null when open-ended. */
   endDate?: Maybe<Scalars['Date']['output']>;
+  /** An Arbetsförmedlingen programme's extent in percent of full time, which the plan counts it by; null on anything else. */
+  extentPercent?: Maybe<Scalars['Int']['output']>;
   /** Planned hours a week. */
   hoursPerWeek: Scalars['Float']['output'];
   /** `<subgraph>:<record>:<id>`, unique across agencies, e.g. `jobbtorg:intervention:12`. */
   id: Scalars['ID']['output'];
   /** The agency's own kind, e.g. `WORK_PLACEMENT` (Jobbtorg) or `JOB_SEARCH` (Arbetsförmedlingen). */
   kind: Scalars['String']['output'];
+  /** The programme item (`partners:programme:<id>`) it is part of, so its hours count within the programme's; null when none, or when the reader may not see the programme. */
+  partOf?: Maybe<Scalars['String']['output']>;
   /** Who delivers it, by name; null when the agency runs it itself. */
   provider?: Maybe<Scalars['String']['output']>;
   /** Weekly time slots, where known; empty otherwise. */
@@ -984,6 +978,8 @@ export type PlanItem = {
   status: PlanItemStatus;
   /** Title, e.g. Sfi kurs B. */
   title: Scalars['String']['output'];
+  /** The version of the record behind it: 1 when recorded, one more for each change. */
+  version: Scalars['Int']['output'];
 };
 
 /** Where a planned activity stands today. */
@@ -1327,7 +1323,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"personnummer":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Person'], {"partnersPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true},"afProgrammes":{"id":true,"programme":true,"from":true,"to":true,"extentPercent":true},"stadsdelPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true},"sharingConsents":{"purpose":true,"parties":true,"active":true},"assignedProviderIds":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Person'], {"partnersPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true,"extentPercent":true,"partOf":true,"version":true,"changedBy":true},"stadsdelPlanItems":{"id":true,"agency":true,"kind":true,"category":true,"title":true,"provider":true,"startDate":true,"endDate":true,"hoursPerWeek":true,"schedule":{"weekday":true,"startTime":true,"endTime":true},"status":true,"extentPercent":true,"partOf":true,"version":true,"changedBy":true},"sharingConsents":{"purpose":true,"parties":true,"active":true},"assignedProviderIds":true}> ) );
   PersonAccessLog:
     ( { __typename: 'PersonAccessLog' }
     & GraphQLRecursivePick<FederationTypes['PersonAccessLog'], {"personnummer":true,"from":true,"to":true,"first":true}> );
@@ -1347,12 +1343,11 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  AfProgrammeFact: ResolverTypeWrapper<AfProgrammeFact>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   AuditLogName: AuditLogName;
   AuditOutcome: AuditOutcome;
   Case: ResolverTypeWrapper<StoredCaseModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CaseConnection: ResolverTypeWrapper<CasePageModel>;
   CaseEdge: ResolverTypeWrapper<Omit<CaseEdge, 'node'> & { node: ResolversTypes['Case'] }>;
   CaseFilter: CaseFilter;
@@ -1428,10 +1423,9 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
-  AfProgrammeFact: AfProgrammeFact;
-  Int: Scalars['Int']['output'];
   AuditEntry: AuditEntryViewModel;
   Case: StoredCaseModel;
+  Int: Scalars['Int']['output'];
   CaseConnection: CasePageModel;
   CaseEdge: Omit<CaseEdge, 'node'> & { node: ResolversParentTypes['Case'] };
   CaseFilter: CaseFilter;
@@ -1484,14 +1478,6 @@ export type ResolversParentTypes = ResolversObject<{
   UserAccessLog: UserAccessLogModelModel;
   WeeklySlot: WeeklySlot;
   WeeklySlotInput: WeeklySlotInput;
-}>;
-
-export type AfProgrammeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AfProgrammeFact'] = ResolversParentTypes['AfProgrammeFact']> = ResolversObject<{
-  extentPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  programme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -1748,15 +1734,19 @@ export type PlanConflictCountResolvers<ContextType = Context, ParentType extends
 export type PlanItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanItem'] = ResolversParentTypes['PlanItem']> = ResolversObject<{
   agency?: Resolver<ResolversTypes['PlanAgency'], ParentType, ContextType>;
   category?: Resolver<ResolversTypes['PlanCategory'], ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  extentPercent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   hoursPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   schedule?: Resolver<Array<ResolversTypes['WeeklySlot']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PlanItemStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = ResolversObject<{
@@ -1813,7 +1803,6 @@ export type WeeklySlotResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
-  AfProgrammeFact?: AfProgrammeFactResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   CaseConnection?: CaseConnectionResolvers<ContextType>;

@@ -84,7 +84,9 @@ export type PlanCategory =
   /** Hälsostöd. */
   | 'HEALTH'
   /** A meeting, e.g. a three-party meeting. */
-  | 'MEETING';
+  | 'MEETING'
+  /** An Arbetsförmedlingen programme (arbetsmarknadspolitiskt program), planned time at its extent of full time. */
+  | 'PROGRAMME';
 
 /** Where a planned activity stands today. */
 export type PlanItemStatus =
@@ -97,7 +99,7 @@ export type PlanItemStatus =
   /** Ended before its planned end. */
   | 'ENDED_EARLY';
 
-export type PlanItemFieldsFragment = { id: string, agency: PlanAgency, kind: string, category: PlanCategory, title: string, provider: string | null, startDate: string, endDate: string | null, hoursPerWeek: number, status: PlanItemStatus, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> };
+export type PlanItemFieldsFragment = { id: string, agency: PlanAgency, kind: string, category: PlanCategory, title: string, provider: string | null, startDate: string, endDate: string | null, hoursPerWeek: number, status: PlanItemStatus, extentPercent: number | null, partOf: string | null, version: number, changedBy: string | null, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> };
 
 export type MarkReferralClosedMutationVariables = Exact<{
   referralId: string;
@@ -121,7 +123,7 @@ export type ReferralFactsQueryVariables = Exact<{
 
 
 export type ReferralFactsQuery = { _entities: Array<
-    | { id: string, status: ReferralStatus, reason: ReferralReason, district: { code: string }, person: { personnummer: string, birthDate: string | null, sharingConsents: Array<{ purpose: string, parties: Array<string>, active: boolean }> } }
+    | { id: string, status: ReferralStatus, reason: ReferralReason, referredAt: string, district: { code: string }, person: { personnummer: string, birthDate: string | null, sharingConsents: Array<{ purpose: string, parties: Array<string>, active: boolean }> } }
     | Record<PropertyKey, never>
    | null> };
 
@@ -131,7 +133,7 @@ export type StadsdelPlanFactsQueryVariables = Exact<{
 
 
 export type StadsdelPlanFactsQuery = { _entities: Array<
-    | { personnummer: string, stadsdelPlanItems: Array<{ id: string, agency: PlanAgency, kind: string, category: PlanCategory, title: string, provider: string | null, startDate: string, endDate: string | null, hoursPerWeek: number, status: PlanItemStatus, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> }>, sharingConsents: Array<{ purpose: string, parties: Array<string>, active: boolean }> }
+    | { personnummer: string, stadsdelPlanItems: Array<{ id: string, agency: PlanAgency, kind: string, category: PlanCategory, title: string, provider: string | null, startDate: string, endDate: string | null, hoursPerWeek: number, status: PlanItemStatus, extentPercent: number | null, partOf: string | null, version: number, changedBy: string | null, schedule: Array<{ weekday: Weekday, startTime: string, endTime: string }> }>, sharingConsents: Array<{ purpose: string, parties: Array<string>, active: boolean }> }
     | Record<PropertyKey, never>
    | null> };
 

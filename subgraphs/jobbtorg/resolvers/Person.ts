@@ -27,7 +27,6 @@ export const Person: PersonResolvers = {
 function externalFacts(p: Partial<ExternalPlanFacts>): ExternalPlanFacts {
   return {
     partnersPlanItems: p.partnersPlanItems ?? [],
-    afProgrammes: p.afProgrammes ?? [],
     stadsdelPlanItems: p.stadsdelPlanItems ?? [],
     sharingConsents: p.sharingConsents ?? [],
     assignedProviderIds: p.assignedProviderIds ?? [],

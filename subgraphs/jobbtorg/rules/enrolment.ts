@@ -44,8 +44,9 @@ export function checkEnrolmentInput(input: EnrolInJobbtorgInput, caller: Caller,
 
 /**
  * Checks an enrolment against the facts and the records; returns what the case starts with.
- * The referral must still be booked and not already enrolled, the person may have only one
- * open case, and the unit must serve the referring district (a youth branch only youth).
+ * The referral must still be booked and not already enrolled, the enrolment dated no earlier
+ * than the referral was made, the person may have only one open case, and the unit must
+ * serve the referring district (a youth branch only youth).
  */
 export function checkEnrolment(
   input: EnrolInJobbtorgInput,
@@ -56,6 +57,9 @@ export function checkEnrolment(
     throw conflict('input.referralId', `is ${facts.referralStatus}; only a BOOKED referral can be enrolled`);
   }
   if (records.caseOfReferral) throw conflict('input.referralId', `already led to case ${records.caseOfReferral.id}`);
+  if (input.enrolledOn < facts.referredOn) {
+    throw badInput('input.enrolledOn', `is before the referral was made on ${facts.referredOn}; no one is enrolled before they are referred`);
+  }
   if (records.openCase) {
     throw conflict('input.referralId', `is for a person who already has an open case (${records.openCase.id} at ${records.openCase.unit_code})`);
   }

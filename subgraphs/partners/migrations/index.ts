@@ -3,6 +3,7 @@ import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
 import * as versionsAndRecorders from './003_versions_and_recorders';
+import * as programmeParts from './005_programme_parts';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
@@ -10,4 +11,5 @@ export const migrations: Migrations = {
   '002_idempotency_keys': idempotencyMigration,
   '003_versions_and_recorders': versionsAndRecorders,
   '004_audit_log': auditMigration,
+  '005_programme_parts': programmeParts,
 };

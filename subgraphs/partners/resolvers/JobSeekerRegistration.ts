@@ -9,4 +9,5 @@ export const JobSeekerRegistration: JobSeekerRegistrationResolvers = {
   programmeTo: (r) => r.programme_to,
   programmeExtentPercent: (r) => r.programme_extent_percent,
   plannedActivities: (r, _, { loaders }) => loaders.activitiesOfRegistration.load(r.id),
+  programmeParts: (r, _, { loaders }) => loaders.partsOfRegistration.load(r.id),
 };

@@ -27,6 +27,14 @@ export const Mutation: MutationResolvers = {
     access.arbetsformedlingen();
     return data.endPlannedActivity(db, writeRequest(caller, args, info), new Date());
   },
+  addProgrammePart: (_, args, { db, caller, access }, info) => {
+    access.arbetsformedlingen();
+    return data.addProgrammePart(db, writeRequest(caller, args, info), new Date());
+  },
+  removeProgrammePart: (_, args, { db, caller, access }, info) => {
+    access.arbetsformedlingen();
+    return data.removeProgrammePart(db, writeRequest(caller, args, info), new Date());
+  },
   recordResidencePermit: (_, args, { db, caller, access }, info) => {
     access.migrationsverket();
     return data.recordResidencePermit(db, writeRequest(caller, args, info), new Date());

@@ -29,12 +29,4 @@ export const Person: PersonResolvers = {
   assignedProviderIds: async (p, _, { loaders }) => [
     ...new Set((await loaders.assignmentsOfPerson.load(p.personnummer)).map((a) => String(a.provider_id))),
   ],
-  afProgrammes: async (p, _, { loaders }) =>
-    (await loaders.registrationsOfPerson.load(p.personnummer)).map((r) => ({
-      id: `partners:registration:${r.id}`,
-      programme: r.programme,
-      from: r.programme_from,
-      to: r.programme_to,
-      extentPercent: r.programme_extent_percent,
-    })),
 };

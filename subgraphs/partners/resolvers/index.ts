@@ -7,6 +7,7 @@ import { MunicipalityReception } from './MunicipalityReception';
 import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { PlannedActivity } from './PlannedActivity';
+import { ProgrammePart } from './ProgrammePart';
 import { Provider } from './Provider';
 import { ProviderAssignment } from './ProviderAssignment';
 import { Query } from './Query';
@@ -24,6 +25,7 @@ export const resolvers: Resolvers = {
   Person,
   JobSeekerRegistration,
   PlannedActivity,
+  ProgrammePart,
   ResidencePermit,
   MunicipalityReception,
   SfiEnrolment,

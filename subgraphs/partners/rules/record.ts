@@ -1,4 +1,4 @@
-import { badInput, conflict } from '../../../lib/errors';
+import { badInput, conflict, notFound } from '../../../lib/errors';
 import { Versioned } from '../models';
 
 /**
@@ -16,4 +16,10 @@ export function requiredText(value: string, field: string): string {
   const trimmed = value.trim();
   if (!trimmed) throw badInput(field, 'must not be empty');
   return trimmed;
+}
+
+/** A record's id as the tables store it, a whole number; anything else names no record (and MySQL would read `12abc` as 12). */
+export function idFrom(id: string, field: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(id)) throw notFound(field);
+  return Number(id);
 }

@@ -32,21 +32,6 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** An Arbetsförmedlingen programme as the shared plan's rules read it. */
-export type AfProgrammeFact = {
-  __typename?: 'AfProgrammeFact';
-  /** Extent in percent of full time. */
-  extentPercent: Scalars['Int']['output'];
-  /** First day in the programme. */
-  from?: Maybe<Scalars['Date']['output']>;
-  /** `partners:registration:<id>`. */
-  id: Scalars['ID']['output'];
-  /** The programme (an `AfProgramme` value), `NONE` when registered as a job seeker only. */
-  programme: Scalars['String']['output'];
-  /** Last day; null when open-ended. */
-  to?: Maybe<Scalars['Date']['output']>;
-};
-
 /**
  * One row of an audit log (loggkontroll): who read or wrote which record of whom, when, in
  * which request, and whether it was allowed. The person appears only as the log's keyed hash.
@@ -643,6 +628,8 @@ export type PlanCategory =
   | 'MEETING'
   /** Mentorskap. */
   | 'MENTORSHIP'
+  /** An Arbetsförmedlingen programme (arbetsmarknadspolitiskt program), planned time at its extent of full time. */
+  | 'PROGRAMME'
   /** Jobbtorg's start-up group. */
   | 'START_UP'
   /** Sfi. */
@@ -658,21 +645,30 @@ export type PlanCategory =
   /** Praktik. */
   | 'WORK_PLACEMENT';
 
-/** One agency's planned activity on a person's shared plan, in the shape every agency shares. */
+/**
+ * One agency's planned activity on a person's shared plan, in the shape every agency shares.
+ * An Arbetsförmedlingen programme is one too (category `PROGRAMME`, id `partners:programme:<registration id>`).
+ */
 export type PlanItem = {
   __typename?: 'PlanItem';
   /** The agency that planned it. */
   agency: PlanAgency;
   /** What it is for, across agencies. */
   category: PlanCategory;
+  /** The user who changed that record last, or who recorded it while unchanged; null when not known. */
+  changedBy?: Maybe<Scalars['String']['output']>;
   /** Last day it runs (the day it ended, if early); null when open-ended. */
   endDate?: Maybe<Scalars['Date']['output']>;
+  /** An Arbetsförmedlingen programme's extent in percent of full time, which the plan counts it by; null on anything else. */
+  extentPercent?: Maybe<Scalars['Int']['output']>;
   /** Planned hours a week. */
   hoursPerWeek: Scalars['Float']['output'];
   /** `<subgraph>:<record>:<id>`, unique across agencies, e.g. `jobbtorg:intervention:12`. */
   id: Scalars['ID']['output'];
   /** The agency's own kind, e.g. `WORK_PLACEMENT` (Jobbtorg) or `JOB_SEARCH` (Arbetsförmedlingen). */
   kind: Scalars['String']['output'];
+  /** The programme item (`partners:programme:<id>`) it is part of, so its hours count within the programme's; null when none, or when the reader may not see the programme. */
+  partOf?: Maybe<Scalars['String']['output']>;
   /** Who delivers it, by name; null when the agency runs it itself. */
   provider?: Maybe<Scalars['String']['output']>;
   /** Weekly time slots, where known; empty otherwise. */
@@ -683,6 +679,8 @@ export type PlanItem = {
   status: PlanItemStatus;
   /** Title, e.g. Sfi kurs B. */
   title: Scalars['String']['output'];
+  /** The version of the record behind it: 1 when recorded, one more for each change. */
+  version: Scalars['Int']['output'];
 };
 
 /** Where a planned activity stands today. */
@@ -1162,15 +1160,14 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AfProgrammeFact: ResolverTypeWrapper<AfProgrammeFact>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditLogName: AuditLogName;
   AuditOutcome: AuditOutcome;
   Consent: ResolverTypeWrapper<ConsentRowModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConsentPurpose: ConsentPurpose;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1229,13 +1226,12 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AfProgrammeFact: AfProgrammeFact;
-  Int: Scalars['Int']['output'];
-  ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   AuditEntry: AuditEntryViewModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   Consent: ConsentRowModel;
   Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DecisionVersion: DecisionVersion;
@@ -1279,14 +1275,6 @@ export type ResolversParentTypes = ResolversObject<{
   WeeklySlot: WeeklySlot;
   WeeklySlotInput: WeeklySlotInput;
   WithdrawConsentInput: WithdrawConsentInput;
-}>;
-
-export type AfProgrammeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AfProgrammeFact'] = ResolversParentTypes['AfProgrammeFact']> = ResolversObject<{
-  extentPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  programme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -1488,15 +1476,19 @@ export interface PersonnummerScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type PlanItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanItem'] = ResolversParentTypes['PlanItem']> = ResolversObject<{
   agency?: Resolver<ResolversTypes['PlanAgency'], ParentType, ContextType>;
   category?: Resolver<ResolversTypes['PlanCategory'], ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  extentPercent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   hoursPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   schedule?: Resolver<Array<ResolversTypes['WeeklySlot']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PlanItemStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -1576,7 +1568,6 @@ export type WeeklySlotResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
-  AfProgrammeFact?: AfProgrammeFactResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Date?: GraphQLScalarType;

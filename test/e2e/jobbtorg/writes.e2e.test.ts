@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { addDays, todayInStockholm } from '../../../lib/scalars/calendar';
+import { addDays, stockholmInstant, todayInStockholm } from '../../../lib/scalars/calendar';
 import { makePersonnummer } from '../../../lib/scalars/personnummer';
 import { describeEachDialect } from '../../helpers/dialects';
 import { AsCaller, districtOfficer, GraphQLResponse, Stack, startStack } from '../../helpers/stack';
@@ -81,8 +81,15 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     return stack.query(operation, { input, key }, as);
   }
 
+  /** As if the district had referred them on `day`: the register's history, written straight to stadsdel. */
+  async function referredOn(referralId: string, day: string): Promise<void> {
+    await stack.subgraphs.stadsdel.db('referrals').where({ id: referralId }).update({ referred_at: stockholmInstant(day, '09:00') });
+  }
+
+  /** A person enrolled at Vårberg, on a day after the referral was made (backdated when `over.enrolledOn` is in the past). */
   async function enrolled(over: Record<string, unknown> = {}, birthDate?: string) {
     const { p, referralId } = await referred(birthDate);
+    if (typeof over.enrolledOn === 'string' && over.enrolledOn < TODAY) await referredOn(referralId, over.enrolledOn);
     const answer = await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY, ...over });
     expect(answer.errors).toBeUndefined();
     return { p, referralId, case: answer.data.enrolInJobbtorg };
@@ -141,6 +148,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       ['YOUTH for an adult', { targetGroup: 'YOUTH' }, 'BAD_USER_INPUT', 'input.targetGroup'],
       ['REFUGEE for someone not newly arrived', { targetGroup: 'REFUGEE' }, 'BAD_USER_INPUT', 'input.targetGroup'],
       ['an enrolment tomorrow', { enrolledOn: addDays(TODAY, 1) }, 'BAD_USER_INPUT', 'input.enrolledOn'],
+      ['an enrolment dated a week before the referral was made', { enrolledOn: addDays(TODAY, -7) }, 'BAD_USER_INPUT', 'input.enrolledOn'],
       ['an unknown referral', { referralId: '999999' }, 'NOT_FOUND', 'input.referralId'],
     ])('refuses %s, and writes nothing anywhere', async (_, over, code, field) => {
       const { p, referralId } = await referred();
@@ -149,6 +157,18 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       expectRefused(await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY, ...over }, undefined, CENTRAL), code, field);
       expect(await casesNow()).toBe(before);
       expect((await referralOf(p)).referrals).toEqual([expect.objectContaining({ status: 'BOOKED', jobbtorgCase: null })]);
+    });
+
+    it('enrols on a day after a referral made earlier, and names the referral\u2019s day when refusing one before it', async () => {
+      // Two days ago, so its jobbgaranti is not yet due (the breaches below are the late plan's alone).
+      const { referralId } = await referred();
+      await referredOn(referralId, addDays(TODAY, -2));
+      const before = await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: addDays(TODAY, -3) });
+      expectRefused(before, 'BAD_USER_INPUT', 'input.enrolledOn');
+      expect(before.errors?.[0].message).toContain(`before the referral was made on ${addDays(TODAY, -2)}`);
+      const answer = await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: addDays(TODAY, -2) });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.enrolInJobbtorg).toMatchObject({ enrolledOn: addDays(TODAY, -2) });
     });
 
     it('refuses enrolment at a unit the coach does not work at, and by anyone but Jobbtorg', async () => {
@@ -295,12 +315,26 @@ describeEachDialect('jobbtorg writes', (dialect) => {
       expect(changed.data.changeIntervention).toMatchObject({ version: 2, title: 'Truckkort A', schedule: [{ weekday: 'FRIDAY' }] });
 
       expectRefused(await run(CHANGE, { id, version: 1, title: 'Lost update' }), 'CONFLICT', 'input.version');
-      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ title: 'Truckkort A', version: 2 });
+      expectRefused(await run(CHANGE, { id, version: 2, endDate: addDays(TODAY, -1) }), 'BAD_USER_INPUT', 'input.endDate');
+      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ title: 'Truckkort A', version: 2, changed_by: 'coach.varberg' });
+      // Who wrote it last goes with it to the shared plan; Jobbtorg as a whole changes the title.
+      expect((await run(CHANGE, { id, version: 2, title: 'Truckkort A' }, undefined, CENTRAL)).errors).toBeUndefined();
+      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ title: 'Truckkort A', version: 3, changed_by: 'samordnare' });
 
-      const ended = await run(END, { id, version: 2, endedOn: TODAY });
+      const ended = await run(END, { id, version: 3, endedOn: TODAY });
       expect(ended.errors).toBeUndefined();
-      expect(ended.data.endIntervention).toMatchObject({ version: 3, endedOn: TODAY });
-      expectRefused(await run(END, { id, version: 3, endedOn: TODAY }), 'CONFLICT', 'input.id');
+      expect(ended.data.endIntervention).toMatchObject({ version: 4, endedOn: TODAY });
+      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ changed_by: 'coach.varberg' });
+      expectRefused(await run(END, { id, version: 4, endedOn: TODAY }), 'CONFLICT', 'input.id');
+    });
+
+    it('refuses an intervention ending before it starts, added or changed', async () => {
+      const { case: c } = await planned();
+      expectRefused(await run(ADD, course(c.id, { endDate: addDays(TODAY, -1) })), 'BAD_USER_INPUT', 'input.endDate');
+      const { id } = (await run(ADD, course(c.id))).data.addIntervention;
+      expectRefused(await run(CHANGE, { id, version: 1, startDate: addDays(TODAY, 29) }), 'BAD_USER_INPUT', 'input.startDate');
+      expect(await jobbtorg('interventions').where({ id }).first()).toMatchObject({ version: 1 });
+
     });
 
     it.each<[string, Record<string, unknown>, string, string]>([

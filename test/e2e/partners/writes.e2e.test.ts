@@ -384,6 +384,34 @@ describeEachDialect('partners writes', (dialect) => {
     });
   });
 
+  describe('an end before the start, wherever it is written', () => {
+    const p = makePersonnummer('1993-04-04', 357);
+    const records = { registration: '', activity: '', enrolment: '', assignment: '' };
+    beforeAll(async () => {
+      const reg = await stack.query(REGISTER, { input: { personnummer: p, registeredOn: '2027-01-04', office: 'Arbetsförmedlingen Kista', programme: 'YOUTH_JOB_GUARANTEE', programmeFrom: '2027-01-11', programmeExtentPercent: 100 } }, AF);
+      records.registration = reg.data.registerJobSeeker.id;
+      const activity = { registrationId: records.registration, kind: 'JOB_SEARCH', title: 'Jobbsök', startDate: '2027-01-18', endDate: '2027-03-26', hoursPerWeek: 6, schedule: MORNINGS };
+      records.activity = (await stack.query(ADD_ACTIVITY, { input: activity }, AF)).data.addPlannedActivity.id;
+      const enrolment = withProviderIds({ personnummer: p, schoolId: 'SFI_SCHOOL', course: 'B', studyPath: 2, startDate: '2027-01-11', endDate: '2027-06-11', hoursPerWeek: 6, schedule: MORNINGS });
+      records.enrolment = (await stack.query(ENROL, { input: enrolment }, SFI)).data.enrolInSfi.id;
+      const assignment = withProviderIds({ personnummer: p, providerId: 'ESTABLISHMENT_SERVICE', service: 'MENTORSHIP', startDate: '2027-02-01', hoursPerWeek: 2, schedule: [] });
+      records.assignment = (await stack.query(ASSIGN, { input: assignment }, PROVIDER)).data.assignProvider.id;
+    });
+
+    it.each<[string, () => [string, string, Record<string, unknown>, AsCaller], string]>([
+      ['a programme changed to end before it starts', () => ['job_seeker_registrations', CHANGE_REGISTRATION, { id: records.registration, version: 1, programmeTo: '2027-01-10' }, AF], 'input.programmeTo'],
+      ['an activity ended before it starts', () => ['planned_activities', END_ACTIVITY, { id: records.activity, version: 1, endedOn: '2027-01-17' }, AF], 'input.endedOn'],
+      ['an activity changed to end before it starts', () => ['planned_activities', CHANGE_ACTIVITY, { id: records.activity, version: 1, endDate: '2027-01-17' }, AF], 'input.endDate'],
+      ['an Sfi course changed to end before it starts', () => ['sfi_enrolments', CHANGE_ENROLMENT, { id: records.enrolment, version: 1, endDate: '2027-01-10' }, SFI], 'input.endDate'],
+      ['an assignment changed to start after it ends', () => ['provider_assignments', CHANGE_ASSIGNMENT, { id: records.assignment, version: 1, endDate: '2027-03-01', startDate: '2027-03-02' }, PROVIDER], 'input.endDate'],
+    ])('refuses %s, naming the field, and changes nothing', async (_, written, field) => {
+      const [table, operation, input, as] = written();
+      const before = await db(table).where({ id: input.id }).first();
+      await expectRefused(table, operation, { input }, as, 'BAD_USER_INPUT', field);
+      expect(await db(table).where({ id: input.id }).first()).toEqual(before);
+    });
+  });
+
   describe('retries with an idempotency key', () => {
     const enrolment = { personnummer: PNR.retry, schoolId: 'SFI_SCHOOL', course: 'A', studyPath: 1, startDate: '2027-03-01', hoursPerWeek: 6, schedule: MORNINGS };
     const forRetry = () => withProviderIds(enrolment);

@@ -62,7 +62,7 @@ describe('the allowlists', () => {
 
   it('give each agency its own records and no other agency’s; a provider nothing but its assignments', () => {
     const own: Record<PartnerKind, string[]> = {
-      AF: ['Person.jobSeekerRegistrations', 'Mutation.registerJobSeeker', 'Mutation.endPlannedActivity'],
+      AF: ['Person.jobSeekerRegistrations', 'Mutation.registerJobSeeker', 'Mutation.endPlannedActivity', 'Mutation.addProgrammePart', 'JobSeekerRegistration.programmeParts'],
       MIGRATIONSVERKET: ['Person.residencePermits', 'Person.municipalityReception', 'Mutation.recordResidencePermit'],
       SFI: ['Person.sfiEnrolments', 'Query.sfiEnrolments', 'Mutation.enrolInSfi'],
       PROVIDER: ['Person.providerAssignments', 'Query.providerAssignments', 'Mutation.changeProviderAssignment'],
@@ -196,9 +196,12 @@ describe('the registered operations', () => {
   /** Which partner kinds may run each registered operation, as the allowlists decide it. */
   const EXPECTED: Record<string, PartnerKind[]> = {
     'af/AddPlannedActivity.graphql': ['AF'],
+    'af/AddProgrammePart.graphql': ['AF'],
     'af/ChangeJobSeekerRegistration.graphql': ['AF'],
     'af/JobSeekerRegistrations.graphql': ['AF'],
+    'af/ProgrammeParts.graphql': ['AF'],
     'af/RegisterJobSeeker.graphql': ['AF'],
+    'af/RemoveProgrammePart.graphql': ['AF'],
     // The shared plan and the person's identity: every partner's to read.
     'af/SharedPlan.graphql': ['AF', 'MIGRATIONSVERKET', 'SFI', 'PROVIDER'],
     'migrationsverket/RecordMunicipalityReception.graphql': ['MIGRATIONSVERKET'],

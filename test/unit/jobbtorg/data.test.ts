@@ -62,6 +62,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     return {
       referralId: String(referral++),
       referralStatus: 'BOOKED',
+      referredOn: '2024-01-01',
       personnummer: makePersonnummer(birthDate, serial++),
       birthDate,
       districtCode: 'RK',

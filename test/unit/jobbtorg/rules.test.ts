@@ -44,6 +44,7 @@ describe('checkEnrolment', () => {
   const facts = (over: Partial<EnrolmentFacts> = {}): EnrolmentFacts => ({
     referralId: '41',
     referralStatus: 'BOOKED',
+    referredOn: '2026-03-09',
     personnummer: '198504129876',
     birthDate: '1985-04-12',
     districtCode: 'RK',
@@ -120,10 +121,15 @@ describe('checkEnrolment', () => {
     ['REFUGEE for someone not newly arrived', { targetGroup: 'REFUGEE' }, {}, {}, 'BAD_USER_INPUT', 'input.targetGroup'],
     ['SFI_STUDENT for someone not studying Sfi', { targetGroup: 'SFI_STUDENT' }, {}, {}, 'BAD_USER_INPUT', 'input.targetGroup'],
     ['an enrolment in the future', { enrolledOn: '2026-03-17' }, {}, {}, 'BAD_USER_INPUT', 'input.enrolledOn'],
+    ['an enrolment dated before the referral was made', { enrolledOn: '2026-03-06' }, {}, {}, 'BAD_USER_INPUT', 'input.enrolledOn'],
     ['a person under 16', {}, { birthDate: '2010-06-01' }, {}, 'BAD_USER_INPUT', 'input.enrolledOn'],
     ['an empty coach', { coach: '  ' }, {}, {}, 'BAD_USER_INPUT', 'input.coach'],
   ])('refuses %s', (_, inputOver, factsOver, recordsOver, code, field) => {
     expect(refusal(() => enrolled(input(inputOver), facts(factsOver), records(recordsOver)))).toEqual({ code, field });
+  });
+
+  it('enrols on the day the referral was made', () => {
+    expect(enrolled(input({ enrolledOn: '2026-03-09' }), facts(), records()).jobbgaranti_deadline).toBe('2026-03-16');
   });
 
   it('lets a youth branch take youth', () => {
@@ -238,6 +244,7 @@ describe('intervention rules', () => {
       { weekday: 'WEDNESDAY', startTime: '09:00', endTime: '12:00' },
     ]),
     version: 1,
+    changed_by: 'coach-kista-01',
   };
   /** The rules as the writes run them: what the input says on its own, then against the case and the stored intervention. */
   const newIntervention = (input: AddInterventionInput) => {

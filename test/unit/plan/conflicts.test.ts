@@ -16,7 +16,7 @@ const W13 = '2025-03-24';
 const day = (monday: string, weekday: number) => addDays(monday, weekday); // 0 Monday … 6 Sunday
 /** Weeks 10–13. */
 const WINDOW = { from: W10, to: addDays(W13, 6) };
-const NO_CONTEXT: PlanContext = { jobbtorgCases: [], afProgrammes: [] };
+const NO_CONTEXT: PlanContext = { jobbtorgCases: [] };
 
 const DEFAULT_KIND: KindsByAgency = {
   JOBBTORG: 'WORK_PLACEMENT',
@@ -39,11 +39,28 @@ function item(spec: Spec): PlannedItem {
     hoursPerWeek: 0,
     schedule: [],
     status: 'PLANNED',
+    extentPercent: null,
+    partOf: null,
     ...spec,
     agency,
     kind,
     category: categoryOf(agency, kind as never),
   } as PlannedItem;
+}
+
+const PROGRAMME = 'partners:programme:1';
+
+/** Arbetsförmedlingen's establishment programme at `extentPercent`, weeks 10–13 unless told otherwise. */
+function programme(extentPercent: number, spec: Partial<Spec> = {}): PlannedItem {
+  return item({
+    id: PROGRAMME,
+    agency: 'ARBETSFORMEDLINGEN',
+    kind: 'ESTABLISHMENT_PROGRAMME',
+    title: 'Etableringsprogrammet',
+    hoursPerWeek: (extentPercent * 40) / 100,
+    extentPercent,
+    ...spec,
+  });
 }
 
 const slot = (weekday: WeeklySlot['weekday'], startTime: string, endTime: string): WeeklySlot => ({ weekday, startTime, endTime });
@@ -191,6 +208,68 @@ describe('OVER_FULL_TIME', () => {
   });
 });
 
+describe('OVER_FULL_TIME with an Arbetsförmedlingen programme', () => {
+  const placement = (hours: number, extra: Partial<Spec> = {}) => item({ id: 'placement', hoursPerWeek: hours, ...extra });
+  const sfi = (hours: number, extra: Partial<Spec> = {}) => item({ id: 'sfi', agency: 'SFI', hoursPerWeek: hours, ...extra });
+  const afOwn = (hours: number, extra: Partial<Spec> = {}) => item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', kind: 'CIVIC_ORIENTATION', hoursPerWeek: hours, partOf: PROGRAMME, ...extra });
+  const ALL = [W10, W11, W12, W13];
+
+  it.each<[string, PlannedItem[], { ids: string[]; weeks: string[] }[], object?]>([
+    ['a full-time programme and an 8 h Jobbtorg placement (48 h)', [programme(100), placement(8)], [{ ids: [PROGRAMME, 'placement'], weeks: ALL }]],
+    ['a full-time programme alone is exactly full time', [programme(100)], []],
+    ['a 50 % programme, Sfi part of it and a 20 h placement: Sfi counts within the programme (40 h)', [programme(50), sfi(15, { partOf: PROGRAMME }), placement(20)], []],
+    ['the same Sfi outside the programme comes on top (20 + 15 + 20 h)', [programme(50), sfi(15), placement(20)], [{ ids: [PROGRAMME, 'placement', 'sfi'], weeks: ALL }]],
+    ['Sfi part of a 50 % programme beyond its extent: the programme counts its parts (30 + 20 h)', [programme(50), sfi(30, { partOf: PROGRAMME }), placement(20)], [{ ids: [PROGRAMME, 'placement', 'sfi'], weeks: ALL }]],
+    [
+      'a programme that ends on the Wednesday of week 12 counts 3 of 5 days that week (24 + 8 h)',
+      [programme(100, { endDate: day(W12, 2) }), placement(8)],
+      [{ ids: [PROGRAMME, 'placement'], weeks: [W10, W11] }],
+    ],
+    ['a programme that ends on the Friday of week 12 counts that week in full', [programme(100, { endDate: day(W12, 4) }), placement(8)], [{ ids: [PROGRAMME, 'placement'], weeks: [W10, W11, W12] }]],
+    ['a programme that starts in week 12', [programme(100, { startDate: W12 }), placement(8)], [{ ids: [PROGRAMME, 'placement'], weeks: [W12, W13] }]],
+    ['Arbetsförmedlingen\u2019s own activities within its extent add nothing (20 + 20 h)', [programme(50), afOwn(15), placement(20)], []],
+    ['Arbetsförmedlingen\u2019s own activities beyond a 50 % programme\u2019s extent (30 + 12 h)', [programme(50), afOwn(30), placement(12)], [{ ids: ['af', PROGRAMME, 'placement'], weeks: ALL }]],
+    ['Arbetsförmedlingen\u2019s own activities alone beyond full time', [programme(50), afOwn(45)], [{ ids: ['af', PROGRAMME], weeks: ALL }]],
+    [
+      'a part on days the programme does not run counts on its own',
+      [programme(100, { endDate: day(W11, 6) }), sfi(15, { partOf: PROGRAMME, startDate: W12 }), placement(30, { startDate: W12 })],
+      [{ ids: ['placement', 'sfi'], weeks: [W12, W13] }],
+    ],
+    ['a part of a programme the reader does not see counts on its own', [sfi(15, { partOf: 'partners:programme:9' }), placement(30)], [{ ids: ['placement', 'sfi'], weeks: ALL }]],
+    ['its extent of the reader\u2019s full time, not its hours a week', [programme(100, { hoursPerWeek: 10 }), placement(8)], [{ ids: [PROGRAMME, 'placement'], weeks: ALL }]],
+    ['50 % of a 30-hour full time is 15 h (15 + 16 h)', [programme(50), placement(16)], [{ ids: [PROGRAMME, 'placement'], weeks: ALL }], { fullTimeHours: 30 }],
+    ['the same of 40 hours is 20 h (20 + 16 h)', [programme(50), placement(16)], []],
+  ])('%s', (_, items, expected, options = {}) => {
+    expect(found('OVER_FULL_TIME', items, NO_CONTEXT, WINDOW, options)).toEqual(expected);
+  });
+
+  it('names the programme with its extent, and what counts within it, in Swedish', () => {
+    const items = [
+      programme(50),
+      item({ id: 'jobbtorg:intervention:3', title: 'Praktik på förskola', hoursPerWeek: 20 }),
+      afOwn(10, { id: 'partners:activity:2', title: 'Samhällsorientering' }),
+      sfi(15, { id: 'partners:sfi:4', title: 'Sfi kurs B', provider: 'Sfi Stockholm Kista', partOf: PROGRAMME }),
+    ];
+    const [conflict] = findConflicts(items, NO_CONTEXT, WINDOW).filter((c) => c.kind === 'OVER_FULL_TIME');
+    expect(conflict).toMatchObject({ agencies: ['JOBBTORG', 'ARBETSFORMEDLINGEN', 'SFI'], hoursByWeek: [W10, W11, W12, W13].map((week) => ({ week, hours: 45 })) });
+    expect(conflict.message).toBe(
+      'Sammanlagt 45 timmar i veckan, mer än heltid (40 timmar), vecka 10–13: Etableringsprogrammet på 50 % (Arbetsförmedlingen), ' +
+        'Praktik på förskola (Jobbtorg), Samhällsorientering (Arbetsförmedlingen) inom Etableringsprogrammet och ' +
+        'Sfi kurs B (Sfi Stockholm Kista) inom Etableringsprogrammet.',
+    );
+    const [fullTime] = findConflicts([programme(100), items[1]], NO_CONTEXT, WINDOW);
+    expect(fullTime.message).toBe(
+      'Sammanlagt 60 timmar i veckan, mer än heltid (40 timmar), vecka 10–13: Etableringsprogrammet på heltid (Arbetsförmedlingen) och Praktik på förskola (Jobbtorg).',
+    );
+  });
+
+  it('is in no other rule: a programme has no times, and no other agency plans one', () => {
+    const other = programme(100, { id: 'partners:programme:2', kind: 'JOB_AND_DEVELOPMENT_GUARANTEE', title: 'Jobb- och utvecklingsgarantin' });
+    expect(findConflicts([programme(50), item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', kind: 'JOB_SEARCH', schedule: MON_FRI('08:00', '17:00') })], NO_CONTEXT, WINDOW)).toEqual([]);
+    expect(found('DUPLICATE_KIND', [programme(50), other])).toEqual([]);
+  });
+});
+
 describe('DUPLICATE_KIND', () => {
   it.each<[string, PlannedItem[], { ids: string[]; weeks: string[] }[]]>([
     ['a placement from Jobbtorg and one from Arbetsförmedlingen', [item({ id: 'jt' }), item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', startDate: W12 })], [{ ids: ['af', 'jt'], weeks: [W12, W13] }]],
@@ -226,26 +305,24 @@ describe('DUPLICATE_KIND', () => {
 });
 
 describe('CONTRADICTING_GOALS', () => {
-  const programme = (extentPercent: number, from: string | null = '2024-09-02', to: string | null = '2026-08-31') => ({
-    id: 'af:registration:1',
-    programme: 'ESTABLISHMENT_PROGRAMME' as const,
-    from,
-    to,
-    extentPercent,
-  });
-  const withProgramme = (p: ReturnType<typeof programme>): PlanContext => ({ jobbtorgCases: [], afProgrammes: [p] });
+  const running = (extentPercent: number, startDate = '2024-09-02', endDate: string | null = '2026-08-31') => programme(extentPercent, { startDate, endDate });
   const fullTimePlacement = item({ id: 'jt', hoursPerWeek: 40, startDate: W12 });
 
-  it.each<[string, PlannedItem[], PlanContext, { ids: string[]; weeks: string[] }[]]>([
-    ['a full-time programme beside a full-time Jobbtorg placement', [fullTimePlacement], withProgramme(programme(100)), [{ ids: ['jt', 'af:registration:1'], weeks: [W12, W13] }]],
-    ['an open-ended programme', [fullTimePlacement], withProgramme(programme(100, '2025-01-01', null)), [{ ids: ['jt', 'af:registration:1'], weeks: [W12, W13] }]],
-    ['a programme at half time', [fullTimePlacement], withProgramme(programme(50)), []],
-    ['a placement under full time', [item({ id: 'jt', hoursPerWeek: 39.5 })], withProgramme(programme(100)), []],
-    ['Arbetsförmedlingen\u2019s own full-time activity', [item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', hoursPerWeek: 40 })], withProgramme(programme(100)), []],
-    ['a programme that ended the Sunday before', [fullTimePlacement], withProgramme(programme(100, '2024-09-02', day(W11, 6))), []],
-    ['registered with no programme', [fullTimePlacement], withProgramme({ ...programme(0, null, null), programme: 'NONE' } as never), []],
-  ])('%s', (_, items, context, expected) => {
-    expect(found('CONTRADICTING_GOALS', items, context)).toEqual(expected);
+  it.each<[string, PlannedItem[], { ids: string[]; weeks: string[] }[]]>([
+    ['a full-time programme beside a full-time Jobbtorg placement', [running(100), fullTimePlacement], [{ ids: ['jt', PROGRAMME], weeks: [W12, W13] }]],
+    ['an open-ended programme', [running(100, '2025-01-01', null), fullTimePlacement], [{ ids: ['jt', PROGRAMME], weeks: [W12, W13] }]],
+    ['a programme at half time', [running(50), fullTimePlacement], []],
+    ['a placement under full time', [running(100), item({ id: 'jt', hoursPerWeek: 39.5 })], []],
+    ['Arbetsförmedlingen\u2019s own full-time activity', [running(100), item({ id: 'af', agency: 'ARBETSFORMEDLINGEN', hoursPerWeek: 40 })], []],
+    ['a programme that ended the Sunday before', [running(100, '2024-09-02', day(W11, 6)), fullTimePlacement], []],
+    ['no programme', [fullTimePlacement], []],
+    [
+      'a full-time service recorded as part of the programme: one plan, not two',
+      [running(100), item({ id: 'es', agency: 'ETABLERING_PROVIDER', kind: 'WORKING_LIFE_INTRODUCTION', hoursPerWeek: 40, partOf: PROGRAMME })],
+      [],
+    ],
+  ])('%s', (_, items, expected) => {
+    expect(found('CONTRADICTING_GOALS', items)).toEqual(expected);
   });
 
   const closedCase = (reason: 'WORK' | 'STUDIES', closedOn: string): JobbtorgCaseFacts => ({
@@ -255,7 +332,7 @@ describe('CONTRADICTING_GOALS', () => {
     closure: { closedOn, reason },
   });
   const daytimeSfi = item({ id: 'sfi', agency: 'SFI', schedule: [slot('MONDAY', '09:00', '12:00')] });
-  const closedToWork = { jobbtorgCases: [closedCase('WORK', day(W11, 2))], afProgrammes: [] };
+  const closedToWork = { jobbtorgCases: [closedCase('WORK', day(W11, 2))] };
 
   it.each<[string, PlannedItem[], PlanContext, { ids: string[]; weeks: string[] }[]]>([
     ['daytime Sfi after a closure to work', [daytimeSfi], closedToWork, [{ ids: ['sfi', 'jobbtorg:case:1'], weeks: [W11, W12, W13] }]],
@@ -263,7 +340,7 @@ describe('CONTRADICTING_GOALS', () => {
     ['evening Sfi for those who work', [item({ id: 'sfi', agency: 'SFI', schedule: [slot('MONDAY', '17:30', '20:30'), slot('WEDNESDAY', '17:30', '20:30')] })], closedToWork, []],
     ['Saturday Sfi', [item({ id: 'sfi', agency: 'SFI', schedule: [slot('SATURDAY', '09:00', '12:00')] })], closedToWork, []],
     ['studies that ended on the day of closure', [item({ ...daytimeSfi, endDate: day(W11, 2) })], closedToWork, []],
-    ['a closure to studies', [daytimeSfi], { jobbtorgCases: [closedCase('STUDIES', day(W11, 2))], afProgrammes: [] }, []],
+    ['a closure to studies', [daytimeSfi], { jobbtorgCases: [closedCase('STUDIES', day(W11, 2))] }, []],
     ['not studies: a placement after a closure to work', [item({ id: 'p', agency: 'ARBETSFORMEDLINGEN' })], closedToWork, []],
     [
       'enrolled again: only until the new enrolment',
@@ -273,7 +350,6 @@ describe('CONTRADICTING_GOALS', () => {
           closedCase('WORK', day(W10, 2)),
           { id: 'jobbtorg:case:2', enrolledOn: W12, jobbgaranti: { deadline: day(W12, 4), planEstablishedOn: W12, status: 'KEPT' }, closure: null },
         ],
-        afProgrammes: [],
       },
       [{ ids: ['sfi', 'jobbtorg:case:1'], weeks: [W10, W11] }],
     ],
@@ -284,7 +360,7 @@ describe('CONTRADICTING_GOALS', () => {
   it('says it in Swedish', () => {
     const placement = item({ id: 'jt', title: 'Praktik på ICA Kvantum', hoursPerWeek: 40, startDate: W12 });
     const sfi = item({ ...daytimeSfi, title: 'Sfi kurs B', provider: 'Sfi Stockholm Kista', startDate: W13 });
-    const messages = findConflicts([placement, sfi], { jobbtorgCases: [closedCase('WORK', day(W12, 4))], afProgrammes: [programme(100)] }, WINDOW)
+    const messages = findConflicts([placement, sfi, running(100)], { jobbtorgCases: [closedCase('WORK', day(W12, 4))] }, WINDOW)
       .filter((c) => c.kind === 'CONTRADICTING_GOALS')
       .map((c) => [(c as { reason: string }).reason, c.agencies, c.message]);
     expect(messages).toEqual([
@@ -305,7 +381,6 @@ describe('CONTRADICTING_GOALS', () => {
 describe('JOBBGARANTI_BREACHED', () => {
   const caseWith = (jobbgaranti: JobbtorgCaseFacts['jobbgaranti'], closedOn: string | null = null): PlanContext => ({
     jobbtorgCases: [{ id: 'jobbtorg:case:9', enrolledOn: day(W10, -4), jobbgaranti, closure: closedOn ? { closedOn, reason: 'UNKNOWN' } : null }],
-    afProgrammes: [],
   });
   const deadline = day(W11, 1);
 
@@ -366,6 +441,8 @@ describe('the window and the order', () => {
     ['an id given twice', () => findConflicts([item({ id: 'a' }), item({ id: 'a' })], NO_CONTEXT, WINDOW), RangeError],
     ['a window that ends before it starts', () => findConflicts([], NO_CONTEXT, { from: W11, to: W10 }), RangeError],
     ['full time of 0 hours', () => findConflicts([], NO_CONTEXT, WINDOW, { fullTimeHours: 0 }), RangeError],
+    ['a programme without an extent', () => findConflicts([programme(100, { extentPercent: null })], NO_CONTEXT, WINDOW), RangeError],
+    ['a programme beyond full time', () => findConflicts([programme(120)], NO_CONTEXT, WINDOW), RangeError],
     ['a date that is not one', () => findConflicts([item({ id: 'a', startDate: '2025-02-30' })], NO_CONTEXT, WINDOW), Error],
   ])('refuses %s', (_, call, error) => {
     expect(call).toThrow(error);

@@ -1,4 +1,4 @@
-import { itemsInWindow, planItemOf, visibleAgencies } from '../../../lib/plan/items';
+import { itemsInWindow, PlanItem, planItemOf, visibleAgencies, visibleItems } from '../../../lib/plan/items';
 import { org } from '../../helpers/organisations';
 
 /** Who sees which agencies' plans, and how stored activities become plan items. */
@@ -26,12 +26,22 @@ describe('visibleAgencies', () => {
 });
 
 describe('plan items', () => {
-  const stored = { start_date: '2026-03-02', end_date: '2026-06-30', ended_on: '2026-04-10', hours_per_week: 6, schedule: '[{"weekday":"MONDAY","startTime":"09:00","endTime":"12:00"}]' };
+  const stored = {
+    start_date: '2026-03-02', end_date: '2026-06-30', ended_on: '2026-04-10', hours_per_week: 6, schedule: '[{"weekday":"MONDAY","startTime":"09:00","endTime":"12:00"}]',
+    version: 3, changed_by: 'coach.varberg',
+  };
+  const identity = { id: 'x:1', agency: 'JOBBTORG', kind: 'WORK_PLACEMENT', title: 'Praktik', provider: null, partOf: null } as const;
 
   it('ends an activity ended early on the day it ended, and says so', () => {
-    const item = planItemOf(stored, { id: 'x:1', agency: 'JOBBTORG', kind: 'WORK_PLACEMENT', title: 'Praktik', provider: null }, '2026-05-01');
-    expect(item).toMatchObject({ category: 'WORK_PLACEMENT', endDate: '2026-04-10', status: 'ENDED_EARLY', hoursPerWeek: 6 });
+    const item = planItemOf(stored, identity, '2026-05-01');
+    expect(item).toMatchObject({ category: 'WORK_PLACEMENT', endDate: '2026-04-10', status: 'ENDED_EARLY', hoursPerWeek: 6, extentPercent: null });
     expect(item.schedule).toEqual([{ weekday: 'MONDAY', startTime: '09:00', endTime: '12:00' }]);
+  });
+
+  it('names the record’s version and who changed it last, or else who recorded it', () => {
+    expect(planItemOf(stored, identity, '2026-05-01')).toMatchObject({ version: 3, changedBy: 'coach.varberg' });
+    expect(planItemOf({ ...stored, version: 1, changed_by: null, recorded_by: 'sfi.registrator' }, identity, '2026-05-01')).toMatchObject({ version: 1, changedBy: 'sfi.registrator' });
+    expect(planItemOf({ ...stored, changed_by: null }, identity, '2026-05-01').changedBy).toBeNull();
   });
 
   it('keeps the items that run in the window’s whole weeks, by start date', () => {
@@ -46,5 +56,22 @@ describe('plan items', () => {
       weeks: ['2026-03-02'],
       items: [items[1], items[0]],
     });
+  });
+});
+
+describe('visibleItems', () => {
+  const item = (id: string, agency: PlanItem['agency'], partOf: string | null = null) => ({ id, agency, partOf }) as PlanItem;
+  const items = [
+    item('partners:programme:1', 'ARBETSFORMEDLINGEN'),
+    item('partners:sfi:2', 'SFI', 'partners:programme:1'),
+    item('jobbtorg:intervention:3', 'JOBBTORG'),
+  ];
+
+  it('keeps the agencies the reader sees, and the programme an item is part of where the reader sees it', () => {
+    expect(visibleItems(items, new Set(['ARBETSFORMEDLINGEN', 'SFI']))).toEqual(items.slice(0, 2));
+  });
+
+  it('says nothing of a programme the reader may not see', () => {
+    expect(visibleItems(items, new Set(['SFI', 'JOBBTORG']))).toEqual([item('partners:sfi:2', 'SFI'), items[2]]);
   });
 });

@@ -1,4 +1,4 @@
-import { Agency, AGENCIES, ActivityCategory, AfProgrammeFacts, CATEGORIES, JobbtorgCaseFacts, KindsByAgency, PlannedItemStatus } from '../../../lib/plan/activity';
+import { Agency, AGENCIES, ActivityCategory, CATEGORIES, JobbtorgCaseFacts, KindsByAgency, PlannedItemStatus, PROGRAMME_NAMES } from '../../../lib/plan/activity';
 import { ConflictKind } from '../../../lib/plan/conflicts';
 import type { ActivityStatus } from '../../../lib/plan/status';
 import type * as Jobbtorg from '../../../subgraphs/jobbtorg/__generated__/resolvers-types';
@@ -14,9 +14,9 @@ import { Equal, Expect } from '../../helpers/types';
 export type PlanKindsAreTheSchemas = Expect<
   [
     Equal<KindsByAgency['JOBBTORG'], Jobbtorg.InterventionKind>,
-    Equal<KindsByAgency['ARBETSFORMEDLINGEN'], Partners.AfActivityKind>,
+    Equal<KindsByAgency['ARBETSFORMEDLINGEN'], Partners.AfActivityKind | Exclude<Partners.AfProgramme, 'NONE'>>,
     Equal<KindsByAgency['ETABLERING_PROVIDER'], Partners.EstablishmentService>,
-    Equal<AfProgrammeFacts['programme'], Partners.AfProgramme>,
+    Equal<keyof typeof PROGRAMME_NAMES, Partners.AfProgramme>,
     Equal<NonNullable<JobbtorgCaseFacts['closure']>['reason'], Jobbtorg.ClosureReason>,
     Equal<JobbtorgCaseFacts['jobbgaranti']['status'], Jobbtorg.JobbgarantiStatus>,
     Equal<ConflictKind, Jobbtorg.PlanConflictKind>,
@@ -41,5 +41,11 @@ export type SharedPlanEnumsAreTheSchemas = Expect<
 describe('plan kinds', () => {
   it('give every agency a category table', () => {
     expect(Object.keys(CATEGORIES).sort()).toEqual([...AGENCIES].sort());
+  });
+
+  it('make each Arbetsförmedlingen programme, and nothing else, a PROGRAMME', () => {
+    const programmes = Object.entries(CATEGORIES.ARBETSFORMEDLINGEN).filter(([, category]) => category === 'PROGRAMME').map(([kind]) => kind);
+    expect(programmes.sort()).toEqual(Object.keys(PROGRAMME_NAMES).filter((p) => p !== 'NONE').sort());
+    for (const agency of AGENCIES.filter((a) => a !== 'ARBETSFORMEDLINGEN')) expect(Object.values(CATEGORIES[agency])).not.toContain('PROGRAMME');
   });
 });

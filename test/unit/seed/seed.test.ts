@@ -127,6 +127,8 @@ describe('the seed world', () => {
       const referral = referralById.get(c.referral_id)!;
       expect(referral).toMatchObject({ personnummer: c.personnummer, district_code: c.district_code, status: 'ENROLLED' });
       expect(meetings.get(referral.info_meeting_id)!.starts_at.slice(0, 10)).toBe(c.enrolled_on);
+      // No one is enrolled before the district referred them (Jobbtorg refuses it).
+      expect(calendar.todayInStockholm(new Date(calendar.fromDbDateTime(referral.referred_at))) <= c.enrolled_on).toBe(true);
     }
     expect(cases).toHaveLength(referrals.filter((r) => r.status === 'ENROLLED').length);
     expect(new Set(cases.map((c) => c.referral_id)).size).toBe(cases.length);
@@ -202,6 +204,30 @@ describe('the seed world', () => {
     for (const c of consents.values()) expect(parties.get(c.id)).toEqual(expect.arrayContaining(['SOCIAL_SERVICES', 'JOBBTORG']));
     const caseById = new Map(cases.map((c) => [c.id, c]));
     for (const f of all((b) => b.jobbtorg.feedback)) expect(caseById.get(f.case_id)!.referral_id).toBe(f.referral_id);
+  });
+
+  it('records as parts of an establishment programme the Sfi courses and introductions to working life that start within it', () => {
+    let inProgrammeWithSfi = 0;
+    let withParts = 0;
+    for (const b of world) {
+      const { job_seeker_registrations: registrations, sfi_enrolments: sfi, provider_assignments: assignments, programme_parts: parts } = b.partners;
+      for (const part of parts) {
+        const registration = registrations.find((r) => r.id === part.registration_id)!;
+        expect(registration.programme).toBe('ESTABLISHMENT_PROGRAMME');
+        expect([part.sfi_enrolment_id, part.provider_assignment_id].filter((id) => id !== null)).toHaveLength(1);
+        const record = part.sfi_enrolment_id !== null ? sfi.find((e) => e.id === part.sfi_enrolment_id) : assignments.find((a) => a.id === part.provider_assignment_id);
+        expect(record!.start_date >= registration.programme_from! && record!.start_date <= registration.programme_to!).toBe(true);
+        if (part.provider_assignment_id !== null) expect(assignments.find((a) => a.id === part.provider_assignment_id)!.service).toBe('WORKING_LIFE_INTRODUCTION');
+      }
+      const programme = registrations.find((r) => r.programme === 'ESTABLISHMENT_PROGRAMME');
+      if (programme && sfi.length) {
+        inProgrammeWithSfi++;
+        if (parts.length) withParts++;
+      }
+    }
+    // Nearly everyone's Sfi starts within the programme; a few began it before and keep it Sfi's own.
+    expect(withParts / inProgrammeWithSfi).toBeGreaterThan(0.9);
+    expect(withParts).toBeLessThan(inProgrammeWithSfi);
   });
 
   it('names only providers that exist, of the right kind', () => {
@@ -300,7 +326,8 @@ describe('the seed world', () => {
 /**
  * Whether a person's activities across agencies conflict: shared weekly times on shared
  * days, the same kind of activity twice at once, or more than 40 hours in a week. A check of
- * its own, independent of the generator's timetable.
+ * its own, independent of the generator's timetable. It counts activities only, not an
+ * Arbetsförmedlingen programme's extent, which the generator does not fit plans around.
  */
 function hasConflict(b: PersonBundle): boolean {
   const same: Record<string, string> = { WORK_PLACEMENT: 'placement', ACTIVE_JOB_SEARCH: 'search', JOB_SEARCH: 'search', VOCATIONAL_COURSE: 'training', LABOUR_MARKET_TRAINING: 'training' };
