@@ -13,8 +13,8 @@ import { currentAuthorization, headersWith, loadPersonas, personaPlugin, preferr
  */
 
 /** The README's first query: open cases at the coach's unit. */
-const FIRST_QUERY = `# Requests act as the persona chosen under Personas (its token is under Headers).
-# Run this, then ask for one of the people with the README's query Person.
+const FIRST_QUERY = `# As the persona picked on the left (see Headers).
+# Then ask for one of them: the README's query Person.
 query Someone {
   cases(first: 5, filter: { unitCode: "VARBERG", status: OPEN }) {
     edges { node { person { personnummer givenName } targetGroup enrolledOn } }
