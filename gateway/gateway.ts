@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { signInternalToken } from '../lib/auth/internal-token';
 import { requestContextFrom } from '../lib/auth/request-context';
-import { SigningKey } from '../lib/auth/keys';
+import { PrivateJwk, SigningKey } from '../lib/auth/keys';
 import { AppEnvironment, SubgraphName } from '../lib/config';
 import { SHOWN_SYSTEM_CODES } from '../lib/error-masking';
 import { subgraphFailed, subgraphReported, subgraphUnavailable } from '../lib/errors';
@@ -12,12 +12,14 @@ import { Caller } from '../lib/identity';
 import { consoleLogger, Logger, redactingLogger } from '../lib/logging';
 import { buildService, Service } from '../lib/service';
 import { AuthenticationOptions, createAuthenticator } from './authentication';
+import { devSignInRoutes } from './dev-sign-in';
 import { fieldAllowlistPlugin } from './field-allowlist-plugin';
 import { probeSubgraphs } from './health';
 import { scalarValidationPlugin } from './input-validation';
 import { parseOptionsFor, QueryLimits, queryLimitsPlugin, resolveLimits } from './limits';
 import { operationChoicePlugin } from './operation-choice';
 import { admitOperation, loadRegisteredOperations, OperationRegistry, registeredQueryCache } from './operations';
+import { DESK_DIST, deskPages, DEVELOPMENT_DESK_CONFIG, GRAPHIQL_DIST, graphiqlPages } from './pages';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql); no introspection at run time. */
@@ -40,6 +42,24 @@ export interface GatewayOptions {
   operations?: OperationRegistry;
   /** Where the gateway logs; every line is redacted (lib/logging.ts). Default: the console. */
   logger?: Logger;
+  /**
+   * Development only, ignored in production: the browser pages and the sign-in that serve a
+   * developer (gateway/pages.ts, gateway/dev-sign-in.ts).
+   */
+  development?: DevelopmentPages;
+}
+
+export interface DevelopmentPages {
+  /**
+   * The development issuer's key, when `authentication` trusts that issuer: then
+   * `GET /dev/personas` and `POST /dev/token` sign a persona in. Without it (an identity
+   * provider in development) there is no development sign-in.
+   */
+  issuerJwk?: PrivateJwk;
+  /** The desk's build, served at `/`; default `desk/dist`. */
+  deskDir?: string;
+  /** GraphiQL's build, served at `/graphiql/`; default `gateway/graphiql/dist`. */
+  graphiqlDir?: string;
 }
 
 /** The response header that carries the request's id, the key to its lines in every service's log. */
@@ -150,5 +170,16 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     plugins: [operationChoicePlugin(), fieldAllowlistPlugin({ introspection: development }), queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
     serverOptions: { parseOptions: parseOptionsFor(limits), persistedQueries: { cache: registeredQueryCache(operations) } },
+    routes: development ? developmentRoutes(options.development ?? {}, options.authentication) : [],
   });
+}
+
+/** Sign-in first, then GraphiQL, then the desk, whose static files take whatever path is left. */
+function developmentRoutes(pages: DevelopmentPages, authentication: AuthenticationOptions) {
+  const { issuer, audience } = authentication;
+  return [
+    ...(pages.issuerJwk ? [devSignInRoutes({ issuerJwk: pages.issuerJwk, issuer, audience })] : []),
+    graphiqlPages(pages.graphiqlDir ?? GRAPHIQL_DIST),
+    deskPages(pages.deskDir ?? DESK_DIST, DEVELOPMENT_DESK_CONFIG),
+  ];
 }

@@ -16,12 +16,14 @@ async function main(): Promise<void> {
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   await waitForSubgraphs(config.subgraphUrls, config.startupTimeoutMs);
   // Development stands in for the city's identity provider with a local issuer key.
-  const keys = config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { jwks: jwksOf(await developmentIssuerKey(config.keysDir)) };
+  const issuerJwk = config.auth.jwksUrl ? undefined : await developmentIssuerKey(config.keysDir);
+  const keys = issuerJwk ? { jwks: jwksOf(issuerJwk) } : { jwksUrl: config.auth.jwksUrl! };
   const service = await createGateway({
     ...config,
     supergraphSdl,
     authentication: { issuer: config.auth.issuer, audience: config.auth.audience, keys },
     signingKey: await signingKeyOf(config.signingJwk ?? (await developmentKey(config.keysDir, 'gateway'))),
+    development: { issuerJwk },
   });
   const { url } = await listen(service.httpServer, config.port, config.host);
   console.log(`gateway: ready at ${url}`);

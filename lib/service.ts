@@ -34,6 +34,11 @@ export interface ServiceOptions<C extends BaseContext> {
   logger?: Logger;
   /** Extra options for ApolloServer (e.g. the gateway's parse limits). */
   serverOptions?: Partial<ConstructorParameters<typeof ApolloServer<C>>[0]>;
+  /**
+   * Further routes (the gateway's development pages), mounted after `/graphql` and
+   * `/health`, so that none of them can stand in for the API.
+   */
+  routes?: express.Router[];
 }
 
 export interface Service {
@@ -73,7 +78,9 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
     res.status(report.healthy ? 200 : 503).json(report);
   });
   app.use('/graphql', cors<cors.CorsRequest>(), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: options.context }));
-  app.use('/graphql', bodyRefusal);
+  for (const routes of options.routes ?? []) app.use(routes);
+  app.use(bodyRefusal);
+  app.use(notFound);
 
   return {
     httpServer,
@@ -95,6 +102,14 @@ function bodyRefusal(error: unknown, _req: express.Request, res: express.Respons
   const [message, code] =
     status === 413 ? [`the request body is larger than ${MAX_BODY}`, 'PAYLOAD_TOO_LARGE'] : ['the request body could not be read as JSON', 'BAD_REQUEST'];
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Whatever no route answers: a plain 404 that says nothing of the path, where Express's own
+ * page would echo it back ("Cannot GET /…") and so tell a prober what it asked about.
+ */
+function notFound(_req: express.Request, res: express.Response): void {
+  res.status(404).type('text/plain').send('Not Found');
 }
 
 /** Listens on `port` (0 for any free one) and returns the GraphQL URL. */

@@ -11,7 +11,8 @@ import { DEFAULT_AUDIENCE, DEVELOPMENT_ISSUER, SUBGRAPH_NAMES, SubgraphName } fr
 import { dropMysqlDatabase } from '../../lib/db';
 import { listen, Service } from '../../lib/service';
 import { prepareDatabase, SubgraphDefinition } from '../../lib/subgraph';
-import { createGateway } from '../../gateway/gateway';
+import { AuthenticationOptions } from '../../gateway/authentication';
+import { createGateway, DevelopmentPages } from '../../gateway/gateway';
 import { SUPERGRAPH_PATH } from '../../schema/subgraphs';
 import { SEEDERS } from '../../seed';
 import { jobbtorg } from '../../subgraphs/jobbtorg/server';
@@ -75,6 +76,13 @@ export interface StackOptions {
   subgraphTimeoutMs?: number;
   /** Points the gateway at another URL for a subgraph, e.g. one that never answers. */
   gatewayUrlOverrides?: Partial<Record<SubgraphName, string>>;
+  /**
+   * Whose tokens the gateway accepts, e.g. a local OpenID provider's (test/helpers/oidc-provider.ts);
+   * default the stack's own development issuer, whose key `token()` signs with.
+   */
+  authentication?: AuthenticationOptions;
+  /** The builds the gateway serves in development; default the repository's (desk/dist, gateway/graphiql/dist). */
+  pages?: Pick<DevelopmentPages, 'deskDir' | 'graphiqlDir'>;
 }
 
 function databaseUrlFor(dialect: Dialect, name: SubgraphName, dir: string, runId: string): string {
@@ -134,8 +142,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ) as Record<SubgraphName, string>,
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       environment,
-      authentication: { issuer: DEVELOPMENT_ISSUER, audience: DEFAULT_AUDIENCE, keys: { jwks: jwksOf(issuerJwk) } },
+      authentication: options.authentication ?? { issuer: DEVELOPMENT_ISSUER, audience: DEFAULT_AUDIENCE, keys: { jwks: jwksOf(issuerJwk) } },
       signingKey: await signingKeyOf(gatewayJwk),
+      // As gateway/index.ts does: development sign-in only while the development issuer is trusted.
+      development: { issuerJwk: options.authentication ? undefined : issuerJwk, ...options.pages },
     });
     const { url: gatewayUrl } = await listen(gateway.httpServer, 0, '127.0.0.1');
     cleanups.push(() => gateway.stop());
