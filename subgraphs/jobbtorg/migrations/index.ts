@@ -4,6 +4,7 @@ import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
 import * as versionsAndWriteIndexes from './003_versions_and_write_indexes';
 import * as statisticsIndexes from './005_statistics_indexes';
+import * as planConflicts from './007_plan_conflicts';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
@@ -12,4 +13,5 @@ export const migrations: Migrations = {
   '003_versions_and_write_indexes': versionsAndWriteIndexes,
   '004_audit_log': auditMigration,
   '005_statistics_indexes': statisticsIndexes,
+  '007_plan_conflicts': planConflicts,
 };
