@@ -1,4 +1,4 @@
-import { Conflict, DuplicateKind } from '../../../lib/plan/conflicts';
+import { DuplicateKind } from '../../../lib/plan/conflicts';
 import { conflictId, identityOf } from '../../../lib/plan/identity';
 import { AF_PLACEMENT, conflictsOf, only, PLACEMENT, SFI } from './plan-fixtures';
 
@@ -30,7 +30,7 @@ describe('conflictId', () => {
     const other = only(conflictsOf([PLACEMENT, { ...SFI, id: 'partners:sfi:2' }]), 'SLOT_OVERLAP');
     expect(conflictId(other)).not.toBe(conflictId(overlap));
     const duplicate = only(conflictsOf([PLACEMENT, AF_PLACEMENT]), 'DUPLICATE_KIND') as DuplicateKind;
-    expect(conflictId({ ...duplicate, kind: 'SLOT_OVERLAP' } as Conflict)).not.toBe(conflictId(duplicate));
+    expect(conflictId({ ...identityOf(duplicate), kind: 'SLOT_OVERLAP' })).not.toBe(conflictId(duplicate));
     expect(conflictId({ ...duplicate, category: 'JOB_SEARCH' })).not.toBe(conflictId(duplicate));
     const contexts = { ...overlap, activityIds: [], contextIds: overlap.activityIds };
     expect(conflictId(contexts)).not.toBe(conflictId(overlap));
