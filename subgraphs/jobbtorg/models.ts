@@ -162,7 +162,7 @@ export interface StoredAcceptance extends Acceptance {
   reason: string;
 }
 
-/** One step of a conflict's history (`plan_conflict_events`). */
+/** One step of a conflict's history (`plan_conflict_events`), as written; the database numbers it. */
 export interface PlanConflictEventRow {
   conflict_id: string;
   version: number;
@@ -178,6 +178,11 @@ export interface PlanConflictEventRow {
   three_party_meeting_id: string | null;
   record_id: string | null;
   record_version: number | null;
+}
+
+/** A step of a conflict's history as stored, with its number (the seed gives it explicitly). */
+export interface StoredPlanConflictEvent extends PlanConflictEventRow {
+  id: number;
 }
 
 /** A `plan_conflicts` row as stored: lists and records as JSON text (see `StoredPlanConflict`). */

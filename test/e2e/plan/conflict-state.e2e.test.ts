@@ -295,3 +295,31 @@ describeEachDialect('a conflict of the shared plan, from found to settled', (dia
     expect(log.some((r: { outcome: string }) => r.outcome === 'DENIED')).toBe(true);
   });
 });
+
+describeEachDialect('the seeded history of conflicts', (dialect) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ dialect, people: 600 });
+  }, STACK_START_TIMEOUT_MS);
+  afterAll(() => stack?.stop());
+
+  it('reads as it was kept: every state, and the first reads move none of them', async () => {
+    const db = stack.subgraphs.jobbtorg.db;
+    const before: { id: string; state: string; version: number }[] = await db('plan_conflicts').select('id', 'state', 'version').orderBy('id');
+    expect(new Set(before.map((c) => c.state))).toEqual(new Set(['OPEN', 'ACKNOWLEDGED', 'ACCEPTED', 'RESOLVED']));
+    const CENTRAL: AsCaller = { as: { org: 'JOBBTORG', sub: 'samordnare', scope: 'records:read' } };
+    const inbox = await stack.query(`{ planConflictInbox(first: 100) { totalCount edges { node { id state history { event } } } } }`, {}, CENTRAL);
+    expect(inbox.errors).toBeUndefined();
+    expect(inbox.data.planConflictInbox.totalCount).toBeGreaterThan(0);
+    for (const unit of ['KISTA', 'FARSTA', 'VARBERG', 'ROSENLUNDSGATAN']) {
+      const counts = await stack.query(
+        `query($unit: ID!) { peopleWithPlanConflicts(filter: { unitCode: $unit, from: "2025-01-01", to: "2025-12-31" }) { summary { total } } }`,
+        { unit },
+        CENTRAL,
+      );
+      expect(counts.errors).toBeUndefined();
+    }
+    const after: { id: string; state: string; version: number }[] = await db('plan_conflicts').select('id', 'state', 'version').whereIn('id', before.map((c) => c.id)).orderBy('id');
+    expect(after.map((c) => [c.id, c.state, Number(c.version)])).toEqual(before.map((c) => [c.id, c.state, Number(c.version)]));
+  });
+});
