@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AfProgrammeFacts, CATEGORY_NAMES, categoryOf, JobbtorgCaseFacts } from '../lib/plan/activity';
+import { CATEGORY_NAMES, categoryOf, JobbtorgCaseFacts } from '../lib/plan/activity';
 import { Conflict, findConflicts } from '../lib/plan/conflicts';
 import { conflictId, identityOf } from '../lib/plan/identity';
 import { planItemOf, toPlannedItem } from '../lib/plan/items';
@@ -27,7 +27,8 @@ import type { PlanConflictEventRow } from '../subgraphs/jobbtorg/models';
  *
  * Which state a conflict has is drawn from its id, not from the seed's random stream, so
  * the rest of the world is the same with or without this history. Conflicts that involve a
- * three-party meeting are left to be found at the first read.
+ * three-party meeting or an Arbetsförmedlingen programme are left to be found at the first
+ * read, as new ones.
  */
 
 /** A number in [0, 1) drawn from `id` and `salt`: the same for the same conflict in every run. */
@@ -63,16 +64,10 @@ function planRecords(ctx: PersonContext, asPlanned: boolean): PlanRecords {
       closure: c.closed_on && c.closure_reason ? { closedOn: c.closed_on, reason: c.closure_reason } : null,
     };
   });
-  const afProgrammes: AfProgrammeFacts[] = partners.job_seeker_registrations.map((r) => ({
-    id: `partners:registration:${r.id}`,
-    programme: r.programme,
-    from: r.programme_from,
-    to: r.programme_to,
-    extentPercent: r.programme_extent_percent,
-  }));
   return {
     items: [...interventions, ...activities, ...sfi, ...assignments],
-    context: { jobbtorgCases: cases, afProgrammes },
+    // Arbetsförmedlingen's programmes are left out: the conflicts they take part in are found at the first read.
+    context: { jobbtorgCases: cases, afProgrammes: [] },
     factStamps: new Map(jobbtorg.cases.map((c) => [`jobbtorg:case:${c.id}`, { version: c.version ?? 1, changedBy: null }])),
   };
 }

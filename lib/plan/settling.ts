@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addDays } from '../scalars/calendar';
-import type { AfProgrammeFacts, Agency, JobbtorgCaseFacts, PlanContext } from './activity';
+import type { Agency, PlanContext } from './activity';
 import { Conflict, findConflicts } from './conflicts';
 import { conflictId, ConflictIdentity } from './identity';
 import { PlanItem, toPlannedItem } from './items';
@@ -69,12 +69,22 @@ function itemHash(item: PlanItem): string {
   return hash(Object.fromEntries(Object.entries(judged).sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
-function caseHash(c: JobbtorgCaseFacts): string {
-  return hash([c.enrolledOn, c.jobbgaranti.deadline, c.jobbgaranti.planEstablishedOn, c.closure?.closedOn ?? null, c.closure?.reason ?? null]);
+/** A fact of the plan's context (a case, a programme): every one has an id. */
+interface ContextFact {
+  id: string;
 }
 
-function programmeHash(p: AfProgrammeFacts): string {
-  return hash([p.programme, p.from, p.to, p.extentPercent]);
+/** The agency each list of the context belongs to, by the list's name in `PlanContext`. */
+const CONTEXT_AGENCIES: Readonly<Record<string, Agency>> = { jobbtorgCases: 'JOBBTORG', afProgrammes: 'ARBETSFORMEDLINGEN' };
+
+/** The context's lists of facts, by name. */
+function contextLists(context: PlanContext): [string, readonly ContextFact[]][] {
+  return Object.entries(context) as [string, readonly ContextFact[]][];
+}
+
+/** A fact's content without what follows the calendar rather than a change (a jobbgaranti's `status`). */
+function factHash(fact: ContextFact): string {
+  return hash(JSON.parse(JSON.stringify(fact, (key, value) => (key === 'status' ? undefined : value))));
 }
 
 /** The records a conflict names, in its order (activities, then facts), or null where one no longer exists. */
@@ -87,11 +97,9 @@ export function recordsOf(identity: ConflictIdentity, records: PlanRecords): See
   }
   for (const id of identity.contextIds) {
     const stamp = records.factStamps.get(id) ?? { version: null, changedBy: null };
-    const c = records.context.jobbtorgCases.find((x) => x.id === id);
-    const p = records.context.afProgrammes.find((x) => x.id === id);
-    if (c) seen.push({ id, agency: 'JOBBTORG', ...stamp, hash: caseHash(c) });
-    else if (p) seen.push({ id, agency: 'ARBETSFORMEDLINGEN', ...stamp, hash: programmeHash(p) });
-    else return null;
+    const list = contextLists(records.context).find(([, facts]) => facts.some((f) => f.id === id));
+    if (!list) return null;
+    seen.push({ id, agency: CONTEXT_AGENCIES[list[0]], ...stamp, hash: factHash(list[1].find((f) => f.id === id)!) });
   }
   return seen;
 }
@@ -104,31 +112,24 @@ export function fingerprintOf(seen: readonly SeenRecord[]): string {
 /** Days an open-ended record is judged for beyond the last day its records name. */
 const OPEN_ENDED_DAYS = 364;
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every day a fact names (a case's enrolment, deadline, plan and closure; a programme's dates), at any depth. */
+function daysOf(fact: unknown): string[] {
+  if (typeof fact === 'string') return DAY.test(fact) ? [fact] : [];
+  if (fact && typeof fact === 'object') return Object.values(fact).flatMap(daysOf);
+  return [];
+}
+
 /**
  * The days a conflict's records run: from the first day any of them names to the last, or,
- * when one runs on without end, to a year after the last day named (the rules repeat
- * week after week, so a year shows whatever an open end can hold).
+ * when one may run on — an item without an end, any fact (a case stays open, a programme
+ * may) — to a year after the last day named: the rules repeat week after week, so a year
+ * shows whatever an open end can hold.
  */
-function spanOf(items: readonly PlanItem[], cases: readonly JobbtorgCaseFacts[], programmes: readonly AfProgrammeFacts[]): PlanWindow {
-  const days: string[] = [];
-  let openEnded = false;
-  for (const i of items) {
-    days.push(i.startDate);
-    if (i.endDate === null) openEnded = true;
-    else days.push(i.endDate);
-  }
-  for (const c of cases) {
-    days.push(c.enrolledOn, c.jobbgaranti.deadline);
-    if (c.jobbgaranti.planEstablishedOn) days.push(c.jobbgaranti.planEstablishedOn);
-    if (c.closure) days.push(c.closure.closedOn);
-    else openEnded = true;
-  }
-  for (const p of programmes) {
-    if (p.from) days.push(p.from);
-    if (p.to) days.push(p.to);
-    else openEnded = true;
-  }
-  days.sort();
+function spanOf(items: readonly PlanItem[], facts: readonly ContextFact[]): PlanWindow {
+  const days = [...items.flatMap((i) => (i.endDate === null ? [i.startDate] : [i.startDate, i.endDate])), ...facts.flatMap(daysOf)].sort();
+  const openEnded = facts.length > 0 || items.some((i) => i.endDate === null);
   const last = days[days.length - 1];
   return { from: days[0], to: openEnded ? addDays(last, OPEN_ENDED_DAYS) : last };
 }
@@ -141,12 +142,15 @@ function spanOf(items: readonly PlanItem[], cases: readonly JobbtorgCaseFacts[],
  */
 export function judgeOnOwnRecords(identity: ConflictIdentity, records: PlanRecords, fullTimeHours: number): Conflict | null {
   const items = records.items.filter((i) => identity.activityIds.includes(i.id));
-  const cases = records.context.jobbtorgCases.filter((c) => identity.contextIds.includes(c.id));
-  const programmes = records.context.afProgrammes.filter((p) => identity.contextIds.includes(p.id));
-  if (items.length !== identity.activityIds.length || cases.length + programmes.length !== identity.contextIds.length) return null;
-  const context: PlanContext = { jobbtorgCases: cases.length ? records.context.jobbtorgCases : [], afProgrammes: programmes };
+  const lists = contextLists(records.context).map(([name, facts]) => {
+    const named = facts.filter((f) => identity.contextIds.includes(f.id));
+    return [name, named, name === 'jobbtorgCases' && named.length ? facts : named] as const;
+  });
+  const namedFacts = lists.reduce((n, [, named]) => n + named.length, 0);
+  if (items.length !== identity.activityIds.length || namedFacts !== identity.contextIds.length) return null;
+  const context = Object.fromEntries(lists.map(([name, , judged]) => [name, judged])) as unknown as PlanContext;
   const id = conflictId(identity);
-  const span = spanOf(items, context.jobbtorgCases, programmes);
+  const span = spanOf(items, lists.flatMap(([, , judged]) => judged));
   return findConflicts(items.map(toPlannedItem), context, span, { fullTimeHours }).find((c) => conflictId(c) === id) ?? null;
 }
 
