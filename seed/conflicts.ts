@@ -68,7 +68,10 @@ function planRecords(ctx: PersonContext, asPlanned: boolean): PlanRecords {
     items: [...interventions, ...activities, ...sfi, ...assignments],
     // Arbetsförmedlingen's programmes are left out: the conflicts they take part in are found at the first read.
     context: { jobbtorgCases: cases, afProgrammes: [] },
-    factStamps: new Map(jobbtorg.cases.map((c) => [`jobbtorg:case:${c.id}`, { version: c.version ?? 1, changedBy: null }])),
+    stamps: new Map([
+      ...jobbtorg.cases.map((c) => [`jobbtorg:case:${c.id}`, { version: c.version ?? 1, changedBy: null }] as const),
+      ...jobbtorg.interventions.map((i) => [`jobbtorg:intervention:${i.id}`, { version: i.version ?? 1, changedBy: null }] as const),
+    ]),
   };
 }
 

@@ -35,8 +35,11 @@ export interface RecordStamp {
 export interface PlanRecords {
   items: readonly PlanItem[];
   context: PlanContext;
-  /** Stamps of the context facts' records (a case's version), by record id, where known. */
-  factStamps: ReadonlyMap<string, RecordStamp>;
+  /**
+   * Stamps the reader knows from its own rows, by record id: a case's version, and an item's
+   * where the item carries none of its own (`stampOf` is read first).
+   */
+  stamps: ReadonlyMap<string, RecordStamp>;
 }
 
 /** One record of a conflict as it was last seen: its stamp, and a hash of what the rules read of it. */
@@ -93,10 +96,12 @@ export function recordsOf(identity: ConflictIdentity, records: PlanRecords): See
   for (const id of identity.activityIds) {
     const item = records.items.find((i) => i.id === id);
     if (!item) return null;
-    seen.push({ id, agency: item.agency, ...stampOf(item), hash: itemHash(item) });
+    const own = stampOf(item);
+    const stamp = own.version === null ? (records.stamps.get(id) ?? own) : own;
+    seen.push({ id, agency: item.agency, ...stamp, hash: itemHash(item) });
   }
   for (const id of identity.contextIds) {
-    const stamp = records.factStamps.get(id) ?? { version: null, changedBy: null };
+    const stamp = records.stamps.get(id) ?? { version: null, changedBy: null };
     const list = contextLists(records.context).find(([, facts]) => facts.some((f) => f.id === id));
     if (!list) return null;
     seen.push({ id, agency: CONTEXT_AGENCIES[list[0]], ...stamp, hash: factHash(list[1].find((f) => f.id === id)!) });

@@ -34,11 +34,11 @@ export interface ExternalPlanFacts {
   assignedProviderIds: string[];
 }
 
-/** Jobbtorg's own part: interventions as plan items and the cases' facts, with the cases' versions. */
+/** Jobbtorg's own part: interventions as plan items and the cases' facts, with their rows' versions. */
 export interface OwnPlanFacts {
   items: PlanItem[];
   cases: JobbtorgCaseFacts[];
-  caseStamps: Map<string, RecordStamp>;
+  stamps: Map<string, RecordStamp>;
 }
 
 /** A reader's plan over a window: the activities it sees and the conflicts among them. */
@@ -81,7 +81,10 @@ export async function ownPlanFacts(loaders: Loaders, personnummer: string, today
       },
       closure: c.closed_on && c.closure_reason ? { closedOn: c.closed_on, reason: c.closure_reason } : null,
     })),
-    caseStamps: new Map(cases.map((c) => [`jobbtorg:case:${c.id}`, { version: c.version, changedBy: null }])),
+    stamps: new Map([
+      ...cases.map((c) => [`jobbtorg:case:${c.id}`, { version: c.version, changedBy: null }] as const),
+      ...interventions.map((i) => [`jobbtorg:intervention:${i.id}`, { version: i.version, changedBy: null }] as const),
+    ]),
   };
 }
 
@@ -90,7 +93,7 @@ export function planRecordsOf(own: OwnPlanFacts, external: ExternalPlanFacts): P
   return {
     items: [...own.items, ...external.partnersPlanItems, ...external.stadsdelPlanItems],
     context: { jobbtorgCases: own.cases, afProgrammes: external.afProgrammes as AfProgrammeFacts[] },
-    factStamps: own.caseStamps,
+    stamps: own.stamps,
   };
 }
 

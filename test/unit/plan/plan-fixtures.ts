@@ -19,7 +19,7 @@ export const PLACEMENT = item('jobbtorg:intervention:1', 'JOBBTORG', 'WORK_PLACE
 export const SFI = item('partners:sfi:1', 'SFI', 'SFI_COURSE', 'SWEDISH_FOR_IMMIGRANTS');
 export const AF_PLACEMENT = item('partners:activity:1', 'ARBETSFORMEDLINGEN', 'WORK_PLACEMENT', 'WORK_PLACEMENT', { schedule: [{ weekday: 'FRIDAY', startTime: '13:00', endTime: '16:00' }] });
 
-export const records = (items: PlanItem[], context = NO_CONTEXT): PlanRecords => ({ items, context, factStamps: new Map() });
+export const records = (items: PlanItem[], context = NO_CONTEXT): PlanRecords => ({ items, context, stamps: new Map() });
 export const conflictsOf = (items: PlanItem[], window = { from: '2025-03-03', to: '2025-05-25' }, context = NO_CONTEXT) =>
   findConflicts(items.map(toPlannedItem), context, window);
 export const only = (conflicts: Conflict[], kind: Conflict['kind']) => conflicts.find((c) => c.kind === kind)!;
