@@ -4,11 +4,11 @@ import { Conflict, findConflicts } from '../lib/plan/conflicts';
 import { conflictId, identityOf } from '../lib/plan/identity';
 import { planItemOf, toPlannedItem } from '../lib/plan/items';
 import { fingerprintOf, judgeOnOwnRecords, PlanRecords, recordsOf, SeenRecord } from '../lib/plan/settling';
-import { toDbDateTime } from '../lib/scalars/calendar';
 import type { StoredAcceptance, StoredPlanConflict } from '../subgraphs/jobbtorg/models';
 import { planConflictRowOf } from '../subgraphs/jobbtorg/data';
 import { afterTransition, KEPT_AT_FULL_TIME_HOURS, newlyFound } from '../subgraphs/jobbtorg/plan-conflicts';
 import { jobbgarantiStatus } from '../subgraphs/jobbtorg/rules/case';
+import { historyStep } from '../subgraphs/jobbtorg/rules/plan-conflict';
 import { addDays } from './clock';
 import { PersonContext } from './context';
 import type { PlanConflictEventRow } from '../subgraphs/jobbtorg/models';
@@ -103,24 +103,9 @@ const REASONS = ['Planerat så med avsikt: insatserna kompletterar varandra.', '
 const at = (day: string, hour = 9) => `${day}T${String(hour).padStart(2, '0')}:00:00Z`;
 const earliest = (a: string, b: string) => (a < b ? a : b);
 
-function event(conflict: StoredPlanConflict, kind: PlanConflictEventRow['event'], when: string, actor: { agency?: SeenRecord['agency']; organisation?: string; user?: string } = {}, extra: Partial<PlanConflictEventRow> = {}): PlanConflictEventRow {
-  return {
-    conflict_id: conflict.id,
-    version: conflict.version,
-    event: kind,
-    state: conflict.state,
-    at: toDbDateTime(new Date(when)),
-    agency: actor.agency ?? null,
-    organisation: actor.organisation ?? null,
-    user: actor.user ?? null,
-    note: null,
-    expected_settled_on: null,
-    reason: null,
-    three_party_meeting_id: null,
-    record_id: null,
-    record_version: null,
-    ...extra,
-  };
+/** A step of the history on a day of the seed's, by `actor`. */
+function event(conflict: StoredPlanConflict, kind: PlanConflictEventRow['event'], when: string, actor: { agency?: SeenRecord['agency']; organisation?: string; user?: string } = {}, says: Partial<PlanConflictEventRow> = {}): PlanConflictEventRow {
+  return historyStep(conflict, kind, new Date(when), { agency: actor.agency ?? null, organisation: actor.organisation ?? null, user: actor.user ?? null, ...says });
 }
 
 /** A conflict the records hold now, kept as found, and then acknowledged or accepted by a draw from its id. */

@@ -42,6 +42,7 @@ import {
   checkAcknowledgementInput,
   checkWithdrawable,
   checkWithdrawalInput,
+  historyStep,
   withAcceptance,
   withoutAcceptance,
 } from './rules/plan-conflict';
@@ -526,7 +527,7 @@ export interface PlanConflictAction<Input> {
 function actOnPlanConflict<Input extends { id: string; version: number }>(
   db: Knex,
   { request, agency, now }: PlanConflictAction<Input>,
-  change: (kept: StoredPlanConflict) => { conflict: StoredPlanConflict; event: Pick<PlanConflictEventRow, 'event'> & Partial<PlanConflictEventRow> },
+  change: (kept: StoredPlanConflict) => { conflict: StoredPlanConflict; event: { event: PlanConflictEventRow['event']; says?: Partial<PlanConflictEventRow> } },
 ): Promise<PlanConflictRow> {
   const { input, caller } = request;
   return idempotentRow(db, 'plan_conflicts', request, now, async (trx) => {
@@ -538,22 +539,9 @@ function actOnPlanConflict<Input extends { id: string; version: number }>(
     const at = now.toISOString();
     const next = { ...changed, version: kept.version + 1, changedAt: at };
     await trx('plan_conflicts').where({ id: kept.id }).update(planConflictRowOf(next));
-    await trx('plan_conflict_events').insert({
-      conflict_id: kept.id,
-      version: next.version,
-      state: next.state,
-      at: toDbDateTime(now),
-      agency,
-      organisation: formatOrganisation(caller.organisation),
-      user: caller.user,
-      note: null,
-      expected_settled_on: null,
-      reason: null,
-      three_party_meeting_id: null,
-      record_id: null,
-      record_version: null,
-      ...event,
-    } satisfies PlanConflictEventRow);
+    await trx('plan_conflict_events').insert(
+      historyStep(next, event.event, now, { agency, organisation: formatOrganisation(caller.organisation), user: caller.user, ...event.says }),
+    );
     return trx('plan_conflicts').where({ id: kept.id }).first();
   });
 }
@@ -565,7 +553,7 @@ export function acknowledgePlanConflict(db: Knex, action: PlanConflictAction<Ack
     checkAcknowledgeable(kept);
     return {
       conflict: { ...kept, state: 'ACKNOWLEDGED', note, expectedSettledOn },
-      event: { event: 'ACKNOWLEDGED', note, expected_settled_on: expectedSettledOn },
+      event: { event: 'ACKNOWLEDGED', says: { note, expected_settled_on: expectedSettledOn } },
     };
   });
 }
@@ -586,7 +574,7 @@ export function acceptPlanConflict(db: Knex, action: PlanConflictAction<AcceptPl
     };
     return {
       conflict: { ...withAcceptance(kept, acceptance, meetingId), note: null, expectedSettledOn: null },
-      event: { event: 'ACCEPTED', reason, three_party_meeting_id: meetingId },
+      event: { event: 'ACCEPTED', says: { reason, three_party_meeting_id: meetingId } },
     };
   });
 }
@@ -596,6 +584,6 @@ export function withdrawPlanConflictAcceptance(db: Knex, action: PlanConflictAct
   const { reason } = checkWithdrawalInput(action.request.input);
   return actOnPlanConflict(db, action, (kept) => {
     checkWithdrawable(kept, action.agency);
-    return { conflict: withoutAcceptance(kept, action.agency), event: { event: 'ACCEPTANCE_WITHDRAWN', reason } };
+    return { conflict: withoutAcceptance(kept, action.agency), event: { event: 'ACCEPTANCE_WITHDRAWN', says: { reason } } };
   });
 }

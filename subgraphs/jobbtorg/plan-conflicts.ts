@@ -5,6 +5,7 @@ import { conflictId, identityOf } from '../../lib/plan/identity';
 import { PlanRecords, judgeOnOwnRecords, recordsOf, SeenRecord, transitionOf, Transition } from '../../lib/plan/settling';
 import { fromDbDateTime, toDbDateTime } from '../../lib/scalars/calendar';
 import * as data from './data';
+import { historyStep } from './rules/plan-conflict';
 import type { Loaders } from './loaders';
 import type { PlanConflictEventRow, StoredPlanConflict } from './models';
 
@@ -56,23 +57,14 @@ function instant(now: Date): string {
   return fromDbDateTime(toDbDateTime(now));
 }
 
+/** The step a transition or a first finding adds to the history: by whoever changed the record, if anyone. */
 function event(conflict: StoredPlanConflict, kind: PlanConflictEventRow['event'], at: Date, change: SeenRecord | null = null): PlanConflictEventRow {
-  return {
-    conflict_id: conflict.id,
-    version: conflict.version,
-    event: kind,
-    state: conflict.state,
-    at: toDbDateTime(at),
+  return historyStep(conflict, kind, at, {
     agency: change?.agency ?? null,
-    organisation: null,
     user: change?.changedBy ?? null,
-    note: null,
-    expected_settled_on: null,
-    reason: null,
-    three_party_meeting_id: null,
     record_id: change?.id ?? null,
     record_version: change?.version ?? null,
-  };
+  });
 }
 
 /** A conflict found for the first time, as it is kept: OPEN, its weeks and message as judged on its own records. */

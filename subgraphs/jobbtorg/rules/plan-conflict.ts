@@ -3,7 +3,8 @@ import type { Agency } from '../../../lib/plan/activity';
 import type { PlanItem } from '../../../lib/plan/items';
 import { acceptedByAll, fingerprintOf, standingAcceptances } from '../../../lib/plan/settling';
 import type { AcceptPlanConflictInput, AcknowledgePlanConflictInput, WithdrawPlanConflictAcceptanceInput } from '../__generated__/resolvers-types';
-import type { StoredAcceptance, StoredPlanConflict } from '../models';
+import { toDbDateTime } from '../../../lib/scalars/calendar';
+import type { PlanConflictEventRow, StoredAcceptance, StoredPlanConflict } from '../models';
 
 /**
  * The rules an action on a conflict of the shared plan keeps, as plain functions. Who may
@@ -91,4 +92,30 @@ export function checkAgreedAtMeeting(visibleItems: readonly Pick<PlanItem, 'id' 
   if (!meeting) throw notFound('input.threePartyMeetingId');
   if (meeting.startDate > today) throw badInput('input.threePartyMeetingId', `names a meeting on ${meeting.startDate}, which has not taken place yet`);
   return meetingId;
+}
+
+/** A step of a conflict's history: the version and state the conflict has after it, when, and what it says. */
+export function historyStep(
+  conflict: Pick<StoredPlanConflict, 'id' | 'version' | 'state'>,
+  event: PlanConflictEventRow['event'],
+  at: Date,
+  says: Partial<Omit<PlanConflictEventRow, 'conflict_id' | 'version' | 'state' | 'event' | 'at'>> = {},
+): PlanConflictEventRow {
+  return {
+    conflict_id: conflict.id,
+    version: conflict.version,
+    event,
+    state: conflict.state,
+    at: toDbDateTime(at),
+    agency: null,
+    organisation: null,
+    user: null,
+    note: null,
+    expected_settled_on: null,
+    reason: null,
+    three_party_meeting_id: null,
+    record_id: null,
+    record_version: null,
+    ...says,
+  };
 }
