@@ -33,7 +33,24 @@ const SHARED_PLAN = [
   ...fieldsOf('Person', 'sharedPlan'),
   ...fieldsOf('SharedPlan', 'from to weeks activities conflicts'),
   ...fieldsOf('PlanItem', 'id agency kind category title provider startDate endDate hoursPerWeek schedule status extentPercent partOf version changedBy'),
-  ...fieldsOf('PlanConflict', 'kind activityIds contextIds agencies weeks message'),
+  ...fieldsOf(
+    'PlanConflict',
+    'id kind activityIds contextIds agencies otherAgencies person weeks message state version foundAt stateChangedAt settledAt note expectedSettledOn acceptedBy acceptanceReason resolvedBy history',
+  ),
+  ...fieldsOf('PlanConflictEvent', 'version event state at agency organisation user note expectedSettledOn reason change'),
+  ...fieldsOf('PlanConflictChange', 'recordId agency version changedBy'),
+];
+
+/**
+ * The conflicts that involve the agency, without asking (the jobbtorg subgraph shows only
+ * those it sees whole), and the actions an involved agency takes on them. Not the
+ * three-party meeting a conflict was agreed at: meetings are social services' records.
+ */
+const PLAN_CONFLICTS = [
+  ...fieldsOf('Query', 'planConflictInbox'),
+  ...fieldsOf('PlanConflictConnection', 'edges pageInfo totalCount'),
+  ...fieldsOf('PlanConflictEdge', 'cursor node'),
+  ...fieldsOf('Mutation', 'acknowledgePlanConflict acceptPlanConflict withdrawPlanConflictAcceptance'),
 ];
 
 /** Public reference data: districts, Jobbtorg units, agencies and providers (no info meetings, no quotas). */
@@ -48,7 +65,7 @@ const REFERENCE_DATA = [
 /** What several records share: weekly times and a Relay page's cursor. */
 const COMMON = [...fieldsOf('WeeklySlot', 'weekday startTime endTime'), ...fieldsOf('PageInfo', 'hasNextPage endCursor')];
 
-const EVERY_PARTNER = [...IDENTITY, ...SHARED_PLAN, ...REFERENCE_DATA, ...COMMON];
+const EVERY_PARTNER = [...IDENTITY, ...SHARED_PLAN, ...PLAN_CONFLICTS, ...REFERENCE_DATA, ...COMMON];
 
 /** The allowlist of each partner kind, by kind. */
 export const FIELD_ALLOWLIST: Readonly<Record<PartnerKind, ReadonlySet<string>>> = Object.freeze({

@@ -106,13 +106,20 @@ function pageSize(args: PageArgs, field: string): number {
 }
 
 /**
- * Pages through a list already worked out in memory, sorted ascending by a unique string
- * key, with the same cursors and limits as `paginate`.
+ * Pages through a list already worked out in memory, sorted by a unique string key —
+ * ascending, or descending with `{ descending: true }` — with the same cursors and limits
+ * as `paginate`.
  */
-export function paginateSorted<R>(sorted: readonly R[], args: PageArgs, keyOf: (row: R) => string, field: string): Page<R> {
+export function paginateSorted<R>(
+  sorted: readonly R[],
+  args: PageArgs,
+  keyOf: (row: R) => string,
+  field: string,
+  order: { descending?: boolean } = {},
+): Page<R> {
   const first = pageSize(args, field);
   const after = args.after ? String(decodeCursor(args.after, 1, field)[0]) : null;
-  const rest = after === null ? sorted : sorted.filter((row) => keyOf(row) > after);
+  const rest = after === null ? sorted : sorted.filter((row) => (order.descending ? keyOf(row) < after : keyOf(row) > after));
   const edges = rest.slice(0, first).map((node) => ({ cursor: encodeCursor([keyOf(node)]), node }));
   return {
     edges,

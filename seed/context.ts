@@ -18,6 +18,7 @@ export type IdTable =
   | 'job_plans'
   | 'interventions'
   | 'feedback'
+  | 'plan_conflict_events'
   | 'job_seeker_registrations'
   | 'planned_activities'
   | 'residence_permits'

@@ -12,7 +12,13 @@ export async function isSeeded(db: Knex): Promise<boolean> {
   return Boolean(await db('cases').first());
 }
 
-/** The jobbtorg slice of the world for `people` people; cases before plans before interventions. */
+/** The jobbtorg slice of the world for `people` people; cases before plans before interventions, conflicts before their history. */
 export function seedPeople(db: Knex, options: { people: number; seed?: number }): Promise<void> {
-  return seedSlice(db, options.people, (bundle) => bundle.jobbtorg, ['cases', 'job_plans', 'interventions', 'feedback'], options.seed);
+  return seedSlice(
+    db,
+    options.people,
+    (bundle) => bundle.jobbtorg,
+    ['cases', 'job_plans', 'interventions', 'feedback', 'plan_conflicts', 'plan_conflict_events'],
+    options.seed,
+  );
 }

@@ -19,6 +19,8 @@ import type {
 import type {
   StoredCase as CaseRow,
   FeedbackRow,
+  StoredPlanConflictEvent as PlanConflictEventRow,
+  PlanConflictRow,
   StoredIntervention as InterventionRow,
   JobPlanRow,
   UnitDistrictRow,
@@ -47,6 +49,8 @@ export type {
   ThreePartyMeetingRow,
   CaseRow,
   FeedbackRow,
+  PlanConflictEventRow,
+  PlanConflictRow,
   InterventionRow,
   JobPlanRow,
   UnitDistrictRow,
@@ -92,6 +96,9 @@ export interface PersonBundle {
     job_plans: JobPlanRow[];
     interventions: InterventionRow[];
     feedback: FeedbackRow[];
+    /** The kept conflicts of the person's shared plan and their history (./conflicts.ts). */
+    plan_conflicts: PlanConflictRow[];
+    plan_conflict_events: PlanConflictEventRow[];
   };
   partners: {
     job_seeker_registrations: JobSeekerRegistrationRow[];
@@ -108,7 +115,7 @@ export interface PersonBundle {
 export function emptyBundle(): PersonBundle {
   return {
     stadsdel: { info_meetings: [], persons: [], income_support_decisions: [], consents: [], consent_parties: [], referrals: [], three_party_meetings: [] },
-    jobbtorg: { cases: [], job_plans: [], interventions: [], feedback: [] },
+    jobbtorg: { cases: [], job_plans: [], interventions: [], feedback: [], plan_conflicts: [], plan_conflict_events: [] },
     partners: {
       job_seeker_registrations: [],
       planned_activities: [],

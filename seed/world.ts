@@ -1,5 +1,6 @@
 import { parseDate } from '../lib/scalars/calendar';
 import { planArbetsformedlingen, planProviderAssignment, planSfi, recordMigration, recordProgrammeParts } from './agencies';
+import { keepConflictHistory } from './conflicts';
 import { Ids, PersonContext } from './context';
 import { referAndEnrol } from './enrolment';
 import { InfoMeetingBook } from './meetings';
@@ -66,6 +67,7 @@ export function* generateWorld(options: WorldOptions): Generator<PersonBundle> {
     const hasProviderAssignment = ctx.bundle.partners.provider_assignments.length > 0;
     const enrolment = referAndEnrol(ctx, person, { sfi, af, hasProviderAssignment }, meetings);
     recordIncomeSupport(ctx, person, enrolment);
+    keepConflictHistory(ctx);
     yield ctx.bundle;
   }
 }

@@ -180,3 +180,22 @@ export function mayReadPartnerRecord(
 export function mayReadSharedPlan(organisation: Organisation, assignedProviderIds: readonly string[]): boolean {
   return organisation.kind !== 'PROVIDER' || assignedProviderIds.includes(organisation.id!);
 }
+
+/**
+ * May a reader see a conflict of a person's shared plan, its state, note and history? Only
+ * when it sees every agency the conflict involves (`visible`: the agencies it sees in that
+ * person's plan, `visibleAgencies` in lib/plan/items.ts), so a conflict never tells it of an
+ * activity or fact it may not see.
+ */
+export function maySeePlanConflict(agencies: readonly string[], visible: ReadonlySet<string>): boolean {
+  return agencies.every((a) => visible.has(a));
+}
+
+/**
+ * May `organisation` act on a conflict (acknowledge, accept, withdraw its acceptance)? Only
+ * an agency involved in it, and only while it sees all of it.
+ */
+export function mayActOnPlanConflict(organisation: Organisation, agencies: readonly string[], visible: ReadonlySet<string>): boolean {
+  const party = PARTY_OF[organisation.kind];
+  return party !== null && agencies.includes(party) && maySeePlanConflict(agencies, visible);
+}

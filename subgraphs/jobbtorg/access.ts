@@ -2,19 +2,22 @@ import { RecordPolicy } from '../../lib/audit/instrument';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
-import { jobbtorgUnitsOf, mayReadCase, mayReadSharedPlan, mayWriteCase } from '../../lib/auth/rules';
+import { jobbtorgUnitsOf, mayActOnPlanConflict, mayReadCase, mayReadSharedPlan, maySeePlanConflict, mayWriteCase, PARTY_OF } from '../../lib/auth/rules';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
+import { Agency, AGENCIES } from '../../lib/plan/activity';
 import { SharingConsent, visibleAgencies } from '../../lib/plan/items';
 import { requireStatisticsScope } from '../../lib/statistics/scope';
 import { Loaders } from './loaders';
-import { StoredCase } from './models';
+import { StoredCase, StoredPlanConflict } from './models';
+import type { ExternalPlanFacts } from './plan';
 
 /**
  * The access matrix (lib/auth/rules.ts) applied to Jobbtorg's cases: lists narrowed in
  * SQL, single cases null for a caller who may not read them, writes NOT_FOUND for a case
  * the caller may not change — all as if the case did not exist — and every refusal
- * audited as DENIED. The shared plan shows a reader the agencies its organisation may see.
+ * audited as DENIED. The shared plan shows a reader the agencies its organisation may see,
+ * and a conflict only to a reader who sees all of it; only an agency involved acts on it.
  */
 export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Loaders) {
   const deny = (c: StoredCase, what: string) => audit.note(c.personnummer, 'Case', what, 'DENIED');
@@ -73,6 +76,44 @@ export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Load
       return visibleAgencies(caller.organisation, consents);
     },
 
+    /** Whether the caller may see the person's plan at all, for a list that leaves out those it may not (not a refusal). */
+    seesPlanOf(assignedProviderIds: readonly string[]): boolean {
+      return mayReadSharedPlan(caller.organisation, assignedProviderIds);
+    },
+
+    /** Whether the caller sees a conflict of the person whole: the plan, and every agency involved (lib/auth/rules.ts). */
+    seesPlanConflict(agencies: readonly string[], facts: Pick<ExternalPlanFacts, 'sharingConsents' | 'assignedProviderIds'>): boolean {
+      return this.seesPlanOf(facts.assignedProviderIds) && maySeePlanConflict(agencies, this.visibleAgencies(facts.sharingConsents));
+    },
+
+    /** The agency the caller acts for in a shared plan; null for an organisation that plans nothing (Migrationsverket, the city). */
+    planParty(): Agency | null {
+      const party = PARTY_OF[caller.organisation.kind];
+      return (AGENCIES as readonly string[]).includes(party ?? '') ? (party as Agency) : null;
+    },
+
+    /**
+     * The agency acting on a conflict: one involved in it that sees all of it. Anyone else
+     * gets NOT_FOUND on `input.id`, as for a conflict that does not exist, and the refusal is audited.
+     */
+    actsOnPlanConflict(conflict: StoredPlanConflict, facts: Pick<ExternalPlanFacts, 'sharingConsents' | 'assignedProviderIds'>): Agency {
+      const party = this.planParty();
+      const visible = this.visibleAgencies(facts.sharingConsents);
+      if (party && this.seesPlanOf(facts.assignedProviderIds) && mayActOnPlanConflict(caller.organisation, conflict.agencies, visible)) return party;
+      audit.note(conflict.personnummer, 'PlanConflict', 'act', 'DENIED');
+      throw notFound('input.id');
+    },
+
+    /**
+     * Whose conflicts the caller's inbox covers: Jobbtorg its units' aspirants, from its own
+     * cases (`CASES`); a district its residents and a partner agency the people whose
+     * shared-planning consent names it, which stadsdel knows (`STADSDEL`); nobody else's (null).
+     */
+    inboxPeople(): 'CASES' | 'STADSDEL' | null {
+      if (caller.organisation.kind === 'JOBBTORG') return 'CASES';
+      return this.planParty() === null ? null : 'STADSDEL';
+    },
+
     /** Refuses a caller without `statistics:read` Jobbtorg's follow-up figures. */
     statistics(): void {
       requireStatisticsScope(caller);
@@ -89,11 +130,13 @@ export type Access = ReturnType<typeof createAccess>;
 
 /**
  * The jobbtorg types that are records about one person; every read and write of them is
- * audited. A case's plan, interventions, closure and feedback are read through the case.
+ * audited. A case's plan, interventions, closure and feedback are read through the case; a
+ * conflict's state and history through the conflict.
  */
 const byPersonnummer = { personOf: (record: { personnummer?: string }) => record.personnummer };
 
 export const recordPolicy: RecordPolicy = {
   Person: byPersonnummer,
   Case: byPersonnummer,
+  PlanConflict: byPersonnummer,
 };

@@ -3,8 +3,13 @@ import { forUpdate } from '../../lib/db';
 import { badInput, conflict, notFound } from '../../lib/errors';
 import { idempotentRow, isUniqueViolation, WriteRequest } from '../../lib/idempotency';
 import { ListScope, paginate, PageArgs, SortKey } from '../../lib/pagination';
-import { toDbDateTime, todayInStockholm } from '../../lib/scalars/calendar';
+import { formatOrganisation } from '../../lib/auth/organisations';
+import type { Agency } from '../../lib/plan/activity';
+import { fingerprintOf } from '../../lib/plan/settling';
+import { fromDbDateTime, toDbDateTime, todayInStockholm } from '../../lib/scalars/calendar';
 import type {
+  AcceptPlanConflictInput,
+  AcknowledgePlanConflictInput,
   AddInterventionInput,
   CaseFilter,
   CasesWithoutPlanFilter,
@@ -15,6 +20,7 @@ import type {
   EstablishJobPlanInput,
   GiveFeedbackInput,
   JobbgarantiBreachFilter,
+  WithdrawPlanConflictAcceptanceInput,
 } from './__generated__/resolvers-types';
 import { checkClosure, checkClosureInput, checkOpen, checkVersion } from './rules/case';
 import { checkEnrolment, checkEnrolmentInput } from './rules/enrolment';
@@ -30,11 +36,25 @@ import {
 } from './rules/intervention';
 import { checkJobPlan, checkJobPlanInput } from './rules/job-plan';
 import {
+  checkAcceptable,
+  checkAcceptanceInput,
+  checkAcknowledgeable,
+  checkAcknowledgementInput,
+  checkWithdrawable,
+  checkWithdrawalInput,
+  historyStep,
+  withAcceptance,
+  withoutAcceptance,
+} from './rules/plan-conflict';
+import {
   CasePage,
   EnrolmentFacts,
   FeedbackRow,
   JobPlanRow,
+  PlanConflictEventRow,
+  PlanConflictRow,
   StoredCase,
+  StoredPlanConflict,
   StoredIntervention,
   UnitDistrictRow,
   UnitRow,
@@ -377,5 +397,193 @@ export async function giveFeedback(db: Knex, request: WriteRequest<GiveFeedbackI
       message,
     });
     return feedbackById(trx, id);
+  });
+}
+
+/** A stored conflict with its JSON read: parsed here, once, where it comes out of the database. */
+export function storedPlanConflictOf(row: PlanConflictRow): StoredPlanConflict {
+  return {
+    id: row.id,
+    personnummer: row.personnummer,
+    kind: row.kind,
+    detail: row.detail,
+    activityIds: JSON.parse(row.activity_ids),
+    contextIds: JSON.parse(row.context_ids),
+    agencies: JSON.parse(row.agencies),
+    weeks: JSON.parse(row.weeks),
+    message: row.message,
+    state: row.state,
+    version: Number(row.version),
+    foundAt: fromDbDateTime(row.found_at),
+    changedAt: fromDbDateTime(row.changed_at),
+    settledAt: row.settled_at === null ? null : fromDbDateTime(row.settled_at),
+    records: JSON.parse(row.records),
+    note: row.note,
+    expectedSettledOn: row.expected_settled_on,
+    acceptances: JSON.parse(row.acceptances),
+    acceptedFingerprint: row.accepted_fingerprint,
+    threePartyMeetingId: row.three_party_meeting_id,
+    resolvedBy:
+      row.resolved_by_record === null
+        ? null
+        : { recordId: row.resolved_by_record, version: row.resolved_by_version === null ? null : Number(row.resolved_by_version), changedBy: row.resolved_by_user },
+  };
+}
+
+/** The row a conflict is stored as (the seed writes its history the same way). */
+export function planConflictRowOf(c: StoredPlanConflict): PlanConflictRow {
+  return {
+    id: c.id,
+    personnummer: c.personnummer,
+    kind: c.kind,
+    detail: c.detail,
+    activity_ids: JSON.stringify(c.activityIds),
+    context_ids: JSON.stringify(c.contextIds),
+    agencies: JSON.stringify(c.agencies),
+    weeks: JSON.stringify(c.weeks),
+    message: c.message,
+    state: c.state,
+    version: c.version,
+    found_at: toDbDateTime(new Date(c.foundAt)),
+    changed_at: toDbDateTime(new Date(c.changedAt)),
+    settled_at: c.settledAt === null ? null : toDbDateTime(new Date(c.settledAt)),
+    records: JSON.stringify(c.records),
+    note: c.note,
+    expected_settled_on: c.expectedSettledOn,
+    acceptances: JSON.stringify(c.acceptances),
+    accepted_fingerprint: c.acceptedFingerprint,
+    three_party_meeting_id: c.threePartyMeetingId,
+    resolved_by_record: c.resolvedBy?.recordId ?? null,
+    resolved_by_version: c.resolvedBy?.version ?? null,
+    resolved_by_user: c.resolvedBy?.changedBy ?? null,
+  };
+}
+
+/** The kept conflicts of many people, in one statement. */
+export async function planConflictsByPerson(db: Knex, personnummer: string[]): Promise<StoredPlanConflict[]> {
+  if (!personnummer.length) return [];
+  const rows: PlanConflictRow[] = await db('plan_conflicts').whereIn('personnummer', personnummer).orderBy('id');
+  return rows.map(storedPlanConflictOf);
+}
+
+export async function planConflictsById(db: Knex, ids: string[]): Promise<StoredPlanConflict[]> {
+  const rows: PlanConflictRow[] = await db('plan_conflicts').whereIn('id', ids);
+  return rows.map(storedPlanConflictOf);
+}
+
+/** The history of many conflicts, each earliest first. */
+export function planConflictEventsByConflict(db: Knex, ids: string[]): Promise<PlanConflictEventRow[]> {
+  return db('plan_conflict_events').whereIn('conflict_id', ids).orderBy([{ column: 'conflict_id' }, { column: 'version' }]);
+}
+
+/** A change a reconciliation found: the conflict as it is now, the version it was read at (null: new), and its event. */
+export interface PlanConflictWrite {
+  conflict: StoredPlanConflict;
+  readAt: number | null;
+  event: PlanConflictEventRow | null;
+}
+
+/** Conflicts per upsert: 23 columns, under every database's limit on bound parameters. */
+const CONFLICTS_PER_STATEMENT = 400;
+
+/**
+ * Writes what a reconciliation found, in one transaction and a fixed number of statements
+ * whatever their number: the rows are locked, a change whose conflict moved on since it was
+ * read (another reader or an action got there first) is dropped, as that writer judged the
+ * same records; the rest are upserted and their events added, each event once
+ * (`(conflict_id, version)` is unique). Returns the conflicts written.
+ */
+export async function writePlanConflictChanges(db: Knex, writes: readonly PlanConflictWrite[]): Promise<StoredPlanConflict[]> {
+  if (!writes.length) return [];
+  return db.transaction(async (trx) => {
+    const ids = writes.map((w) => w.conflict.id);
+    const current: { id: string; version: number }[] = await forUpdate(trx('plan_conflicts').whereIn('id', ids).select('id', 'version'), trx);
+    const versions = new Map(current.map((r) => [r.id, Number(r.version)]));
+    const applicable = writes.filter((w) => (versions.get(w.conflict.id) ?? null) === w.readAt);
+    for (let i = 0; i < applicable.length; i += CONFLICTS_PER_STATEMENT) {
+      const rows = applicable.slice(i, i + CONFLICTS_PER_STATEMENT).map((w) => planConflictRowOf(w.conflict));
+      await trx('plan_conflicts').insert(rows).onConflict('id').merge();
+    }
+    const events = applicable.flatMap((w) => (w.event ? [w.event] : []));
+    for (let i = 0; i < events.length; i += CONFLICTS_PER_STATEMENT) {
+      await trx('plan_conflict_events').insert(events.slice(i, i + CONFLICTS_PER_STATEMENT)).onConflict(['conflict_id', 'version']).ignore();
+    }
+    return applicable.map((w) => w.conflict);
+  });
+}
+
+/** What an action on a conflict needs besides its input: who acts for which agency, and the meeting it names, checked. */
+export interface PlanConflictAction<Input> {
+  request: WriteRequest<Input>;
+  agency: Agency;
+  now: Date;
+}
+
+/**
+ * One action on a conflict, in one transaction: the conflict locked and checked against the
+ * version the caller read, `change` applied (it throws to refuse), the state's version moved
+ * on and the step added to the history.
+ */
+function actOnPlanConflict<Input extends { id: string; version: number }>(
+  db: Knex,
+  { request, agency, now }: PlanConflictAction<Input>,
+  change: (kept: StoredPlanConflict) => { conflict: StoredPlanConflict; event: { event: PlanConflictEventRow['event']; says?: Partial<PlanConflictEventRow> } },
+): Promise<PlanConflictRow> {
+  const { input, caller } = request;
+  return idempotentRow(db, 'plan_conflicts', request, now, async (trx) => {
+    const row: PlanConflictRow | undefined = await forUpdate(trx('plan_conflicts').where({ id: input.id }), trx).first();
+    if (!row) throw notFound('input.id');
+    const kept = storedPlanConflictOf(row);
+    checkVersion(kept.version, input.version, 'conflict');
+    const { conflict: changed, event } = change(kept);
+    const at = now.toISOString();
+    const next = { ...changed, version: kept.version + 1, changedAt: at };
+    await trx('plan_conflicts').where({ id: kept.id }).update(planConflictRowOf(next));
+    await trx('plan_conflict_events').insert(
+      historyStep(next, event.event, now, { agency, organisation: formatOrganisation(caller.organisation), user: caller.user, ...event.says }),
+    );
+    return trx('plan_conflicts').where({ id: kept.id }).first();
+  });
+}
+
+/** The caller's agency says it is working on the conflict. */
+export function acknowledgePlanConflict(db: Knex, action: PlanConflictAction<AcknowledgePlanConflictInput>): Promise<PlanConflictRow> {
+  const { note, expectedSettledOn } = checkAcknowledgementInput(action.request.input, todayInStockholm(action.now));
+  return actOnPlanConflict(db, action, (kept) => {
+    checkAcknowledgeable(kept);
+    return {
+      conflict: { ...kept, state: 'ACKNOWLEDGED', note, expectedSettledOn },
+      event: { event: 'ACKNOWLEDGED', says: { note, expected_settled_on: expectedSettledOn } },
+    };
+  });
+}
+
+/** The caller's agency agrees to keep the conflict; at a three-party meeting (`meetingId`, checked by the caller) for all. */
+export function acceptPlanConflict(db: Knex, action: PlanConflictAction<AcceptPlanConflictInput>, meetingId: string | null): Promise<PlanConflictRow> {
+  const { reason } = checkAcceptanceInput(action.request.input);
+  const { caller } = action.request;
+  return actOnPlanConflict(db, action, (kept) => {
+    checkAcceptable(kept, action.agency);
+    const acceptance = {
+      agency: action.agency,
+      organisation: formatOrganisation(caller.organisation),
+      user: caller.user,
+      at: action.now.toISOString(),
+      reason,
+      fingerprint: fingerprintOf(kept.records),
+    };
+    return {
+      conflict: { ...withAcceptance(kept, acceptance, meetingId), note: null, expectedSettledOn: null },
+      event: { event: 'ACCEPTED', says: { reason, three_party_meeting_id: meetingId } },
+    };
+  });
+}
+
+/** The caller's agency takes its acceptance back. */
+export function withdrawPlanConflictAcceptance(db: Knex, action: PlanConflictAction<WithdrawPlanConflictAcceptanceInput>): Promise<PlanConflictRow> {
+  const { reason } = checkWithdrawalInput(action.request.input);
+  return actOnPlanConflict(db, action, (kept) => {
+    checkWithdrawable(kept, action.agency);
+    return { conflict: withoutAcceptance(kept, action.agency), event: { event: 'ACCEPTANCE_WITHDRAWN', says: { reason } } };
   });
 }

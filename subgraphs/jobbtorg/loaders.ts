@@ -20,6 +20,9 @@ export function createLoaders(db: Knex) {
     }),
     feedbackOfCase: groupLoader((ids) => data.feedbackByCase(db, ids), (f) => f.case_id),
     feedbackOfReferral: groupLoader((ids) => data.feedbackByReferral(db, ids), (f) => f.referral_id),
+    keptConflict: rowLoader((ids) => data.planConflictsById(db, ids), (c) => c.id),
+    keptConflictsOfPerson: groupLoader((pnr) => data.planConflictsByPerson(db, pnr), (c) => c.personnummer),
+    eventsOfConflict: groupLoader((ids) => data.planConflictEventsByConflict(db, ids), (e) => e.conflict_id),
   };
 }
 

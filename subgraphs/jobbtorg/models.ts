@@ -1,5 +1,16 @@
 import { Page } from '../../lib/pagination';
-import type { CaseStatus, ClosureReason, InterventionKind, PlanGoal, ReportingGroup, TargetGroup } from './__generated__/resolvers-types';
+import type { Agency } from '../../lib/plan/activity';
+import type { Acceptance, ConflictState, SeenRecord } from '../../lib/plan/settling';
+import type {
+  CaseStatus,
+  ClosureReason,
+  InterventionKind,
+  PlanConflictEventKind,
+  PlanConflictKind,
+  PlanGoal,
+  ReportingGroup,
+  TargetGroup,
+} from './__generated__/resolvers-types';
 import type { ExternalPlanFacts } from './plan';
 
 /**
@@ -82,6 +93,9 @@ export interface DistrictRef {
 export interface ProviderRef {
   id: string | number;
 }
+export interface ThreePartyMeetingRef {
+  id: string;
+}
 
 /** 1 when written, one more for each change; a change must state the version it was based on. */
 export interface Versioned {
@@ -115,4 +129,91 @@ export interface EnrolmentFacts {
   reason: 'UNEMPLOYMENT' | 'OTHER_REASONS' | 'NEWLY_ARRIVED_REFUGEE';
   newlyArrived: boolean;
   studiesSfi: boolean;
+}
+
+/**
+ * A conflict of the shared plan as Jobbtorg keeps it (migration 007, plan-conflicts.ts),
+ * its JSON columns parsed where data.ts reads it: what it is, where it stands, the records
+ * as last seen, the acknowledgement, the acceptances and what resolved it.
+ */
+export interface StoredPlanConflict {
+  id: string;
+  personnummer: string;
+  kind: PlanConflictKind;
+  detail: string | null;
+  activityIds: string[];
+  contextIds: string[];
+  agencies: Agency[];
+  weeks: string[];
+  message: string;
+  state: ConflictState;
+  version: number;
+  foundAt: string;
+  changedAt: string;
+  settledAt: string | null;
+  records: SeenRecord[];
+  note: string | null;
+  expectedSettledOn: string | null;
+  acceptances: StoredAcceptance[];
+  acceptedFingerprint: string | null;
+  threePartyMeetingId: string | null;
+  resolvedBy: { recordId: string; version: number | null; changedBy: string | null } | null;
+}
+
+/** One agency's acceptance of a conflict, for the records as they were when it accepted (`fingerprint`). */
+export interface StoredAcceptance extends Acceptance {
+  organisation: string;
+  user: string;
+  at: string;
+  reason: string;
+}
+
+/** One step of a conflict's history (`plan_conflict_events`), as written; the database numbers it. */
+export interface PlanConflictEventRow {
+  conflict_id: string;
+  version: number;
+  event: PlanConflictEventKind;
+  state: ConflictState;
+  at: string;
+  agency: Agency | null;
+  organisation: string | null;
+  user: string | null;
+  note: string | null;
+  expected_settled_on: string | null;
+  reason: string | null;
+  three_party_meeting_id: string | null;
+  record_id: string | null;
+  record_version: number | null;
+}
+
+/** A step of a conflict's history as stored, with its number (the seed gives it explicitly). */
+export interface StoredPlanConflictEvent extends PlanConflictEventRow {
+  id: number;
+}
+
+/** A `plan_conflicts` row as stored: lists and records as JSON text (see `StoredPlanConflict`). */
+export interface PlanConflictRow {
+  id: string;
+  personnummer: string;
+  kind: PlanConflictKind;
+  detail: string | null;
+  activity_ids: string;
+  context_ids: string;
+  agencies: string;
+  weeks: string;
+  message: string;
+  state: ConflictState;
+  version: number;
+  found_at: string;
+  changed_at: string;
+  settled_at: string | null;
+  records: string;
+  note: string | null;
+  expected_settled_on: string | null;
+  acceptances: string;
+  accepted_fingerprint: string | null;
+  three_party_meeting_id: string | null;
+  resolved_by_record: string | null;
+  resolved_by_version: number | null;
+  resolved_by_user: string | null;
 }

@@ -29,9 +29,12 @@ export interface Peers {
   unmarkReferralClosed(referralId: string, closedOn: string): Promise<void>;
   /**
    * The other agencies' plan items and the consents of many people at once, one request to
-   * each subgraph whatever their number: what `@requires` brings for one person's plan.
+   * each subgraph whatever their number: what `@requires` brings for one person's plan. A
+   * refusal is reported under `field`.
    */
-  planFacts(personnummer: readonly string[]): Promise<Map<string, ExternalPlanFacts>>;
+  planFacts(personnummer: readonly string[], field: string): Promise<Map<string, ExternalPlanFacts>>;
+  /** The people whose shared plans the caller takes part in, as stadsdel decides (a district's residents, a partner's consenting people). */
+  sharedPlanPeople(field: string): Promise<string[]>;
 }
 
 /** The questions, one operation a file: `peers/<peer>/<Operation>.graphql`; the fragments they share lie in `peers/`. */
@@ -89,6 +92,7 @@ const REFERRAL_FACTS = question<Stadsdel.ReferralFactsQuery, Stadsdel.ReferralFa
 const PERSON_FACTS = question<Partners.PersonFactsQuery, Partners.PersonFactsQueryVariables>('partners', 'PersonFacts');
 const PARTNERS_PLAN_FACTS = question<Partners.PartnersPlanFactsQuery, Partners.PartnersPlanFactsQueryVariables>('partners', 'PartnersPlanFacts');
 const STADSDEL_PLAN_FACTS = question<Stadsdel.StadsdelPlanFactsQuery, Stadsdel.StadsdelPlanFactsQueryVariables>('stadsdel', 'StadsdelPlanFacts');
+const SHARED_PLAN_PEOPLE = question<Stadsdel.SharedPlanPeopleQuery, Stadsdel.SharedPlanPeopleQueryVariables>('stadsdel', 'SharedPlanPeople');
 const MARK_ENROLLED = question<Stadsdel.MarkReferralEnrolledMutation, Stadsdel.MarkReferralEnrolledMutationVariables>('stadsdel', 'MarkReferralEnrolled');
 const MARK_CLOSED = question<Stadsdel.MarkReferralClosedMutation, Stadsdel.MarkReferralClosedMutationVariables>('stadsdel', 'MarkReferralClosed');
 const UNDO_ENROLLED = question<Stadsdel.UndoReferralEnrolmentMutation, Stadsdel.UndoReferralEnrolmentMutationVariables>('stadsdel', 'UndoReferralEnrolment');
@@ -124,13 +128,13 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
         studiesSfi: (person?.sfiEnrolments ?? []).some((e) => e.startDate <= on && (e.endDate === null || e.endDate >= on)),
       };
     },
-    async planFacts(personnummer) {
+    async planFacts(personnummer, field) {
       const facts = new Map<string, ExternalPlanFacts>();
       if (!personnummer.length) return facts;
       const variables = { representations: personnummer.map((p) => ({ __typename: 'Person', personnummer: p })) };
       const [partners, stadsdel] = await Promise.all([
-        ask(PARTNERS_PLAN_FACTS, variables, 'peopleWithPlanConflicts'),
-        ask(STADSDEL_PLAN_FACTS, variables, 'peopleWithPlanConflicts'),
+        ask(PARTNERS_PLAN_FACTS, variables, field),
+        ask(STADSDEL_PLAN_FACTS, variables, field),
       ]);
       personnummer.forEach((p, i) => {
         facts.set(p, {
@@ -141,6 +145,9 @@ export function createPeers({ gatewayToken, subgraphUrls }: Pick<RequestScope, '
         });
       });
       return facts;
+    },
+    async sharedPlanPeople(field) {
+      return (await ask(SHARED_PLAN_PEOPLE, {}, field)).sharedPlanPeople;
     },
     async markReferralEnrolled(referralId, caseId) {
       await ask(MARK_ENROLLED, { referralId, caseId }, 'input.referralId');

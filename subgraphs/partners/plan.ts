@@ -64,7 +64,7 @@ export async function partnersPlanItems(loaders: Loaders, personnummer: string, 
 }
 
 /** The plan item of a registration's programme. */
-function programmeItemId(registrationId: number): string {
+export function programmeItemId(registrationId: number): string {
   return `partners:programme:${registrationId}`;
 }
 
@@ -73,7 +73,7 @@ function programmeItemId(registrationId: number): string {
  * its extent of full time in every week it runs. `hoursPerWeek` says what that is at 40 hours;
  * the rules count `extentPercent` of the reader's full time.
  */
-function programmeItemOf(r: StoredRegistration, today: string): PlanItem {
+export function programmeItemOf(r: StoredRegistration, today: string): PlanItem {
   const from = r.programme_from!;
   return {
     id: programmeItemId(r.id),

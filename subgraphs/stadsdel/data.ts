@@ -145,6 +145,12 @@ export function listPersons(db: Knex, scope: ListScope, filter: PersonFilter | n
   return paginate(query, page, [{ column: 'personnummer', valueOf: (p: PersonRow) => p.personnummer }], 'persons');
 }
 
+/** Every person in the caller's scope, by personnummer, in one statement: whose shared plans the caller takes part in. */
+export async function scopedPersonnummer(db: Knex, scope: ListScope): Promise<string[]> {
+  const rows: { personnummer: string }[] = await scope(db('persons').select('persons.personnummer')).orderBy('persons.personnummer');
+  return rows.map((r) => r.personnummer);
+}
+
 export function listDecisions(
   db: Knex,
   scope: ListScope,

@@ -127,6 +127,11 @@ export type ReferralFactsQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
+export type SharedPlanPeopleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SharedPlanPeopleQuery = { sharedPlanPeople: Array<string> };
+
 export type StadsdelPlanFactsQueryVariables = Exact<{
   representations: Array<Record<string, unknown>> | Record<string, unknown>;
 }>;

@@ -5,6 +5,7 @@ import * as initial from './001_initial';
 import * as versionsAndWriteIndexes from './003_versions_and_write_indexes';
 import * as statisticsIndexes from './005_statistics_indexes';
 import * as interventionWriters from './006_intervention_writers';
+import * as planConflicts from './007_plan_conflicts';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
@@ -14,4 +15,5 @@ export const migrations: Migrations = {
   '004_audit_log': auditMigration,
   '005_statistics_indexes': statisticsIndexes,
   '006_intervention_writers': interventionWriters,
+  '007_plan_conflicts': planConflicts,
 };

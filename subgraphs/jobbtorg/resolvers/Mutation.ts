@@ -2,13 +2,22 @@ import { writeRequest } from '../../../lib/idempotency';
 import { withRemoteStep } from '../../../lib/remote-step';
 import * as data from '../data';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
+import { conflictToActOn } from '../plan';
+import { keptConflictModel } from '../plan-conflicts';
+import { checkAgreedAtMeeting } from '../rules/plan-conflict';
+import { todayInStockholm } from '../../../lib/scalars/calendar';
+import type { PlanConflictRow } from '../models';
+
+/** A conflict as an action wrote it, as the schema shows it. */
+const actedOn = (row: PlanConflictRow) => keptConflictModel(data.storedPlanConflictOf(row));
 
 /**
  * Each mutation acts as the verified caller, and only Jobbtorg at the case's unit (or its
  * main unit, or Jobbtorg as a whole) changes a case: for anyone else it is NOT_FOUND, as if
  * unknown. Enrolment asks stadsdel and partners for the facts it needs; enrolment and
  * closure tell stadsdel inside their transaction, and take the notice back if the
- * transaction fails after it.
+ * transaction fails after it. An action on a plan conflict is taken by an agency involved
+ * in it that sees all of it, on the conflict as its records now make it.
  */
 export const Mutation: MutationResolvers = {
   enrolInJobbtorg: async (_, args, { db, caller, peers, access }, info) => {
@@ -62,6 +71,26 @@ export const Mutation: MutationResolvers = {
         },
       }),
     );
+  },
+  acknowledgePlanConflict: async (_, args, ctx, info) => {
+    const now = new Date();
+    const { agency } = await conflictToActOn(ctx, args.input.id, now);
+    return actedOn(await data.acknowledgePlanConflict(ctx.db, { request: writeRequest(ctx.caller, args, info), agency, now }));
+  },
+  acceptPlanConflict: async (_, args, ctx, info) => {
+    const now = new Date();
+    const { agency, external } = await conflictToActOn(ctx, args.input.id, now);
+    const { threePartyMeetingId } = args.input;
+    const visible = ctx.access.visibleAgencies(external.sharingConsents);
+    const meetingId = threePartyMeetingId
+      ? checkAgreedAtMeeting(external.stadsdelPlanItems.filter((i) => visible.has(i.agency)), String(threePartyMeetingId), todayInStockholm(now))
+      : null;
+    return actedOn(await data.acceptPlanConflict(ctx.db, { request: writeRequest(ctx.caller, args, info), agency, now }, meetingId));
+  },
+  withdrawPlanConflictAcceptance: async (_, args, ctx, info) => {
+    const now = new Date();
+    const { agency } = await conflictToActOn(ctx, args.input.id, now);
+    return actedOn(await data.withdrawPlanConflictAcceptance(ctx.db, { request: writeRequest(ctx.caller, args, info), agency, now }));
   },
   giveFeedback: async (_, args, { db, caller, access }, info) => {
     await access.writableCase(args.input.caseId, 'input.caseId');

@@ -1,7 +1,7 @@
 import { badInput } from '../../../lib/errors';
-import { todayInStockholm } from '../../../lib/scalars/calendar';
 import type { PersonResolvers } from '../__generated__/resolvers-types';
-import { checkWindow, ExternalPlanFacts, ownPlanFacts, sharedPlanOf } from '../plan';
+import { checkWindow, ExternalPlanFacts, sharedPlanWithState } from '../plan';
+import { KEPT_AT_FULL_TIME_HOURS } from '../plan-conflicts';
 
 /**
  * A person is known here by personnummer, and by the other agencies' plan facts the gateway
@@ -12,14 +12,13 @@ export const Person: PersonResolvers = {
   jobbtorgCases: async (p, _, { loaders, access }) => access.readableAll(await loaders.casesOfPerson.load(p.personnummer)),
   currentJobbtorgCase: async (p, _, { loaders, access }) =>
     access.readable((await loaders.casesOfPerson.load(p.personnummer)).find((c) => c.status === 'OPEN') ?? null),
-  sharedPlan: async (p, { from, to, fullTimeHours }, { loaders, access }) => {
+  sharedPlan: async (p, { from, to, fullTimeHours }, ctx) => {
     checkWindow({ from, to }, 'sharedPlan');
-    const hours = fullTimeHours ?? 40;
+    const hours = fullTimeHours ?? KEPT_AT_FULL_TIME_HOURS;
     if (!(hours > 0 && hours <= 168)) throw badInput('sharedPlan.fullTimeHours', 'must be more than 0 and at most 168');
     const external = externalFacts(p);
-    if (!access.mayReadPlan(p.personnummer, external.assignedProviderIds)) return null;
-    const own = await ownPlanFacts(loaders, p.personnummer, todayInStockholm());
-    return sharedPlanOf(own, external, access.visibleAgencies(external.sharingConsents), { from, to }, hours);
+    if (!ctx.access.mayReadPlan(p.personnummer, external.assignedProviderIds)) return null;
+    return sharedPlanWithState(ctx, p.personnummer, external, { from, to }, hours, new Date());
   },
 };
 

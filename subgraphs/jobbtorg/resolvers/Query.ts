@@ -1,6 +1,6 @@
 import { todayInStockholm } from '../../../lib/scalars/calendar';
 import * as data from '../data';
-import { listPeopleWithPlanConflicts } from '../plan';
+import { listPeopleWithPlanConflicts, planConflictInbox } from '../plan';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
 /** Lists hold only the cases the caller may read; a case it may not is null, as if unknown. */
@@ -12,6 +12,6 @@ export const Query: QueryResolvers = {
   jobbgarantiBreaches: (_, { filter, first, after }, { db, access }) =>
     data.listJobbgarantiBreaches(db, access.scopeCases, filter, { first, after }, todayInStockholm()),
   casesWithoutPlan: (_, { filter, first, after }, { db, access }) => data.listCasesWithoutPlan(db, access.scopeCases, filter, { first, after }),
-  peopleWithPlanConflicts: (_, { filter, first, after }, ctx) =>
-    listPeopleWithPlanConflicts(ctx, filter, { first, after }, todayInStockholm()),
+  peopleWithPlanConflicts: (_, { filter, first, after }, ctx) => listPeopleWithPlanConflicts(ctx, filter, { first, after }, new Date()),
+  planConflictInbox: (_, { filter, first, after }, ctx) => planConflictInbox(ctx, filter, { first, after }, new Date()),
 };

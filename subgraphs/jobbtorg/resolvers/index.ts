@@ -8,6 +8,7 @@ import { JobbtorgUnit } from './JobbtorgUnit';
 import { JobPlan } from './JobPlan';
 import { Mutation } from './Mutation';
 import { Person } from './Person';
+import { PlanConflict, PlanConflictEvent } from './PlanConflict';
 import { Query } from './Query';
 import { Referral } from './Referral';
 import { FollowUpCell, FollowUpReport, IncomeSupportToWorkReport, StatisticsQuery } from './Statistics';
@@ -26,6 +27,8 @@ export const resolvers: Resolvers = {
   JobPlan,
   Intervention,
   Feedback,
+  PlanConflict,
+  PlanConflictEvent,
   FollowUpReport,
   FollowUpCell,
   IncomeSupportToWorkReport,

@@ -720,6 +720,13 @@ export type Query = {
   /** Referrals (remisser/aviseringar) to Jobbtorg, newest first. */
   referrals: ReferralConnection;
   /**
+   * The people the caller has a matter with, as for `persons` (a district its residents, a
+   * partner agency those whose consent that applies today names it), by personnummer: the
+   * people whose shared plans it takes part in. Jobbtorg's conflict inbox asks for them in one
+   * request; hidden from the supergraph.
+   */
+  sharedPlanPeople: Array<Scalars['Personnummer']['output']>;
+  /**
    * What this user read or wrote (loggkontroll), from every subgraph's audit log, newest
    * first, the people by the log's keyed hash. Needs the scope `audit:read`; anyone else is
    * FORBIDDEN, and both the look and a refusal are themselves logged.
@@ -1500,6 +1507,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   personAccessLog?: Resolver<ResolversTypes['PersonAccessLog'], ParentType, ContextType, RequireFields<QueryPersonAccessLogArgs, 'first' | 'personnummer'>>;
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
   referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryReferralsArgs, 'first'>>;
+  sharedPlanPeople?: Resolver<Array<ResolversTypes['Personnummer']>, ParentType, ContextType>;
   userAccessLog?: Resolver<ResolversTypes['UserAccessLog'], ParentType, ContextType, RequireFields<QueryUserAccessLogArgs, 'first' | 'organisation' | 'user'>>;
 }>;
 

@@ -13,4 +13,5 @@ export const Query: QueryResolvers = {
   incomeSupportDecisions: (_, { filter, first, after }, { db, access }) => data.listDecisions(db, access.scopeDecisions, filter, { first, after }),
   nextFreeInfoMeeting: (_, { districtCode, audience }, { db }) => data.nextFreeInfoMeeting(db, districtCode, audience, new Date()),
   referrals: (_, { filter, first, after }, { db, access }) => data.listReferrals(db, access.scopeReferrals, filter, { first, after }),
+  sharedPlanPeople: (_, __, { db, access }) => data.scopedPersonnummer(db, access.scopePersons),
 };

@@ -1,6 +1,8 @@
 import {
   districtsServedBy,
+  mayActOnPlanConflict,
   mayReadSharedPlan,
+  maySeePlanConflict,
   mayReadSocialServicesRecord,
   mayRecordReferralOutcome,
   mayWriteSocialServicesRecord,
@@ -86,5 +88,18 @@ describe('the shared plan', () => {
     expect(mayReadSharedPlan(org('PROVIDER', '5'), ['3', '5'])).toBe(true);
     expect(mayReadSharedPlan(org('PROVIDER', '5'), ['3'])).toBe(false);
     for (const other of [org('JOBBTORG', 'KISTA'), org('DISTRICT', 'SKH'), org('AF'), org('SFI', '1')]) expect(mayReadSharedPlan(other, [])).toBe(true);
+  });
+});
+
+describe('a conflict of the shared plan', () => {
+  const visible = new Set(['JOBBTORG', 'SFI', 'SOCIAL_SERVICES']);
+  it.each([
+    ['an involved agency that sees every agency of it sees it and acts on it', org('SFI', '1'), ['JOBBTORG', 'SFI'], true, true],
+    ['one that sees it but is not involved sees it, and may not act', org('DISTRICT', 'SKH'), ['JOBBTORG', 'SFI'], true, false],
+    ['one that does not see an agency of it neither sees nor acts, even involved', org('JOBBTORG', 'VARBERG'), ['JOBBTORG', 'ARBETSFORMEDLINGEN'], false, false],
+    ['the city never acts', org('CITY', 'ANALYS'), ['JOBBTORG'], true, false],
+  ])('%s', (_, organisation, agencies, sees, acts) => {
+    expect(maySeePlanConflict(agencies, visible)).toBe(sees);
+    expect(mayActOnPlanConflict(organisation, agencies, visible)).toBe(acts);
   });
 });

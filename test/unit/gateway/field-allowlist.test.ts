@@ -193,6 +193,7 @@ describe('firstDisallowedField', () => {
 });
 
 describe('the registered operations', () => {
+  const EVERY_PARTNER: PartnerKind[] = ['AF', 'MIGRATIONSVERKET', 'SFI', 'PROVIDER'];
   /** Which partner kinds may run each registered operation, as the allowlists decide it. */
   const EXPECTED: Record<string, PartnerKind[]> = {
     'af/AddPlannedActivity.graphql': ['AF'],
@@ -212,6 +213,20 @@ describe('the registered operations', () => {
     'sfi/ChangeSfiEnrolment.graphql': ['SFI'],
     'sfi/EnrolInSfi.graphql': ['SFI'],
     'sfi/SchoolEnrolments.graphql': ['SFI'],
+    // The conflicts that involve an agency, and its actions on them: every partner may name
+    // them (Migrationsverket is never involved, so its inbox is empty and its actions NOT_FOUND).
+    'af/AcceptPlanConflict.graphql': EVERY_PARTNER,
+    'af/AcknowledgePlanConflict.graphql': EVERY_PARTNER,
+    'af/PlanConflictInbox.graphql': EVERY_PARTNER,
+    'af/WithdrawPlanConflictAcceptance.graphql': EVERY_PARTNER,
+    'provider/AcceptPlanConflict.graphql': EVERY_PARTNER,
+    'provider/AcknowledgePlanConflict.graphql': EVERY_PARTNER,
+    'provider/PlanConflictInbox.graphql': EVERY_PARTNER,
+    'provider/WithdrawPlanConflictAcceptance.graphql': EVERY_PARTNER,
+    'sfi/AcceptPlanConflict.graphql': EVERY_PARTNER,
+    'sfi/AcknowledgePlanConflict.graphql': EVERY_PARTNER,
+    'sfi/PlanConflictInbox.graphql': EVERY_PARTNER,
+    'sfi/WithdrawPlanConflictAcceptance.graphql': EVERY_PARTNER,
   };
   const operations = [...loadRegisteredOperations().values()];
 
