@@ -1,4 +1,4 @@
-import { auditMigration } from '../../../lib/audit/log';
+import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -12,4 +12,5 @@ export const migrations: Migrations = {
   '003_versions_and_write_indexes': versionsAndWriteIndexes,
   '004_audit_log': auditMigration,
   '005_statistics_indexes': statisticsIndexes,
+  '0xx_audit_chains': auditChainsMigration,
 };

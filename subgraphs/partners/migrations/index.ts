@@ -1,4 +1,4 @@
-import { auditMigration } from '../../../lib/audit/log';
+import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -10,4 +10,5 @@ export const migrations: Migrations = {
   '002_idempotency_keys': idempotencyMigration,
   '003_versions_and_recorders': versionsAndRecorders,
   '004_audit_log': auditMigration,
+  '0xx_audit_chains': auditChainsMigration,
 };
