@@ -142,8 +142,6 @@ export const auditChainsMigration: Migration = {
       t.bigInteger('seq').notNullable().defaultTo(0);
     });
     await db(AUDIT_TABLE).update({ seq: db.ref('id') });
-    // Verification walks each chain in id order.
-    await db.schema.alterTable(AUDIT_TABLE, (t) => t.index(['chain_id', 'id']));
     const head: { last_hash: string } = await db(AUDIT_HEAD_TABLE).where({ id: 1 }).first();
     const last = (await db(AUDIT_TABLE).max({ id: 'id' }).first()) as { id: number | null } | undefined;
     await db.schema.dropTable(AUDIT_HEAD_TABLE);
@@ -166,7 +164,6 @@ export const auditChainsMigration: Migration = {
       t.string('last_hash', 64).notNullable();
     });
     await db(AUDIT_HEAD_TABLE).insert({ id: 1, last_hash: first?.last_hash ?? GENESIS });
-    await db.schema.alterTable(AUDIT_TABLE, (t) => t.dropIndex(['chain_id', 'id']));
     await db.schema.alterTable(AUDIT_TABLE, (t) => t.dropColumns('chain_id', 'seq'));
   },
 };
@@ -287,46 +284,70 @@ export type ChainReport =
   | { chain: string; intact: true; rows: number }
   | { chain: string; intact: false; rows: number; rowId: number | null; problem: string };
 
-/** Every chain of the log, each with its report, in the order of their ids. */
-export async function verifyAuditLog(db: Knex, pageSize = 5000): Promise<ChainReport[]> {
-  const heads: HeadRow[] = await db(AUDIT_HEAD_TABLE);
-  const written: { chain_id: string }[] = await db(AUDIT_TABLE).distinct('chain_id');
-  const chains = [...new Set([...heads, ...written].map((c) => c.chain_id))].sort();
-  const reports: ChainReport[] = [];
-  for (const chain of chains) reports.push(await verifyChain(db, chain, heads.find((h) => h.chain_id === chain), pageSize));
-  return reports;
+/** Where the walk of one chain has got to. */
+interface Walk {
+  chain: string;
+  /** The chain's head as it stood when the walk began; rows past it were appended since. */
+  head: HeadRow | undefined;
+  prevHash: string;
+  seq: number;
+  rows: number;
+  broken: ChainReport | null;
 }
 
 /**
- * Walks one chain in id order and names the first row where it breaks: a row that does not
- * follow the one before it means rows between were removed or reordered; a row whose content
- * no longer matches its hash was altered; a head that does not match the last row means rows
- * at the end were removed.
+ * Checks every chain of the log in one pass over it in id order, and names for each chain
+ * the first row where it breaks: a row that does not follow the one before it in its chain
+ * means rows between were removed or reordered; a row whose content no longer matches its
+ * hash was altered; a head that does not match the chain's last row means rows at the end
+ * were removed. The heads are read first, so rows appended while the walk runs are left for
+ * the next walk rather than taken for a broken end. Reports come in the order of chain ids.
  */
-async function verifyChain(db: Knex, chain: string, head: HeadRow | undefined, pageSize: number): Promise<ChainReport> {
-  let prevHash = GENESIS;
-  let seq = 0;
-  let rows = 0;
+export async function verifyAuditLog(db: Knex, pageSize = 5000): Promise<ChainReport[]> {
+  const walks = new Map<string, Walk>();
+  const walkOf = (chain: string, head?: HeadRow): Walk => {
+    let walk = walks.get(chain);
+    if (!walk) {
+      walk = { chain, head, prevHash: GENESIS, seq: 0, rows: 0, broken: null };
+      walks.set(chain, walk);
+    }
+    return walk;
+  };
+  for (const head of (await db(AUDIT_HEAD_TABLE)) as HeadRow[]) walkOf(head.chain_id, head);
   let after = 0;
-  const broken = (rowId: number | null, problem: string): ChainReport => ({ chain, intact: false, rows, rowId, problem });
   for (;;) {
-    const page: AuditRow[] = await db(AUDIT_TABLE).where({ chain_id: chain }).andWhere('id', '>', after).orderBy('id').limit(pageSize);
+    const page: AuditRow[] = await db(AUDIT_TABLE).where('id', '>', after).orderBy('id').limit(pageSize);
     for (const row of page) {
-      rows += 1;
-      if (row.prev_hash !== prevHash) return broken(row.id, 'does not follow the row before it: rows were removed or reordered before it');
-      if (rowHash(row.prev_hash, { ...row, at: normaliseAt(row.at) }) !== row.hash) {
-        return broken(row.id, 'was altered: its content no longer matches its hash');
+      const walk = walkOf(row.chain_id);
+      if (walk.broken || (walk.head && Number(row.seq) > Number(walk.head.last_seq))) continue;
+      walk.rows += 1;
+      const problem = problemOf(walk, row);
+      if (problem) {
+        walk.broken = { chain: walk.chain, intact: false, rows: walk.rows, rowId: row.id, problem };
+      } else {
+        walk.prevHash = row.hash;
+        walk.seq += 1;
       }
-      if (Number(row.seq) !== seq + 1) return broken(row.id, `stands at place ${row.seq} of its chain, after place ${seq}: rows were removed before it`);
-      prevHash = row.hash;
-      seq += 1;
     }
     if (page.length < pageSize) break;
     after = page[page.length - 1].id;
   }
-  if (!head) return broken(null, 'has no head row: the end of the chain cannot be checked');
-  if (head.last_hash !== prevHash || Number(head.last_seq) !== seq) {
-    return broken(null, 'the last rows were removed: the chain ends before its recorded head');
+  return [...walks.values()].sort((a, b) => (a.chain < b.chain ? -1 : 1)).map(reportOf);
+}
+
+function problemOf(walk: Walk, row: AuditRow): string | null {
+  if (row.prev_hash !== walk.prevHash) return 'does not follow the row before it: rows were removed or reordered before it';
+  if (rowHash(row.prev_hash, { ...row, at: normaliseAt(row.at) }) !== row.hash) return 'was altered: its content no longer matches its hash';
+  if (Number(row.seq) !== walk.seq + 1) return `stands at place ${row.seq} of its chain, after place ${walk.seq}: rows were removed before it`;
+  return null;
+}
+
+function reportOf(walk: Walk): ChainReport {
+  const { chain, head, rows } = walk;
+  if (walk.broken) return walk.broken;
+  if (!head) return { chain, intact: false, rows, rowId: null, problem: 'has no head row: the end of the chain cannot be checked' };
+  if (head.last_hash !== walk.prevHash || Number(head.last_seq) !== walk.seq) {
+    return { chain, intact: false, rows, rowId: null, problem: 'the last rows were removed: the chain ends before its recorded head' };
   }
   return { chain, intact: true, rows };
 }

@@ -114,6 +114,16 @@ describeEachDialect('audit chains', (dialect) => {
     expect(await statementsFor(entriesOf('many', 1000))).toBe(await statementsFor(entriesOf('one', 1)));
   });
 
+  it('leaves rows appended after it read the heads for the next walk, rather than call the chain broken', async () => {
+    const chain = new AuditChain(db, 'host-a:1');
+    await chain.append(entriesOf('first', 3));
+    const head = await db(AUDIT_HEAD_TABLE).where({ chain_id: 'host-a:1' }).first();
+    await chain.append(entriesOf('while-walking', 2));
+    // The head as a walk that began before those two rows read it.
+    await db(AUDIT_HEAD_TABLE).where({ chain_id: 'host-a:1' }).update(head);
+    expect(await verifyAuditLog(db)).toEqual([{ chain: 'host-a:1', intact: true, rows: 3 }]);
+  });
+
   it('refuses to append to a chain whose head was removed, and names the chain that lost it', async () => {
     const chain = new AuditChain(db, 'host-a:1');
     await chain.append(entriesOf('first', 2));
