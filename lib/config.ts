@@ -127,6 +127,13 @@ function secret(env: Env, name: string, environment: AppEnvironment): string | n
   return raw;
 }
 
+/** `AUDIT_CHAIN_ID`, checked; null when unset, and the process appends to a chain of its own. */
+function chainId(env: Env): string | null {
+  const raw = read(env, 'AUDIT_CHAIN_ID', '');
+  if (raw && !CHAIN_ID.test(raw)) throw new ConfigError(`AUDIT_CHAIN_ID must be 1–64 letters, digits and _ . : -, got "${raw}"`);
+  return raw || null;
+}
+
 export interface SubgraphConfig {
   /** Which subgraph this is. */
   readonly name: SubgraphName;
@@ -152,11 +159,6 @@ export interface SubgraphConfig {
   readonly auditChainId: string | null;
 }
 
-function chainId(env: Env): string | null {
-  const raw = read(env, 'AUDIT_CHAIN_ID', '');
-  if (raw && !CHAIN_ID.test(raw)) throw new ConfigError(`AUDIT_CHAIN_ID must be 1–64 letters, digits and _ . : -, got "${raw}"`);
-  return raw || null;
-}
 
 export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
   const prefix = name.toUpperCase();

@@ -75,13 +75,14 @@ export async function authenticateGatewayRequest(
 }
 
 /** A subgraph's HTTP service over its own database. Builds, never listens. */
-export function buildSubgraphService<C extends { audit: AuditRecorder }>(options: SubgraphServiceOptions<C>): Promise<Service> {
+export async function buildSubgraphService<C extends { audit: AuditRecorder }>(options: SubgraphServiceOptions<C>): Promise<Service> {
   const schema = auditPersonRecords(
     buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     options.recordPolicy,
   );
   const { environment, verifier, subgraphUrls, auditSecret, auditChainId } = options.runtime;
   const auditChain = new AuditChain(options.db, auditChainId ?? processChainId());
+  await auditChain.start();
   return buildService<C>({
     apollo: { schema },
     context: async ({ req }) => {

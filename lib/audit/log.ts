@@ -264,18 +264,25 @@ export class AuditChain {
     this.commits = new GroupCommit((entries) => this.step(entries), options);
   }
 
+  /**
+   * Gives the chain its head row if it has none; once, and before the first step if no one
+   * asked sooner (a service asks as it starts). A failed start is tried again by the next step.
+   */
+  start(): Promise<void> {
+    this.started ??= startChain(this.db, this.chain).catch((error: unknown) => {
+      this.started = null;
+      throw error;
+    });
+    return this.started;
+  }
+
   /** Resolves once `entries` are committed, together, in the order given; rejects if their step failed. */
   append(entries: readonly AuditEntry[]): Promise<void> {
     return this.commits.add(entries);
   }
 
   private async step(entries: AuditEntry[]): Promise<void> {
-    // Once per chain; a failed start is tried again by the next step.
-    this.started ??= startChain(this.db, this.chain).catch((error: unknown) => {
-      this.started = null;
-      throw error;
-    });
-    await this.started;
+    await this.start();
     await appendToChain(this.db, this.chain, entries);
   }
 }
