@@ -20,7 +20,9 @@ import { migrateToLatest } from '../lib/migrations';
  * - `per request`: one transaction and one step of the chain per request, every request
  *   taking its turn at the head row — the shape of the log before group commit;
  * - `group commit`: the requests answering while a step is written share the next step
- *   (`AuditChain`, what the subgraphs run).
+ *   (`AuditChain`, what the subgraphs run);
+ * - with `--replicas R` on MySQL, `R chains`: the requesters split over R processes' chains,
+ *   each with its own connection pool, group-committing side by side on one database.
  *
  * Not a test: it prints, and judges nothing. SQLite in a temporary file, or MariaDB/MySQL
  * at MYSQL_URL (default mysql://root@127.0.0.1:3306) in a database it creates and drops.
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     entries: { type: 'string', default: '50' },
     requests: { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '3' },
+    replicas: { type: 'string', default: '1' },
   },
 });
 
@@ -40,11 +43,12 @@ const CONCURRENCY = Number(args.concurrency);
 const ENTRIES = Number(args.entries);
 const REQUESTS = Number(args.requests);
 const ROUNDS = Number(args.rounds);
+const REPLICAS = Number(args.replicas);
 
 interface Contestant {
   name: string;
-  /** Appends one request's entries; resolves when they are committed. */
-  append: (entries: AuditEntry[]) => Promise<void>;
+  /** Appends one request's entries for the `requester`-th requester; resolves when they are committed. */
+  append: (entries: AuditEntry[], requester: number) => Promise<void>;
   flushes: FlushReport[];
 }
 
@@ -79,12 +83,12 @@ async function round(contestant: Contestant): Promise<RoundResult> {
   const waits: number[] = [];
   const flushesBefore = contestant.flushes.length;
   let handedOut = 0;
-  const requester = async () => {
+  const requester = async (_: unknown, index: number) => {
     while (handedOut < REQUESTS) {
       handedOut += 1;
       const entries = requestEntries();
       const started = performance.now();
-      await contestant.append(entries);
+      await contestant.append(entries, index);
       waits.push(performance.now() - started);
     }
   };
@@ -114,24 +118,47 @@ function line(name: string, results: RoundResult[]): string {
   ].join('  ');
 }
 
-async function openBenchDatabase(dialect: string): Promise<{ db: Knex; close: () => Promise<void> }> {
+interface BenchDatabase {
+  url: string;
+  db: Knex;
+  close: () => Promise<void>;
+}
+
+async function openBenchDatabase(dialect: string): Promise<BenchDatabase> {
   if (dialect === 'mysql') {
     const server = new URL(process.env.MYSQL_URL || 'mysql://root@127.0.0.1:3306');
     server.pathname = `/etk_bench_audit_${process.pid}`;
     const url = server.toString();
     await ensureMysqlDatabase(url);
     const db = createDb(url);
-    return { db, close: async () => (await db.destroy(), await dropMysqlDatabase(url)) };
+    return { url, db, close: async () => (await db.destroy(), await dropMysqlDatabase(url)) };
   }
   if (dialect !== 'sqlite') throw new Error(`--dialect is sqlite or mysql, got ${dialect}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etk-bench-audit-'));
-  const db = createDb(`sqlite:${path.join(dir, 'audit.sqlite')}`);
-  return { db, close: async () => (await db.destroy(), fs.rmSync(dir, { recursive: true, force: true })) };
+  const url = `sqlite:${path.join(dir, 'audit.sqlite')}`;
+  const db = createDb(url);
+  return { url, db, close: async () => (await db.destroy(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+/** `REPLICAS` processes' chains on one database, each with a pool of its own as a process has. */
+function replicaContestant(url: string): { contestant: Contestant; close: () => Promise<void> } {
+  const flushes: FlushReport[] = [];
+  const pools = Array.from({ length: REPLICAS }, () => createDb(url));
+  const chains = pools.map((pool, r) => new AuditChain(pool, `replica-${r + 1}`, { onFlush: (report) => flushes.push(report) }));
+  return {
+    contestant: { name: `${REPLICAS} chains`, append: (entries, requester) => chains[requester % REPLICAS].append(entries), flushes },
+    close: async () => {
+      for (const pool of pools) await pool.destroy();
+    },
+  };
 }
 
 async function main(): Promise<void> {
   const dialect = args.dialect ?? 'sqlite';
-  const { db, close } = await openBenchDatabase(dialect);
+  const { url, db, close } = await openBenchDatabase(dialect);
+  // SQLite serialises writers to a file, so replicas there would only measure its lock.
+  if (REPLICAS > 1 && dialect !== 'mysql') throw new Error('--replicas needs --dialect mysql');
+  const replicas = REPLICAS > 1 ? replicaContestant(url) : null;
   try {
     await migrateToLatest(db, { '004_audit_log': auditMigration, '0xx_audit_chains': auditChainsMigration });
     const perRequestFlushes: FlushReport[] = [];
@@ -148,19 +175,18 @@ async function main(): Promise<void> {
     const chain = new AuditChain(db, 'group-commit', { onFlush: (report) => groupFlushes.push(report) });
     const group: Contestant = { name: 'group commit', append: (entries) => chain.append(entries), flushes: groupFlushes };
 
+    const contestants = replicas ? [perRequest, group, replicas.contestant] : [perRequest, group];
+
     console.log(
       `audit appends on ${dialect}: ${CONCURRENCY} requesters at once, ${ENTRIES} rows a request, ` +
         `${REQUESTS} requests a contestant a round, ${ROUNDS} rounds, ${os.cpus().length} cores`,
     );
     // A warm-up of each, uncounted: connections, statement caches, the first pages of the table.
-    for (const contestant of [perRequest, group]) await Promise.all(Array.from({ length: CONCURRENCY }, () => contestant.append(requestEntries())));
-    const results = new Map<Contestant, RoundResult[]>([
-      [perRequest, []],
-      [group, []],
-    ]);
+    for (const contestant of contestants) await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => contestant.append(requestEntries(), i)));
+    const results = new Map<Contestant, RoundResult[]>(contestants.map((c) => [c, []]));
     for (let r = 1; r <= ROUNDS; r += 1) {
-      // Alternate who goes first, so neither always meets the larger table.
-      for (const contestant of r % 2 ? [perRequest, group] : [group, perRequest]) {
+      // Turn the order each round, so that no one always meets the larger table.
+      for (const contestant of r % 2 ? contestants : [...contestants].reverse()) {
         const result = await round(contestant);
         results.get(contestant)!.push(result);
         console.log(`round ${r}  ${line(contestant.name, [result])}`);
@@ -172,6 +198,7 @@ async function main(): Promise<void> {
     console.log(`chains: ${reports.map((r) => `${r.chain} ${r.intact ? 'intact' : 'BROKEN'}, ${r.rows} rows`).join('; ')}`);
     if (reports.some((r) => !r.intact)) process.exitCode = 1;
   } finally {
+    await replicas?.close();
     await close();
   }
 }
