@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { JWK } from 'jose';
+import { CHAIN_ID } from './audit/log';
 import { parseJwk, PrivateJwk } from './auth/keys';
 import { parseDatabaseUrl } from './db';
 
@@ -126,6 +127,13 @@ function secret(env: Env, name: string, environment: AppEnvironment): string | n
   return raw;
 }
 
+/** `AUDIT_CHAIN_ID`, checked; null when unset, and the process appends to a chain of its own. */
+function chainId(env: Env): string | null {
+  const raw = read(env, 'AUDIT_CHAIN_ID', '');
+  if (raw && !CHAIN_ID.test(raw)) throw new ConfigError(`AUDIT_CHAIN_ID must be 1–64 letters, digits and _ . : -, got "${raw}"`);
+  return raw || null;
+}
+
 export interface SubgraphConfig {
   /** Which subgraph this is. */
   readonly name: SubgraphName;
@@ -147,7 +155,10 @@ export interface SubgraphConfig {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** `AUDIT_SECRET`: the key the audit log hashes personnummer with (32+ characters); null in development (key file). */
   readonly auditSecret: string | null;
+  /** `AUDIT_CHAIN_ID`: the audit chain this process appends to; null: its own, `host:pid`. */
+  readonly auditChainId: string | null;
 }
+
 
 export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
   const prefix = name.toUpperCase();
@@ -169,6 +180,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
     keysDir: keysDir(env),
     subgraphUrls: subgraphUrls(env),
     auditSecret: secret(env, 'AUDIT_SECRET', environment(env)),
+    auditChainId: chainId(env),
   });
 }
 

@@ -13,8 +13,11 @@ import { AUDIT_HEAD_TABLE, AUDIT_TABLE } from './audit/log';
 export const SERVICE_PRIVILEGES = Object.freeze({
   /** Append and read; never change or remove a row (the hash chain is the second guard). */
   [AUDIT_TABLE]: ['SELECT', 'INSERT'],
-  /** One row, the chain's last hash: locked (`FOR UPDATE` needs UPDATE) and moved on by every append. */
-  [AUDIT_HEAD_TABLE]: ['SELECT', 'UPDATE'],
+  /**
+   * A row per chain, its last hash: a process adds its chain's row once, then locks it
+   * (`FOR UPDATE` needs UPDATE) and moves it on with every append. No DELETE.
+   */
+  [AUDIT_HEAD_TABLE]: ['SELECT', 'INSERT', 'UPDATE'],
   /** The service checks at start that nothing is pending; it never migrates with this user. */
   knex_migrations: ['SELECT'],
   /** knex takes and frees the migration lock even when nothing is pending. */

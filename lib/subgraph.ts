@@ -5,6 +5,7 @@ import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DocumentNode, parse } from 'graphql';
 import { Knex } from 'knex';
 import { auditPersonRecords, RecordPolicy } from './audit/instrument';
+import { AuditChain, processChainId } from './audit/log';
 import { AuditRecorder, auditPlugin } from './audit/recorder';
 import { internalVerifier, InternalVerifier } from './auth/internal-token';
 import { developmentKey, developmentSecret, publicJwkOf } from './auth/keys';
@@ -30,6 +31,8 @@ export interface SubgraphRuntime {
   subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** The secret the audit log hashes personnummer with. */
   auditSecret: string;
+  /** The audit chain this process appends to (`AUDIT_CHAIN_ID`); null or absent: its own, `host:pid`. */
+  auditChainId?: string | null;
 }
 
 /** What one request brings to a subgraph's context function. */
@@ -72,12 +75,14 @@ export async function authenticateGatewayRequest(
 }
 
 /** A subgraph's HTTP service over its own database. Builds, never listens. */
-export function buildSubgraphService<C extends { audit: AuditRecorder }>(options: SubgraphServiceOptions<C>): Promise<Service> {
+export async function buildSubgraphService<C extends { audit: AuditRecorder }>(options: SubgraphServiceOptions<C>): Promise<Service> {
   const schema = auditPersonRecords(
     buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     options.recordPolicy,
   );
-  const { environment, verifier, subgraphUrls, auditSecret } = options.runtime;
+  const { environment, verifier, subgraphUrls, auditSecret, auditChainId } = options.runtime;
+  const auditChain = new AuditChain(options.db, auditChainId ?? processChainId());
+  await auditChain.start();
   return buildService<C>({
     apollo: { schema },
     context: async ({ req }) => {
@@ -86,7 +91,7 @@ export function buildSubgraphService<C extends { audit: AuditRecorder }>(options
     },
     environment,
     // Apollo's inline traces serve GraphOS usage reporting, which this system does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<C>(options.db, auditSecret)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<C>(auditChain, auditSecret)],
     health: async () => {
       await options.db.raw('select 1');
       return { healthy: true };
@@ -165,6 +170,7 @@ export async function runSubgraph(definition: SubgraphDefinition, seeder?: Peopl
       verifier: await internalVerifier(gatewayKey),
       subgraphUrls: config.subgraphUrls,
       auditSecret: config.auditSecret ?? (await developmentSecret(config.keysDir, 'audit')),
+      auditChainId: config.auditChainId,
     });
     const { url } = await listen(service.httpServer, config.port, config.host);
     console.log(`${definition.name}: ready at ${url} (${Date.now() - started} ms)`);

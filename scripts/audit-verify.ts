@@ -1,11 +1,12 @@
-import { AUDIT_TABLE, verifyAuditChain } from '../lib/audit/log';
+import { AUDIT_TABLE, verifyAuditLog } from '../lib/audit/log';
 import { ConfigError, loadSubgraphConfig, SUBGRAPH_NAMES } from '../lib/config';
 import { createDb } from '../lib/db';
 
 /**
- * `npm run audit:verify`: walks each subgraph's audit log and names the first row that was
- * altered, removed or reordered. Exit status 1 when any chain is broken, so it can run on a
- * schedule and alert.
+ * `npm run audit:verify`: walks every chain of each subgraph's audit log (one chain per
+ * process that ever wrote to it) and names the chain and the first row that was altered,
+ * removed or reordered. Exit status 1 when any chain is broken, so it can run on a schedule
+ * and alert.
  */
 async function main(): Promise<void> {
   let broken = false;
@@ -16,13 +17,17 @@ async function main(): Promise<void> {
         console.log(`${name}: no audit log yet (the service migrates its database when it starts)`);
         continue;
       }
-      const report = await verifyAuditChain(db);
-      if (report.intact) {
-        console.log(`${name}: intact, ${report.rows} rows`);
-      } else {
-        broken = true;
-        const where = report.rowId === null ? 'at its end' : `at row ${report.rowId}`;
-        console.log(`${name}: BROKEN ${where}: ${report.rowId === null ? '' : 'the row '}${report.problem} (${report.rows} rows read)`);
+      const reports = await verifyAuditLog(db);
+      if (!reports.length) console.log(`${name}: no audit rows yet`);
+      for (const report of reports) {
+        const chain = `${name}: chain ${report.chain}:`;
+        if (report.intact) {
+          console.log(`${chain} intact, ${report.rows} rows`);
+        } else {
+          broken = true;
+          const where = report.rowId === null ? 'at its end' : `at row ${report.rowId}`;
+          console.log(`${chain} BROKEN ${where}: ${report.rowId === null ? '' : 'the row '}${report.problem} (${report.rows} rows read)`);
+        }
       }
     } finally {
       await db.destroy();

@@ -1,20 +1,43 @@
 import { createHash, createHmac } from 'node:crypto';
+import os from 'node:os';
 import { Knex } from 'knex';
 import { forUpdate } from '../db';
 import { Migration } from '../migrations';
 import { toDbDateTime } from '../scalars/calendar';
+import { GroupCommit, GroupCommitOptions } from './batch';
 
 /**
  * The audit log (loggkontroll) every subgraph keeps of reads and writes of a person's
- * records. Append-only and hash-chained: each row's hash covers its content and the hash
- * of the row before, so altering, removing or reordering a row breaks the chain from there.
- * People appear only as a keyed hash of their personnummer, never in clear.
+ * records. Append-only and hash-chained: each row's hash covers its content, its place in
+ * its chain and the hash of the row before, so altering, removing or reordering a row breaks
+ * the chain from there. People appear only as a keyed hash of their personnummer, never in
+ * clear.
+ *
+ * Each running process appends to a chain of its own (`chain_id`, one head row each), so
+ * replicas on one database never wait for each other's head; within a process, requests
+ * answering at once share one transaction and one step of the chain (group commit).
  */
 
 export const AUDIT_TABLE = 'audit_log';
-/** One row holding the chain's last hash; locking it makes appends take turns. */
+/** One row per chain holding its last hash and position; locking it makes one chain's appends take turns. */
 export const AUDIT_HEAD_TABLE = 'audit_head';
 const GENESIS = '0'.repeat(64);
+
+/** The chain the rows written before there were chains became (`auditChainsMigration`). */
+export const FIRST_CHAIN = 'first';
+
+/** What a chain id may hold: a host name, a pid, a configured name. */
+export const CHAIN_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/**
+ * This process's chain when none is configured (`AUDIT_CHAIN_ID`): `host:pid`, which tells an
+ * operator where a chain was written. Two processes that happen to share one still append
+ * correctly — the head row lock makes them take turns — they only lose the independence.
+ */
+export function processChainId(): string {
+  const pid = `:${process.pid}`;
+  return os.hostname().replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64 - pid.length) + pid;
+}
 
 export type AuditOutcome = 'ALLOWED' | 'DENIED';
 
@@ -35,6 +58,9 @@ export interface AuditEntry {
 
 export interface AuditRow {
   id: number;
+  chain_id: string;
+  /** The row's place in its chain, from 1. */
+  seq: number;
   at: string;
   organisation: string;
   user: string;
@@ -46,6 +72,30 @@ export interface AuditRow {
   outcome: AuditOutcome;
   prev_hash: string;
   hash: string;
+}
+
+/**
+ * The columns a row's hash covers, in order: its place in its chain, then what it records.
+ * A column added later goes at the end, here and in `contentOf`.
+ */
+const HASHED = ['seq', 'at', 'organisation', 'user', 'person_key', 'record_type', 'fields', 'operation_name', 'request_id', 'outcome'] as const;
+export type HashedRow = Pick<AuditRow, (typeof HASHED)[number]>;
+
+/** What an entry records, as the columns of its row. */
+type AuditContent = Omit<HashedRow, 'seq'>;
+
+function contentOf(entry: AuditEntry): AuditContent {
+  return {
+    at: toDbDateTime(entry.at),
+    organisation: entry.organisation,
+    user: entry.user,
+    person_key: entry.personKey,
+    record_type: entry.recordType,
+    fields: entry.fields.join(','),
+    operation_name: entry.operationName,
+    request_id: entry.requestId,
+    outcome: entry.outcome,
+  };
 }
 
 export const auditMigration: Migration = {
@@ -78,98 +128,235 @@ export const auditMigration: Migration = {
   },
 };
 
+/**
+ * One chain per process. Every row gets its chain and its place in it; the rows written
+ * before become the chain `FIRST_CHAIN`, whose places are their ids — the very numbers their
+ * hashes were made over — so they verify as they stand. The single head row becomes that
+ * chain's head (when there was anything to head), and each chain gets a head row of its own.
+ */
+export const auditChainsMigration: Migration = {
+  async up(db) {
+    // SQLite adds a NOT NULL column only with a default; writers always give both.
+    await db.schema.alterTable(AUDIT_TABLE, (t) => {
+      t.string('chain_id', 64).notNullable().defaultTo(FIRST_CHAIN);
+      t.bigInteger('seq').notNullable().defaultTo(0);
+    });
+    await db(AUDIT_TABLE).update({ seq: db.ref('id') });
+    const head: { last_hash: string } = await db(AUDIT_HEAD_TABLE).where({ id: 1 }).first();
+    const last = (await db(AUDIT_TABLE).max({ id: 'id' }).first()) as { id: number | null } | undefined;
+    await db.schema.dropTable(AUDIT_HEAD_TABLE);
+    await db.schema.createTable(AUDIT_HEAD_TABLE, (t) => {
+      t.string('chain_id', 64).primary();
+      t.string('last_hash', 64).notNullable();
+      t.bigInteger('last_seq').notNullable();
+    });
+    // A head past genesis over no rows means every row was removed: keep it, so that still shows.
+    if (last?.id != null || head.last_hash !== GENESIS) {
+      await db(AUDIT_HEAD_TABLE).insert({ chain_id: FIRST_CHAIN, last_hash: head.last_hash, last_seq: Number(last?.id ?? 0) });
+    }
+  },
+  /** Back to one head, the first chain's; rows other chains wrote stay but no longer verify as one chain. */
+  async down(db) {
+    const first: { last_hash: string } | undefined = await db(AUDIT_HEAD_TABLE).where({ chain_id: FIRST_CHAIN }).first();
+    await db.schema.dropTable(AUDIT_HEAD_TABLE);
+    await db.schema.createTable(AUDIT_HEAD_TABLE, (t) => {
+      t.integer('id').primary();
+      t.string('last_hash', 64).notNullable();
+    });
+    await db(AUDIT_HEAD_TABLE).insert({ id: 1, last_hash: first?.last_hash ?? GENESIS });
+    await db.schema.alterTable(AUDIT_TABLE, (t) => t.dropColumns('chain_id', 'seq'));
+  },
+};
+
 /** The keyed hash a person is logged under: auditors can find a person, a reader of the log cannot. */
 export function personKey(personnummer: string, secret: string): string {
   return createHmac('sha256', secret).update(personnummer).digest('hex');
 }
 
-/** The hash of a row's content chained to the hash before it. The id is covered, so rows cannot swap places. */
-export function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
-  const content = [
-    row.id,
-    row.at,
-    row.organisation,
-    row.user,
-    row.person_key ?? '',
-    row.record_type,
-    row.fields,
-    row.operation_name ?? '',
-    row.request_id,
-    row.outcome,
-  ].join('\u001f');
+/**
+ * The hash of a row chained to the hash before it. Its place in the chain is covered, so
+ * rows cannot swap places. Nulls at the end are left out, so that a column added at the end
+ * later, null in the rows written before it, leaves their hashes as they were.
+ */
+export function rowHash(prevHash: string, row: HashedRow): string {
+  const values: (string | number | null)[] = HASHED.map((column) => row[column]);
+  while (values.length && values[values.length - 1] === null) values.pop();
+  const content = values.map((value) => value ?? '').join('\u001f');
   return createHash('sha256').update(prevHash).update('\u001e').update(content).digest('hex');
 }
 
+/** Bound parameters per INSERT: under SQLite's limit (32,766) and MySQL's (65,535). */
+const BOUND_PARAMETERS = 24_000;
+
 /**
- * Appends entries in one transaction. The head row is locked first and every read after it,
- * so two requests appending at once chain one after the other.
+ * One INSERT with a VALUES list, the same SQL on both dialects. (knex writes a many-row
+ * insert on SQLite as a compound SELECT, which SQLite caps at 500 rows; a VALUES list has no
+ * such cap, so a batch is one statement up to the bound-parameter limit.)
  */
-export async function appendAudit(db: Knex, entries: AuditEntry[]): Promise<void> {
+function insertRows(trx: Knex.Transaction, rows: readonly Record<string, string | number | null>[]): Knex.Raw {
+  const columns = Object.keys(rows[0]);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return trx.raw(`insert into ?? (${columns.map(() => '??').join(', ')}) values ${rows.map(() => tuple).join(', ')}`, [
+    AUDIT_TABLE,
+    ...columns,
+    ...rows.flatMap((row) => columns.map((column) => row[column])),
+  ]);
+}
+
+interface HeadRow {
+  chain_id: string;
+  last_hash: string;
+  last_seq: number | string;
+}
+
+/**
+ * Gives `chain` its head row if it has none. Outside any transaction, so that new chains of
+ * processes starting together cannot deadlock on the gap their head rows go into (MySQL).
+ */
+export async function startChain(db: Knex, chain: string): Promise<void> {
+  await db(AUDIT_HEAD_TABLE).insert({ chain_id: chain, last_hash: GENESIS, last_seq: 0 }).onConflict('chain_id').ignore();
+}
+
+/**
+ * One step of a chain: `entries`, in order, in one transaction after the chain's head, which
+ * is locked first and moved on last, so that steps of one chain take turns and steps of
+ * different chains never wait for each other. A chain without its head row is refused: the
+ * head was removed, and starting over would hide that.
+ */
+export async function appendToChain(db: Knex, chain: string, entries: readonly AuditEntry[]): Promise<void> {
   if (!entries.length) return;
+  const contents = entries.map(contentOf);
   await db.transaction(async (trx) => {
-    const head: { last_hash: string } = await forUpdate(trx(AUDIT_HEAD_TABLE).where({ id: 1 }), trx).first();
-    const last = (await trx(AUDIT_TABLE).max({ id: 'id' }).first()) as { id: number | null } | undefined;
-    let id = Number(last?.id ?? 0);
+    const head: HeadRow | undefined = await forUpdate(trx(AUDIT_HEAD_TABLE).where({ chain_id: chain }), trx).first();
+    if (!head) throw new Error(`the audit chain ${chain} has no head row`);
+    let seq = Number(head.last_seq);
     let prevHash = head.last_hash;
-    const rows: AuditRow[] = entries.map((entry) => {
-      id += 1;
-      const content = {
-        id,
-        at: toDbDateTime(entry.at),
-        organisation: entry.organisation,
-        user: entry.user,
-        person_key: entry.personKey,
-        record_type: entry.recordType,
-        fields: entry.fields.join(','),
-        operation_name: entry.operationName,
-        request_id: entry.requestId,
-        outcome: entry.outcome,
-      };
-      const hash = rowHash(prevHash, content);
-      const row = { ...content, prev_hash: prevHash, hash };
+    const rows = contents.map((content) => {
+      seq += 1;
+      const hashed = { seq, ...content };
+      const hash = rowHash(prevHash, hashed);
+      const row = { chain_id: chain, ...hashed, prev_hash: prevHash, hash };
       prevHash = hash;
       return row;
     });
-    // Explicit ids keep the chain's order exactly the order hashed, whatever the dialect.
-    // 2,000 rows of 12 values stay under both dialects' limits on bound parameters.
-    for (let i = 0; i < rows.length; i += 2000) await trx(AUDIT_TABLE).insert(rows.slice(i, i + 2000));
-    await trx(AUDIT_HEAD_TABLE).where({ id: 1 }).update({ last_hash: prevHash });
+    // The database numbers the rows; within a chain they go in one at a time, so id order is chain order.
+    const perInsert = Math.floor(BOUND_PARAMETERS / Object.keys(rows[0]).length);
+    for (let i = 0; i < rows.length; i += perInsert) await insertRows(trx, rows.slice(i, i + perInsert));
+    await trx(AUDIT_HEAD_TABLE).where({ chain_id: chain }).update({ last_hash: prevHash, last_seq: seq });
   });
 }
 
-export type ChainReport = { intact: true; rows: number } | { intact: false; rows: number; rowId: number | null; problem: string };
+/**
+ * A process's chain in one database, appended to by group commit: the entries of every
+ * request that answers while a step is being written go into the next step together, and
+ * each request's promise resolves when the step holding its entries is committed.
+ */
+export class AuditChain {
+  private readonly commits: GroupCommit<AuditEntry>;
+  private started: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Knex,
+    readonly chain: string,
+    options?: GroupCommitOptions,
+  ) {
+    if (!CHAIN_ID.test(chain)) throw new Error(`an audit chain id is 1–64 letters, digits and _ . : -, got "${chain}"`);
+    this.commits = new GroupCommit((entries) => this.step(entries), options);
+  }
+
+  /**
+   * Gives the chain its head row if it has none; once, and before the first step if no one
+   * asked sooner (a service asks as it starts). A failed start is tried again by the next step.
+   */
+  start(): Promise<void> {
+    this.started ??= startChain(this.db, this.chain).catch((error: unknown) => {
+      this.started = null;
+      throw error;
+    });
+    return this.started;
+  }
+
+  /** Resolves once `entries` are committed, together, in the order given; rejects if their step failed. */
+  append(entries: readonly AuditEntry[]): Promise<void> {
+    return this.commits.add(entries);
+  }
+
+  private async step(entries: AuditEntry[]): Promise<void> {
+    await this.start();
+    await appendToChain(this.db, this.chain, entries);
+  }
+}
+
+export type ChainReport =
+  | { chain: string; intact: true; rows: number }
+  | { chain: string; intact: false; rows: number; rowId: number | null; problem: string };
+
+/** Where the walk of one chain has got to. */
+interface Walk {
+  chain: string;
+  /** The chain's head as it stood when the walk began; rows past it were appended since. */
+  head: HeadRow | undefined;
+  prevHash: string;
+  seq: number;
+  rows: number;
+  broken: ChainReport | null;
+}
 
 /**
- * Walks the chain in id order and names the first row where it breaks: a row whose content
- * no longer matches its hash was altered; a row that does not follow the one before it
- * means rows between were removed or reordered; a head that does not match the last row
- * means rows at the end were removed.
+ * Checks every chain of the log in one pass over it in id order, and names for each chain
+ * the first row where it breaks: a row that does not follow the one before it in its chain
+ * means rows between were removed or reordered; a row whose content no longer matches its
+ * hash was altered; a head that does not match the chain's last row means rows at the end
+ * were removed. The heads are read first, so rows appended while the walk runs are left for
+ * the next walk rather than taken for a broken end. Reports come in the order of chain ids.
  */
-export async function verifyAuditChain(db: Knex, pageSize = 5000): Promise<ChainReport> {
-  let prevHash = GENESIS;
-  let rows = 0;
+export async function verifyAuditLog(db: Knex, pageSize = 5000): Promise<ChainReport[]> {
+  const walks = new Map<string, Walk>();
+  const walkOf = (chain: string, head?: HeadRow): Walk => {
+    let walk = walks.get(chain);
+    if (!walk) {
+      walk = { chain, head, prevHash: GENESIS, seq: 0, rows: 0, broken: null };
+      walks.set(chain, walk);
+    }
+    return walk;
+  };
+  for (const head of (await db(AUDIT_HEAD_TABLE)) as HeadRow[]) walkOf(head.chain_id, head);
   let after = 0;
   for (;;) {
     const page: AuditRow[] = await db(AUDIT_TABLE).where('id', '>', after).orderBy('id').limit(pageSize);
     for (const row of page) {
-      rows += 1;
-      const { hash, prev_hash, ...content } = row;
-      if (prev_hash !== prevHash) {
-        return { intact: false, rows, rowId: row.id, problem: 'does not follow the row before it: rows were removed or reordered before it' };
+      const walk = walkOf(row.chain_id);
+      if (walk.broken || (walk.head && Number(row.seq) > Number(walk.head.last_seq))) continue;
+      walk.rows += 1;
+      const problem = problemOf(walk, row);
+      if (problem) {
+        walk.broken = { chain: walk.chain, intact: false, rows: walk.rows, rowId: row.id, problem };
+      } else {
+        walk.prevHash = row.hash;
+        walk.seq += 1;
       }
-      if (rowHash(prev_hash, { ...content, at: normaliseAt(content.at) }) !== hash) {
-        return { intact: false, rows, rowId: row.id, problem: 'was altered: its content no longer matches its hash' };
-      }
-      prevHash = hash;
     }
     if (page.length < pageSize) break;
     after = page[page.length - 1].id;
   }
-  const head: { last_hash: string } | undefined = await db(AUDIT_HEAD_TABLE).where({ id: 1 }).first();
-  if (head?.last_hash !== prevHash) {
-    return { intact: false, rows, rowId: null, problem: 'the last rows were removed: the chain ends before its recorded head' };
+  return [...walks.values()].sort((a, b) => (a.chain < b.chain ? -1 : 1)).map(reportOf);
+}
+
+function problemOf(walk: Walk, row: AuditRow): string | null {
+  if (row.prev_hash !== walk.prevHash) return 'does not follow the row before it: rows were removed or reordered before it';
+  if (rowHash(row.prev_hash, { ...row, at: normaliseAt(row.at) }) !== row.hash) return 'was altered: its content no longer matches its hash';
+  if (Number(row.seq) !== walk.seq + 1) return `stands at place ${row.seq} of its chain, after place ${walk.seq}: rows were removed before it`;
+  return null;
+}
+
+function reportOf(walk: Walk): ChainReport {
+  const { chain, head, rows } = walk;
+  if (walk.broken) return walk.broken;
+  if (!head) return { chain, intact: false, rows, rowId: null, problem: 'has no head row: the end of the chain cannot be checked' };
+  if (head.last_hash !== walk.prevHash || Number(head.last_seq) !== walk.seq) {
+    return { chain, intact: false, rows, rowId: null, problem: 'the last rows were removed: the chain ends before its recorded head' };
   }
-  return { intact: true, rows };
+  return { chain, intact: true, rows };
 }
 
 /** Both dialects return the stored `YYYY-MM-DD HH:MM:SS`, as hashed; this guards a driver that does not. */

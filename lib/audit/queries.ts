@@ -147,7 +147,7 @@ export function userAccessLogReference(reference: Record<string, unknown>, acces
 
 const COLUMNS = ['id', 'at', 'organisation', 'user', 'person_key', 'record_type', 'fields', 'operation_name', 'request_id', 'outcome'];
 
-type EntryRow = Omit<AuditRow, 'prev_hash' | 'hash'>;
+type EntryRow = Omit<AuditRow, 'chain_id' | 'seq' | 'prev_hash' | 'hash'>;
 
 function entryOf(log: AuditLogName, row: EntryRow): AuditEntryView {
   return {

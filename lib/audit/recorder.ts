@@ -1,12 +1,12 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { Knex } from 'knex';
 import { formatOrganisation } from '../auth/organisations';
 import { Caller } from '../identity';
-import { appendAudit, AuditEntry, AuditOutcome, personKey } from './log';
+import { AuditChain, AuditEntry, AuditOutcome, personKey } from './log';
 
 /**
  * Collects one request's audit entries — one per person and record type, with every field
- * read — and writes them before the response leaves. A list of 50 people is 50 entries.
+ * read — and writes them before the response leaves. A list of 50 people is 50 entries,
+ * noted without waiting for anything and written in one statement.
  */
 export class AuditRecorder {
   private readonly entries = new Map<string, { personnummer: string | null; recordType: string; outcome: AuditOutcome; fields: Set<string> }>();
@@ -57,17 +57,19 @@ export class AuditRecorder {
 }
 
 /**
- * Writes the request's audit entries as the response is about to be sent. If the log cannot
- * be written, the response carries no data: a read that cannot be accounted for is not given.
+ * Writes the request's audit entries as the response is about to be sent, and sends it once
+ * the step of the chain holding them is committed — shared with the requests answering at
+ * the same moment. If that step fails, the response carries no data: a read that cannot be
+ * accounted for is not given.
  */
-export function auditPlugin<C extends { audit: AuditRecorder }>(db: Knex, secret: string): ApolloServerPlugin<C> {
+export function auditPlugin<C extends { audit: AuditRecorder }>(chain: AuditChain, secret: string): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response, logger }) {
           if (!contextValue.audit?.size) return;
           try {
-            await appendAudit(db, contextValue.audit.drain(secret));
+            await chain.append(contextValue.audit.drain(secret));
           } catch (error) {
             logger.error(`audit log write failed (request ${(contextValue as { caller?: Caller }).caller?.requestId}): ${(error as Error).message}`);
             if (response.body.kind === 'single') {

@@ -1,4 +1,4 @@
-import { auditMigration } from '../../../lib/audit/log';
+import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -16,4 +16,5 @@ export const migrations: Migrations = {
   '005_statistics_indexes': statisticsIndexes,
   '006_intervention_writers': interventionWriters,
   '007_plan_conflicts': planConflicts,
+  '008_audit_chains': auditChainsMigration,
 };

@@ -1,4 +1,4 @@
-import { auditMigration } from '../../../lib/audit/log';
+import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -12,4 +12,5 @@ export const migrations: Migrations = {
   '003_versions_and_recorders': versionsAndRecorders,
   '004_audit_log': auditMigration,
   '005_programme_parts': programmeParts,
+  '006_audit_chains': auditChainsMigration,
 };

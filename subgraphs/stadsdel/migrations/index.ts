@@ -1,4 +1,4 @@
-import { auditMigration } from '../../../lib/audit/log';
+import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -18,4 +18,5 @@ export const migrations: Migrations = {
   '006_audit_log': auditMigration,
   '007_referral_closure': referralClosure,
   '008_statistics_indexes': statisticsIndexes,
+  '009_audit_chains': auditChainsMigration,
 };

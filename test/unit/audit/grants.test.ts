@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Knex } from 'knex';
-import { appendAudit, AUDIT_TABLE, verifyAuditChain } from '../../../lib/audit/log';
+import { AUDIT_HEAD_TABLE, AUDIT_TABLE, AuditChain, verifyAuditLog } from '../../../lib/audit/log';
 import { createDb, ensureMysqlDatabase } from '../../../lib/db';
 import { grantServiceAccess } from '../../../lib/grants';
 import { migrateToLatest } from '../../../lib/migrations';
@@ -14,8 +14,9 @@ import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
 /**
  * On MySQL a service runs as a user that may only INSERT and SELECT on the audit log
- * (lib/grants.ts, docs/security.md): it starts, reads and writes its records and appends
- * to the log, and UPDATE, DELETE, TRUNCATE and DROP on the log are refused.
+ * (lib/grants.ts, docs/security.md): it starts, reads and writes its records, starts its own
+ * chain and appends to the log, and UPDATE, DELETE, TRUNCATE and DROP on the log are refused,
+ * as is removing a chain's head.
  */
 
 const describeOnMysql = MYSQL_URL ? describe.each : describe.skip.each;
@@ -69,10 +70,10 @@ describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))
       await expect(definition.insertReferenceData(app)).resolves.toBeUndefined();
     });
 
-    it('appends to the audit log and reads it, and the chain holds', async () => {
-      await appendAudit(app, [ENTRY, { ...ENTRY, fields: ['familyName'] }]);
+    it('starts its chain, appends to the audit log and reads it, and the chain holds', async () => {
+      await new AuditChain(app, 'grants-test').append([ENTRY, { ...ENTRY, fields: ['familyName'] }]);
       expect(await app(AUDIT_TABLE).count({ n: '*' }).first()).toMatchObject({ n: 2 });
-      expect(await verifyAuditChain(app)).toEqual({ intact: true, rows: 2 });
+      expect(await verifyAuditLog(app)).toEqual([{ chain: 'grants-test', intact: true, rows: 2 }]);
     });
 
     it('may not change or remove a row of the audit log', async () => {
@@ -82,7 +83,8 @@ describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))
       await expect(app.raw('TRUNCATE TABLE ??', [AUDIT_TABLE])).rejects.toThrow(denied);
       await expect(app.schema.dropTable(AUDIT_TABLE)).rejects.toThrow(denied);
       await expect(app.schema.alterTable(AUDIT_TABLE, (t) => t.string('note'))).rejects.toThrow(denied);
-      expect(await verifyAuditChain(app)).toMatchObject({ intact: true });
+      await expect(app(AUDIT_HEAD_TABLE).delete()).rejects.toThrow(denied);
+      expect(await verifyAuditLog(app)).toEqual([expect.objectContaining({ intact: true })]);
     });
 
     it('may change and remove its own records', async () => {

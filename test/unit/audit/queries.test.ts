@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Knex } from 'knex';
-import { appendAudit, AuditEntry } from '../../../lib/audit/log';
+import { AuditChain, AuditEntry } from '../../../lib/audit/log';
 import {
   accessLogWindow,
   AuditEntryView,
@@ -126,7 +126,7 @@ describeEachDialect('a subgraph searching its log', (dialect) => {
 
   beforeAll(async () => {
     ({ db, close } = await openDatabase(dialect, migrations));
-    await appendAudit(db, [
+    await new AuditChain(db, 'queries-test').append([
       read(OFFICER, ANNA, '2026-01-05T10:00:00Z'),
       read(OFFICER, BO, '2026-01-06T10:00:00Z'),
       read({ ...OFFICER, requestId: 'r2' }, ANNA, '2026-01-07T10:00:00Z', 'IncomeSupportDecision'),

@@ -5,6 +5,9 @@ describe('configuration', () => {
     const config = loadSubgraphConfig('jobbtorg', {});
     expect(config).toMatchObject({ port: 4002, databaseUrl: 'sqlite:data/jobbtorg.sqlite', seedPeople: 2000 });
     expect(Object.isFrozen(config)).toBe(true);
+    // No chain named: the process appends to its own.
+    expect(config.auditChainId).toBeNull();
+    expect(loadSubgraphConfig('jobbtorg', { AUDIT_CHAIN_ID: 'jobbtorg-1' }).auditChainId).toBe('jobbtorg-1');
     expect(loadGatewayConfig({}).subgraphUrls.partners).toBe('http://127.0.0.1:4003/graphql');
   });
 
@@ -15,6 +18,7 @@ describe('configuration', () => {
     [{ STADSDEL_DATABASE_URL: 'mysql://root@localhost' }, 'STADSDEL_DATABASE_URL'],
     [{ SEED_PEOPLE: '-1' }, 'SEED_PEOPLE'],
     [{ APP_ENV: 'prod' }, 'APP_ENV'],
+    [{ AUDIT_CHAIN_ID: 'two words' }, 'AUDIT_CHAIN_ID'],
   ])('names the variable at fault in %o', (env, variable) => {
     expect(() => loadSubgraphConfig('stadsdel', env)).toThrow(ConfigError);
     expect(() => loadSubgraphConfig('stadsdel', env)).toThrow(new RegExp(`^${variable} `));
