@@ -158,7 +158,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
       const requestId = randomUUID();
       res.setHeader(REQUEST_ID_HEADER, requestId);
       const identity = await authenticate(req.headers.authorization);
-      if (!development) admitOperation(operations, identity.organisation, req.method === 'GET' ? req.query : req.body);
+      if (!development) admitOperation(operations, identity.organisation, req.method === 'GET' ? req.query : req.body, limits.maxTokens);
       const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
       return { caller: { ...identity, requestId, operationName: null, ...requestContextFrom(req.headers) }, traceparent };
     },

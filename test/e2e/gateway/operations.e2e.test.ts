@@ -1,4 +1,6 @@
-import { loadRegisteredOperations } from '../../../gateway/operations';
+import { createHash } from 'node:crypto';
+import { parse } from 'graphql';
+import { loadRegisteredOperations, typedDocumentOf } from '../../../gateway/operations';
 import { luhnCheckDigit } from '../../../lib/scalars/personnummer';
 import { describeEachDialect } from '../../helpers/dialects';
 import { Stack, startStack } from '../../helpers/stack';
@@ -6,11 +8,11 @@ import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
 /**
  * In production a partner organisation runs only its registered operations
- * (operations/partners/<agency>/), by exact text or by id; the city's own organisations
+ * (operations/partners/<agency>/), by their text (however laid out) or by the id standard clients compute; the city's own organisations
  * run anything. A refusal is OPERATION_NOT_REGISTERED, and no subgraph is called.
  */
 
-const operations = [...loadRegisteredOperations().values()];
+const operations = loadRegisteredOperations().operations;
 const residenceStatus = operations.find((o) => o.file === 'migrationsverket/ResidenceStatus.graphql')!;
 const sfiEnrolments = operations.find((o) => o.file === 'sfi/SchoolEnrolments.graphql')!;
 const MIGRATIONSVERKET = { as: { org: 'MIGRATIONSVERKET', sub: 'handlaggare.mv', scope: 'records:read records:write' } };
@@ -68,12 +70,29 @@ describeEachDialect('registered operations in production', (dialect) => {
     const token = await stack.token(MIGRATIONSVERKET.as);
     stack.resetCounts();
     expectNotRegistered(await post(stack, { query: '{ districts { name } }' }, token));
-    // The registered text, written differently, is another text.
-    expectNotRegistered(await post(stack, { query: residenceStatus.text.replace(/\s+/g, ' ') }, token));
+    // The registered document with one more field is another document.
+    expectNotRegistered(await post(stack, { query: residenceStatus.text.replace(/\}\s*$/, ' __typename }'), variables: { personnummer: PERSONNUMMER } }, token));
     expectNotRegistered(await post(stack, { query: sfiEnrolments.text, variables: { schoolId: '1' } }, token));
     expectNotRegistered(await post(stack, { extensions: { persistedQuery: { version: 1, sha256Hash: sfiEnrolments.id } } }, token));
     expectNotRegistered(await post(stack, { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }, token));
     expect(totalStatements(stack)).toBe(0);
+  });
+
+  it('runs it as a standard client sends it: by the hash of the printed document with __typename, then that document', async () => {
+    // What Apollo Client's persisted-queries link and urql's do: hash print(addTypename(doc)),
+    // send the hash alone, and on PERSISTED_QUERY_NOT_FOUND send the document with it.
+    const token = await stack.token(MIGRATIONSVERKET.as);
+    const sent = typedDocumentOf(parse(residenceStatus.text));
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(sent).digest('hex') } };
+    const hashOnly = await post(stack, { extensions, variables: { personnummer: PERSONNUMMER } }, token);
+    expect(hashOnly.status).toBe(200);
+    expect(hashOnly.errors ?? []).toEqual([]);
+    const withDocument = await post(stack, { query: sent, extensions, variables: { personnummer: PERSONNUMMER } }, token);
+    expect(withDocument.status).toBe(200);
+    expect(withDocument.errors ?? []).toEqual([]);
+    // The file's text laid out otherwise, as a hand-written client might send it, is the same document.
+    const relaidOut = residenceStatus.text.replace(/^#.*$/gm, '').replace(/\s+/g, ' ');
+    expect((await post(stack, { query: relaidOut, variables: { personnummer: PERSONNUMMER } }, token)).status).toBe(200);
   });
 
   it('refuses introspection and malformed documents from a partner the same way, unparsed', async () => {
