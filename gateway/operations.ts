@@ -45,7 +45,9 @@ export interface RegisteredOperation {
   text: string;
   /** The document whose sha256 is `id`: what the manifest publishes and a client sends. */
   body: string;
-  /** Who may run it. */
+  /** The agency whose folder holds the file. */
+  kind: OrganisationKind;
+  /** Who may run it: every agency whose folder holds the same document (shared by those files). */
   kinds: OrganisationKind[];
 }
 
@@ -56,6 +58,7 @@ export interface RegisteredOperation {
  * Both are hashes of the normalised document, so layout and comments never matter.
  */
 export interface OperationRegistry {
+  /** One a file, in folder and file order. */
   readonly operations: readonly RegisteredOperation[];
   /** The operation `id` names, and the document text that hashes to it. */
   find(id: string): { operation: RegisteredOperation; document: string } | undefined;
@@ -97,13 +100,11 @@ export function loadRegisteredOperations(dir: string = OPERATIONS_DIR): Operatio
       const text = fs.readFileSync(path.join(kindDir, file), 'utf8');
       const document = parse(text, { noLocation: true });
       const body = typedDocumentOf(document);
-      const known = byId.get(operationId(body));
-      if (known) {
-        known.operation.kinds.push(kind);
-        continue;
-      }
       const definition = getOperationAST(document);
       if (!definition?.name) throw new Error(`operations/partners/${folder}/${file} must hold one named operation`);
+      // The same document in several agencies' folders is one operation they may all run.
+      const known = byId.get(operationId(body));
+      if (known) known.operation.kinds.push(kind);
       const operation: RegisteredOperation = {
         id: operationId(body),
         file: path.join(folder, file),
@@ -111,9 +112,11 @@ export function loadRegisteredOperations(dir: string = OPERATIONS_DIR): Operatio
         type: definition.operation,
         text,
         body,
-        kinds: [kind],
+        kind,
+        kinds: known?.operation.kinds ?? [kind],
       };
       operations.push(operation);
+      if (known) continue;
       byId.set(operation.id, { operation, document: body });
       const plain = print(document);
       byId.set(operationId(plain), { operation, document: plain });
@@ -131,7 +134,7 @@ export function persistedQueryManifest(registry: OperationRegistry, kind: Organi
   return {
     format: 'apollo-persisted-query-manifest',
     version: 1,
-    operations: registry.operations.filter((o) => o.kinds.includes(kind)).map(({ id, name, type, body }) => ({ id, name, type, body })),
+    operations: registry.operations.filter((o) => o.kind === kind).map(({ id, name, type, body }) => ({ id, name, type, body })),
   };
 }
 
