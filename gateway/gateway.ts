@@ -47,6 +47,8 @@ export interface GatewayOptions {
    * developer (gateway/pages.ts, gateway/dev-sign-in.ts).
    */
   development?: DevelopmentPages;
+  /** The browser origins that may call the gateway in production (`CORS_ORIGINS`); development allows any. */
+  corsOrigins?: readonly string[];
 }
 
 export interface DevelopmentPages {
@@ -163,6 +165,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
       return { caller: { ...identity, requestId, operationName: null, ...requestContextFrom(req.headers) }, traceparent };
     },
     environment: options.environment,
+    allowedOrigins: development ? 'any' : (options.corsOrigins ?? []),
     landingPage: development,
     logger,
     // Which operation runs is settled first; then a partner's fields are judged, so a refused

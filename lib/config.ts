@@ -208,6 +208,28 @@ export interface GatewayConfig {
   readonly signingJwk: PrivateJwk | null;
   /** `DATA_DIR`/keys: where development keys live. */
   readonly keysDir: string;
+  /**
+   * `CORS_ORIGINS`: the browser origins that may call the gateway in production, e.g. the
+   * desk's (`https://desk.stad.example`), comma-separated; none by default. Development allows any.
+   */
+  readonly corsOrigins: readonly string[];
+}
+
+/** Comma-separated web origins (`https://host[:port]`, nothing after), each checked. */
+function origins(env: Env, name: string): readonly string[] {
+  const list = read(env, name, '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of list) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`${name} must list web origins like https://desk.example.se, got "${origin}"`);
+    }
+  }
+  return Object.freeze(list);
 }
 
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -231,5 +253,6 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     }),
     signingJwk: jwk(env, 'GATEWAY_SIGNING_KEY', appEnvironment, true) as PrivateJwk | null,
     keysDir: keysDir(env),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
   });
 }

@@ -32,6 +32,12 @@ export interface ServiceOptions<C extends BaseContext> {
   health: () => Promise<{ healthy: boolean; [detail: string]: unknown }>;
   /** Where the service logs; every line is redacted (lib/logging.ts). Default: the console. */
   logger?: Logger;
+  /**
+   * The browser origins allowed to call `/graphql` (CORS): `'any'` in development; in
+   * production the configured ones (the gateway's `CORS_ORIGINS`), none for a subgraph,
+   * which only the gateway calls, server to server.
+   */
+  allowedOrigins: readonly string[] | 'any';
   /** Extra options for ApolloServer (e.g. the gateway's parse limits). */
   serverOptions?: Partial<ConstructorParameters<typeof ApolloServer<C>>[0]>;
   /**
@@ -77,7 +83,8 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
     const report = await options.health().catch((error: Error) => ({ healthy: false, error: error.message }));
     res.status(report.healthy ? 200 : 503).json(report);
   });
-  app.use('/graphql', cors<cors.CorsRequest>(), express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: options.context }));
+  const corsPolicy = cors<cors.CorsRequest>({ origin: options.allowedOrigins === 'any' ? true : [...options.allowedOrigins] });
+  app.use('/graphql', corsPolicy, express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: options.context }));
   for (const routes of options.routes ?? []) app.use(routes);
   app.use(bodyRefusal);
   app.use(notFound);

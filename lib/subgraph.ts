@@ -90,6 +90,8 @@ export async function buildSubgraphService<C extends { audit: AuditRecorder }>(o
       return options.createContext({ db: options.db, caller, gatewayToken, subgraphUrls, audit: new AuditRecorder(caller, auditSecret) });
     },
     environment,
+    // Only the gateway calls a subgraph, server to server: no browser origin needs it in production.
+    allowedOrigins: environment === 'development' ? 'any' : [],
     // Apollo's inline traces serve GraphOS usage reporting, which this system does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<C>(auditChain, auditSecret)],
     health: async () => {

@@ -83,6 +83,8 @@ export interface StackOptions {
   authentication?: AuthenticationOptions;
   /** The builds the gateway serves in development; default the repository's (desk/dist, gateway/graphiql/dist). */
   pages?: Pick<DevelopmentPages, 'deskDir' | 'graphiqlDir'>;
+  /** The browser origins the gateway lets call it in production (`CORS_ORIGINS`). */
+  corsOrigins?: readonly string[];
 }
 
 function databaseUrlFor(dialect: Dialect, name: SubgraphName, dir: string, runId: string): string {
@@ -146,6 +148,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       signingKey: await signingKeyOf(gatewayJwk),
       // As gateway/index.ts does: development sign-in only while the development issuer is trusted.
       development: { issuerJwk: options.authentication ? undefined : issuerJwk, ...options.pages },
+      corsOrigins: options.corsOrigins,
     });
     const { url: gatewayUrl } = await listen(gateway.httpServer, 0, '127.0.0.1');
     cleanups.push(() => gateway.stop());

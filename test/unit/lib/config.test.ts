@@ -35,6 +35,13 @@ describe('configuration', () => {
     expect(loadGatewayConfig({ ...moved, JOBBTORG_URL: 'http://jobbtorg.internal/graphql' }).subgraphUrls.jobbtorg).toBe('http://jobbtorg.internal/graphql');
   });
 
+  it('reads the browser origins the gateway allows in production, and refuses what is not an origin', () => {
+    expect(loadGatewayConfig({}).corsOrigins).toEqual([]);
+    expect(loadGatewayConfig({ CORS_ORIGINS: 'https://desk.stad.example, http://localhost:5173' }).corsOrigins).toEqual(['https://desk.stad.example', 'http://localhost:5173']);
+    expect(() => loadGatewayConfig({ CORS_ORIGINS: 'https://desk.stad.example/app' })).toThrow(/^CORS_ORIGINS must list web origins/);
+    expect(() => loadGatewayConfig({ CORS_ORIGINS: '*' })).toThrow(/^CORS_ORIGINS /);
+  });
+
   it('refuses a subgraph URL that is not http(s)', () => {
     expect(() => loadGatewayConfig({ JOBBTORG_URL: 'localhost:4002' })).toThrow(/^JOBBTORG_URL must be an http\(s\) URL/);
   });
