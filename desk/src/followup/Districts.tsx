@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useQuery } from 'urql';
 import { Faults } from '../components/Faults';
 import { graphql } from '../gql';
 import type { FollowUpDistrictsQuery, InterventionKind } from '../gql/graphql';
+import { BarFigure } from './BarFigure';
 import { CsvDownload } from './CsvDownload';
 import { csvFigure, FigureCell, plotted, SuppressionNote, type Figure, type FigureKind } from './figures';
 import { INTERVENTION_KINDS } from '../labels';
@@ -67,45 +67,33 @@ export function Districts({ from, to }: { from: string; to: string }) {
       {report && (
         <>
           <div className="charts">
-            <div className="chart" role="img" aria-label="Stapeldiagram: jobbgarantin hållen och till arbete eller studier inom tre månader, i procent per stadsdel; siffrorna finns i tabellen nedan.">
-              <ResponsiveContainer width="100%" height={300}>
-                <BarChart data={shares} margin={{ top: 8, right: 16, bottom: 48, left: 0 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="district" angle={-35} textAnchor="end" interval={0} height={60} />
-                  <YAxis unit=" %" domain={[0, 100]} />
-                  <Tooltip />
-                  <Legend verticalAlign="top" />
-                  <Bar dataKey="jobbgarantiKept" name="Jobbgarantin hållen" fill={SERIES_COLOURS[0]} isAnimationActive={false} />
-                  <Bar dataKey="closedToWork" name="Till arbete/studier inom 3 mån." fill={SERIES_COLOURS[1]} isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-            <div className="chart" role="img" aria-label="Stapeldiagram: dagar till första plan i medel per stadsdel; siffrorna finns i tabellen nedan.">
-              <ResponsiveContainer width="100%" height={300}>
-                <BarChart data={days} margin={{ top: 8, right: 16, bottom: 48, left: 0 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="district" angle={-35} textAnchor="end" interval={0} height={60} />
-                  <YAxis />
-                  <Tooltip />
-                  <Legend verticalAlign="top" />
-                  <Bar dataKey="daysToFirstPlan" name="Dagar till första plan" fill={SERIES_COLOURS[2]} isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-            <div className="chart" role="img" aria-label="Staplat stapeldiagram: personer per insatsslag och stadsdel; siffrorna finns i tabellen nedan.">
-              <ResponsiveContainer width="100%" height={320}>
-                <BarChart data={kinds} margin={{ top: 8, right: 16, bottom: 48, left: 0 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="district" angle={-35} textAnchor="end" interval={0} height={60} />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Legend verticalAlign="top" />
-                  {KINDS.map((k, i) => (
-                    <Bar key={k} dataKey={k} stackId="kinds" name={INTERVENTION_KINDS[k]} fill={SERIES_COLOURS[i]} isAnimationActive={false} />
-                  ))}
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <BarFigure
+              label="Stapeldiagram: jobbgarantin hållen och till arbete eller studier inom tre månader, i procent per stadsdel"
+              data={shares}
+              category="district"
+              slanted
+              yAxis={{ unit: ' %', domain: [0, 100] }}
+              series={[
+                { key: 'jobbgarantiKept', name: 'Jobbgarantin hållen', colour: SERIES_COLOURS[0] },
+                { key: 'closedToWork', name: 'Till arbete/studier inom 3 mån.', colour: SERIES_COLOURS[1] },
+              ]}
+            />
+            <BarFigure
+              label="Stapeldiagram: dagar till första plan i medel per stadsdel"
+              data={days}
+              category="district"
+              slanted
+              yAxis={{}}
+              series={[{ key: 'daysToFirstPlan', name: 'Dagar till första plan', colour: SERIES_COLOURS[2] }]}
+            />
+            <BarFigure
+              label="Staplat stapeldiagram: personer per insatsslag och stadsdel"
+              data={kinds}
+              category="district"
+              slanted
+              height={320}
+              series={KINDS.map((k, i) => ({ key: k, name: INTERVENTION_KINDS[k], colour: SERIES_COLOURS[i], stack: 'kinds' }))}
+            />
           </div>
           <div className="table-scroll">
             <table data-testid="districts-table">

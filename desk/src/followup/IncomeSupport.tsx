@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useQuery } from 'urql';
 import { Faults } from '../components/Faults';
 import { graphql } from '../gql';
+import { BarFigure } from './BarFigure';
 import { CsvDownload } from './CsvDownload';
 import { csvFigure, FigureCell, plotted, type Figure } from './figures';
 import { SERIES_COLOURS } from './labels';
@@ -38,19 +38,16 @@ export function IncomeSupport({ from, to }: { from: string; to: string }) {
       <Faults error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       {result.data && (
         <>
-          <div className="chart" role="img" aria-label="Stapeldiagram: mottagare av försörjningsstöd som gick till arbete per månad, och hur många som var tillbaka inom sex månader; siffrorna finns i tabellen nedan.">
-            <ResponsiveContainer width="100%" height={280}>
-              <BarChart data={chart} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="month" />
-                <YAxis allowDecimals={false} />
-                <Tooltip />
-                <Legend verticalAlign="top" />
-                <Bar dataKey="wentToWork" name="Gick till arbete" fill={SERIES_COLOURS[2]} isAnimationActive={false} />
-                <Bar dataKey="back" name="Åter på stöd inom 6 mån." fill={SERIES_COLOURS[4]} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <BarFigure
+            label="Stapeldiagram: mottagare av försörjningsstöd som gick till arbete per månad, och hur många som var tillbaka inom sex månader"
+            data={chart}
+            category="month"
+            height={280}
+            series={[
+              { key: 'wentToWork', name: 'Gick till arbete', colour: SERIES_COLOURS[2] },
+              { key: 'back', name: 'Åter på stöd inom 6 mån.', colour: SERIES_COLOURS[4] },
+            ]}
+          />
           <table data-testid="income-support-table">
             <caption>Mottagare av försörjningsstöd som gick till arbete, per månad</caption>
             <thead>

@@ -94,10 +94,13 @@ export default function Timeline({ plan, onDrawn }: TimelineProps) {
     return () => timeline.destroy();
   }, [model]);
 
+  const empty = model.bars.length === 0 && model.markers.length === 0;
   return (
     <div className="timeline">
+      {empty && <p data-testid="no-activities">Inga aktiviteter som du kan se under de här veckorna.</p>}
       <div
         ref={container}
+        hidden={empty}
         className="timeline-drawing"
         data-testid="timeline"
         role="img"
