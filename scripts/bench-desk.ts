@@ -19,8 +19,8 @@ import { launchChromium } from '../test/e2e/desk/browser';
  */
 
 const ROOT = path.join(__dirname, '..');
-const CONFIG = path.join(ROOT, 'desk', 'vite.config.ts');
-const BENCH_CONFIG = path.join(ROOT, 'desk', 'bench', 'vite.config.ts');
+const CONFIG = path.join(ROOT, 'desk', 'vite.config.mts');
+const BENCH_CONFIG = path.join(ROOT, 'desk', 'bench', 'vite.config.mts');
 const VITE = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 const ROUNDS = 15;
 

@@ -46,7 +46,8 @@ function newestFile(dir: string): number {
 export function ensureDeskBuild(): void {
   const desk = path.join(ROOT, 'desk');
   const index = path.join(DESK_DIST, 'index.html');
-  const sources = Math.max(newestFile(path.join(desk, 'src')), fs.statSync(path.join(desk, 'index.html')).mtimeMs, fs.statSync(path.join(desk, 'vite.config.ts')).mtimeMs);
+  // The desk's sources, and lib/, whose pure modules it bundles.
+  const sources = Math.max(newestFile(path.join(desk, 'src')), newestFile(path.join(ROOT, 'lib')), fs.statSync(path.join(desk, 'index.html')).mtimeMs, fs.statSync(path.join(desk, 'vite.config.mts')).mtimeMs);
   const fresh = () => fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources;
   if (fresh()) return;
   const lock = path.join(desk, '.build-lock');
@@ -60,7 +61,7 @@ export function ensureDeskBuild(): void {
   }
   try {
     if (!fresh()) {
-      execFileSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', path.join(desk, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+      execFileSync(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', path.join(desk, 'vite.config.mts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     }
   } finally {
     fs.rmdirSync(lock);

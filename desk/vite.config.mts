@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -8,6 +9,7 @@ import { defineConfig, type Plugin } from 'vite';
  * gateway of `npm start` and serves a development `config.json` itself.
  */
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 const GATEWAY = process.env.DESK_GATEWAY_URL ?? 'http://127.0.0.1:4000';
 
 /** The dev server's own `config.json`: development personas, the proxied `/graphql`. */
@@ -25,21 +27,30 @@ function developmentConfig(): Plugin {
 }
 
 export default defineConfig({
-  root: __dirname,
+  root: here,
   base: './',
   plugins: [developmentConfig()],
   build: {
-    outDir: path.join(__dirname, 'dist'),
+    outDir: path.join(here, 'dist'),
     emptyOutDir: true,
     sourcemap: true,
     // Which chunks each entry loads before any lazy view: `npm run bench:desk` sums the first route's from it.
     manifest: true,
+    // The timeline's chunk (vis-timeline and moment) is large, but loaded only with a person's view.
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // React Router marks its modules "use client" for server components, which a browser bundle has no use for.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     port: 5173,
     host: '127.0.0.1',
     // The desk imports a few pure modules from the repository's lib/ (personnummer, organisations).
-    fs: { allow: [path.join(__dirname, '..')] },
+    fs: { allow: [path.join(here, '..')] },
     proxy: { '/graphql': GATEWAY, '/dev': GATEWAY },
   },
 });
