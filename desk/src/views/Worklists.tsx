@@ -77,58 +77,70 @@ function UnitWorklists({ unitCode }: { unitCode: string }) {
         <>
           <section aria-labelledby={`${id}-noplan`}>
             <h2 id={`${id}-noplan`}>Ärenden utan plan ({data.casesWithoutPlan.totalCount})</h2>
-            <table data-testid="cases-without-plan">
-              <thead>
-                <tr><th scope="col">Person</th><th scope="col">Inskriven</th><th scope="col">Jobbgaranti senast</th></tr>
-              </thead>
-              <tbody>
-                {data.casesWithoutPlan.edges.map(({ node }) => (
-                  <tr key={node.id}>
-                    <td>{node.person ? <PersonLink person={node.person} /> : 'Visas inte'}</td>
-                    <td>{node.enrolledOn}</td>
-                    <td className={node.jobbgaranti.deadline < today() ? 'late' : undefined}>{node.jobbgaranti.deadline}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {data.casesWithoutPlan.edges.length === 0 ? (
+              <p>Inga just nu.</p>
+            ) : (
+              <table data-testid="cases-without-plan">
+                <thead>
+                  <tr><th scope="col">Person</th><th scope="col">Inskriven</th><th scope="col">Jobbgaranti senast</th></tr>
+                </thead>
+                <tbody>
+                  {data.casesWithoutPlan.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>{node.person ? <PersonLink person={node.person} /> : 'Visas inte'}</td>
+                      <td>{node.enrolledOn}</td>
+                      <td className={node.jobbgaranti.deadline < today() ? 'late' : undefined}>{node.jobbgaranti.deadline}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             <More shown={data.casesWithoutPlan.edges.length} total={data.casesWithoutPlan.totalCount} />
           </section>
           <section aria-labelledby={`${id}-breaches`}>
             <h2 id={`${id}-breaches`}>Brutna jobbgarantier det senaste halvåret ({data.jobbgarantiBreaches.totalCount})</h2>
-            <table data-testid="breaches">
-              <thead>
-                <tr><th scope="col">Person</th><th scope="col">Inskriven</th><th scope="col">Senast</th><th scope="col">Plan upprättad</th></tr>
-              </thead>
-              <tbody>
-                {data.jobbgarantiBreaches.edges.map(({ node }) => (
-                  <tr key={node.id}>
-                    <td>{node.person ? <PersonLink person={node.person} /> : 'Visas inte'}</td>
-                    <td>{node.enrolledOn}</td>
-                    <td>{node.jobbgaranti.deadline}</td>
-                    <td>{node.jobbgaranti.planEstablishedOn ?? 'Ingen plan'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {data.jobbgarantiBreaches.edges.length === 0 ? (
+              <p>Inga just nu.</p>
+            ) : (
+              <table data-testid="breaches">
+                <thead>
+                  <tr><th scope="col">Person</th><th scope="col">Inskriven</th><th scope="col">Senast</th><th scope="col">Plan upprättad</th></tr>
+                </thead>
+                <tbody>
+                  {data.jobbgarantiBreaches.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>{node.person ? <PersonLink person={node.person} /> : 'Visas inte'}</td>
+                      <td>{node.enrolledOn}</td>
+                      <td>{node.jobbgaranti.deadline}</td>
+                      <td>{node.jobbgaranti.planEstablishedOn ?? 'Ingen plan'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             <More shown={data.jobbgarantiBreaches.edges.length} total={data.jobbgarantiBreaches.totalCount} />
           </section>
           <section aria-labelledby={`${id}-booked`}>
             <h2 id={`${id}-booked`}>Bokade remisser som väntar på inskrivning ({data.referrals.totalCount})</h2>
-            <table data-testid="booked-referrals">
-              <thead>
-                <tr><th scope="col">Person</th><th scope="col">Stadsdel</th><th scope="col">Remitterad</th><th scope="col">Infomöte</th></tr>
-              </thead>
-              <tbody>
-                {data.referrals.edges.map(({ node }) => (
-                  <tr key={node.id}>
-                    <td><PersonLink person={node.person} /></td>
-                    <td>{node.district.name}</td>
-                    <td>{formatDateTime(node.referredAt)}</td>
-                    <td>{formatDateTime(node.infoMeeting.startsAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            {data.referrals.edges.length === 0 ? (
+              <p>Inga just nu.</p>
+            ) : (
+              <table data-testid="booked-referrals">
+                <thead>
+                  <tr><th scope="col">Person</th><th scope="col">Stadsdel</th><th scope="col">Remitterad</th><th scope="col">Infomöte</th></tr>
+                </thead>
+                <tbody>
+                  {data.referrals.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td><PersonLink person={node.person} /></td>
+                      <td>{node.district.name}</td>
+                      <td>{formatDateTime(node.referredAt)}</td>
+                      <td>{formatDateTime(node.infoMeeting.startsAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             <More shown={data.referrals.edges.length} total={data.referrals.totalCount} />
           </section>
         </>
