@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { SubgraphName } from './lib/config';
 import { loadTypeDefs } from './lib/subgraph';
-import { schemaPathsOf } from './schema/subgraphs';
+import { schemaPathsOf, SUPERGRAPH_PATH } from './schema/subgraphs';
 import { mappers as jobbtorgMappers } from './subgraphs/jobbtorg/mappers';
 import { mappers as partnersMappers } from './subgraphs/partners/mappers';
 import { mappers as stadsdelMappers } from './subgraphs/stadsdel/mappers';
@@ -75,6 +77,28 @@ function questions(name: SubgraphName, peer: SubgraphName) {
   };
 }
 
+/**
+ * The desk's typed documents (client preset), against what a client of the gateway sees:
+ * the supergraph's API schema, without its `@inaccessible` elements and join directives.
+ */
+function desk() {
+  const apiSchema = Supergraph.build(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).apiSchema().toGraphQLJSSchema();
+  return {
+    'desk/src/gql/': {
+      schema: apiSchema,
+      documents: ['desk/src/**/*.{ts,tsx}', '!desk/src/gql/**'],
+      preset: 'client' as const,
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        // What the gateway's JSON answer holds.
+        scalars: { ID: 'string', Personnummer: 'string', Date: 'string', DateTime: 'string', Month: 'string', SEK: 'number' },
+      },
+    },
+  };
+}
+
 const config: CodegenConfig = {
   overwrite: true,
   hooks: {},
@@ -84,6 +108,7 @@ const config: CodegenConfig = {
     ...subgraph('partners', partnersMappers),
     ...questions('jobbtorg', 'stadsdel'),
     ...questions('jobbtorg', 'partners'),
+    ...desk(),
   },
 };
 
