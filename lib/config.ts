@@ -244,7 +244,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: read(env, 'SUPERGRAPH_PATH', path.join('schema', 'supergraph.graphql')),
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: wholeNumber(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
-    startupTimeoutMs: wholeNumber(env, 'GATEWAY_STARTUP_TIMEOUT_MS', 30_000, 0, 600_000),
+    startupTimeoutMs: wholeNumber(env, 'GATEWAY_STARTUP_TIMEOUT_MS', 120_000, 0, 600_000),
     environment: appEnvironment,
     auth: Object.freeze({
       issuer: read(env, 'AUTH_ISSUER', DEVELOPMENT_ISSUER),
