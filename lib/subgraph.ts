@@ -8,6 +8,7 @@ import { auditPersonRecords, RecordPolicy } from './audit/instrument';
 import { AuditChain, processChainId } from './audit/log';
 import { AuditRecorder, auditPlugin } from './audit/recorder';
 import { internalVerifier, InternalVerifier } from './auth/internal-token';
+import { enforceRecordScopes, RecordScopeAccess, ScopePolicy } from './auth/scopes';
 import { developmentKey, developmentSecret, publicJwkOf } from './auth/keys';
 import { AppEnvironment, ConfigError, loadSubgraphConfig, SubgraphName } from './config';
 import { createDb, ensureMysqlDatabase } from './db';
@@ -52,8 +53,10 @@ export interface SubgraphServiceOptions<C> {
   resolvers: unknown;
   db: Knex;
   createContext: (scope: RequestScope) => C;
-  /** The types that hold records about people: every read and write of them is audited. */
+  /** The types that hold records about people: every read and write of them is audited, and needs its scope. */
   recordPolicy: RecordPolicy;
+  /** The root queries that read no one's records (the rest need `records:read`). */
+  scopePolicy: ScopePolicy;
   runtime: SubgraphRuntime;
 }
 
@@ -74,11 +77,19 @@ export async function authenticateGatewayRequest(
   }
 }
 
+/** What every subgraph's context holds: the request's audit entries and an access module that checks the records scopes. */
+export interface SubgraphContext {
+  audit: AuditRecorder;
+  access: RecordScopeAccess;
+}
+
 /** A subgraph's HTTP service over its own database. Builds, never listens. */
-export async function buildSubgraphService<C extends { audit: AuditRecorder }>(options: SubgraphServiceOptions<C>): Promise<Service> {
-  const schema = auditPersonRecords(
-    buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+export async function buildSubgraphService<C extends SubgraphContext>(options: SubgraphServiceOptions<C>): Promise<Service> {
+  // The scope check wraps the audit note, so a field refused for want of a scope is logged as DENIED only.
+  const schema = enforceRecordScopes(
+    auditPersonRecords(buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }), options.recordPolicy),
     options.recordPolicy,
+    options.scopePolicy,
   );
   const { environment, verifier, subgraphUrls, auditSecret, auditChainId } = options.runtime;
   const auditChain = new AuditChain(options.db, auditChainId ?? processChainId());
@@ -105,14 +116,15 @@ export async function buildSubgraphService<C extends { audit: AuditRecorder }>(o
  * The `build` function of a subgraph: its SDL file, resolvers and context over whatever
  * database and environment the caller (entry point or test) chooses.
  */
-export function subgraphBuilder<C extends { audit: AuditRecorder }>(
+export function subgraphBuilder<C extends SubgraphContext>(
   schemaPaths: readonly string[],
   resolvers: unknown,
   createContext: (scope: RequestScope) => C,
   recordPolicy: RecordPolicy,
+  scopePolicy: ScopePolicy,
 ): (db: Knex, runtime: SubgraphRuntime) => Promise<Service> {
   const typeDefs = loadTypeDefs(schemaPaths);
-  return (db, runtime) => buildSubgraphService({ typeDefs, resolvers, db, createContext, recordPolicy, runtime });
+  return (db, runtime) => buildSubgraphService({ typeDefs, resolvers, db, createContext, recordPolicy, scopePolicy, runtime });
 }
 
 /** What a subgraph's entry point hands to `runSubgraph`. */

@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { Knex } from 'knex';
-import { badInput, forbidden } from '../errors';
+import { Scope } from '../auth/rules';
+import { requireScope } from '../auth/scopes';
+import { badInput } from '../errors';
 import { Caller } from '../identity';
 import { fromDbDateTime, parseDateTime, toDbDateTime } from '../scalars/calendar';
 import { parsePersonnummer } from '../scalars/personnummer';
@@ -16,7 +18,7 @@ import { AuditRecorder } from './recorder';
  */
 
 /** The scope that lets a caller read the audit log. */
-export const AUDIT_SCOPE = 'audit:read';
+export const AUDIT_SCOPE = 'audit:read' satisfies Scope;
 
 /** Most entries a list holds; the caller narrows the period to see further back. */
 export const MAX_ACCESS_LOG_ENTRIES = 500;
@@ -84,9 +86,7 @@ const personnummerOf = (subject: AuditSubject) => (subject.kind === 'PersonAcces
  * someone is itself a read of that person's records. Each subgraph's access module asks it.
  */
 export function requireAuditScope({ caller, audit }: Pick<AuditorContext, 'caller' | 'audit'>, subject: AuditSubject, field: string): void {
-  if (caller.scopes.includes(AUDIT_SCOPE)) return;
-  audit.note(personnummerOf(subject), subject.kind, field, 'DENIED');
-  throw forbidden(`the audit log needs the scope ${AUDIT_SCOPE}`);
+  requireScope({ caller, audit }, AUDIT_SCOPE, subject.kind, field, personnummerOf(subject));
 }
 
 const atSecond = (date: Date) => fromDbDateTime(toDbDateTime(date));

@@ -1,4 +1,5 @@
 import { JOBBTORG_UNITS } from '../reference/units';
+import type { Caller } from '../identity';
 import { Organisation } from './organisations';
 
 /**
@@ -8,6 +9,18 @@ import { Organisation } from './organisations';
  * token. Access follows the case: an organisation reads the people it has an open matter
  * with, not the register.
  */
+
+/**
+ * The scopes a token carries, each letting it do one kind of thing (docs/access-matrix.md):
+ * read a person's records, change them, read the aggregate follow-up figures, read the audit
+ * log. The organisation decides whose records; the scope whether to read or write at all.
+ */
+export type Scope = 'records:read' | 'records:write' | 'statistics:read' | 'audit:read';
+
+/** Whether the caller's token carries `scope`. */
+export function hasScope(caller: Pick<Caller, 'scopes'>, scope: Scope): boolean {
+  return caller.scopes.includes(scope);
+}
 
 /** The kinds of record the districts' social services keep (the stadsdel subgraph). */
 export type SocialServicesRecord = 'PERSON' | 'DECISION' | 'CONSENT' | 'REFERRAL' | 'MEETING';

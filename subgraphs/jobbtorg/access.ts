@@ -2,6 +2,7 @@ import { RecordPolicy } from '../../lib/audit/instrument';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
+import { requireScope, ScopePolicy } from '../../lib/auth/scopes';
 import { jobbtorgUnitsOf, mayActOnPlanConflict, mayReadCase, mayReadSharedPlan, maySeePlanConflict, mayWriteCase, PARTY_OF } from '../../lib/auth/rules';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
@@ -114,9 +115,14 @@ export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Load
       return this.planParty() === null ? null : 'STADSDEL';
     },
 
-    /** Refuses a caller without `statistics:read` Jobbtorg's follow-up figures. */
-    statistics(): void {
-      requireStatisticsScope(caller);
+    /** Refuses a caller without `statistics:read` Jobbtorg's follow-up figures; `typeName` and `field` name what was asked in the audit log. */
+    statistics(typeName: string, field: string): void {
+      requireStatisticsScope({ caller, audit }, typeName, field);
+    },
+
+    /** Refuses, as FORBIDDEN naming the scope, and audits a read without `records:read` or a change without `records:write`. */
+    records(scope: 'records:read' | 'records:write', typeName: string, field: string, personnummer: string | null): void {
+      requireScope({ caller, audit }, scope, typeName, field, personnummer);
     },
 
     /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
@@ -139,4 +145,14 @@ export const recordPolicy: RecordPolicy = {
   Person: byPersonnummer,
   Case: byPersonnummer,
   PlanConflict: byPersonnummer,
+};
+
+/** The root queries that read no one's records; every other needs `records:read` (lib/auth/scopes.ts). */
+export const scopePolicy: ScopePolicy = {
+  queriesAboutNoOne: {
+    jobbtorgUnits: 'reference data',
+    jobbtorgUnit: 'reference data',
+    followUp: 'aggregate figures, which check statistics:read',
+    incomeSupportToWork: 'aggregate figures, which check statistics:read',
+  },
 };

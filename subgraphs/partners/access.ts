@@ -2,6 +2,7 @@ import { RecordPolicy } from '../../lib/audit/instrument';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
+import { requireScope, ScopePolicy } from '../../lib/auth/scopes';
 import { mayReadPartnerRecord, PartnerAgency } from '../../lib/auth/rules';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
@@ -57,6 +58,11 @@ export function createAccess(caller: Caller, audit: AuditRecorder) {
     /** Narrows the list of assignments to the caller's provider. */
     scopeProviderAssignments: (query: Knex.QueryBuilder): Knex.QueryBuilder => ownRows(query, 'PROVIDER', 'provider_id'),
 
+    /** Refuses, as FORBIDDEN naming the scope, and audits a read without `records:read` or a change without `records:write`. */
+    records(scope: 'records:read' | 'records:write', typeName: string, field: string, personnummer: string | null): void {
+      requireScope({ caller, audit }, scope, typeName, field, personnummer);
+    },
+
     /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
     auditLog(subject: AuditSubject, field: string): void {
       requireAuditScope({ caller, audit }, subject, field);
@@ -79,4 +85,13 @@ export const recordPolicy: RecordPolicy = {
   MunicipalityReception: byPersonnummer,
   SfiEnrolment: byPersonnummer,
   ProviderAssignment: byPersonnummer,
+};
+
+/** The root queries that read no one's records; every other needs `records:read` (lib/auth/scopes.ts). */
+export const scopePolicy: ScopePolicy = {
+  queriesAboutNoOne: {
+    agencies: 'reference data',
+    provider: 'reference data',
+    providers: 'reference data',
+  },
 };

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
+import { requireScope, ScopePolicy } from '../../lib/auth/scopes';
 import {
   districtsServedBy,
   mayReadSocialServicesRecord,
@@ -92,9 +93,14 @@ export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Load
       if (!mayRecordReferralOutcome(caller.organisation)) throw forbidden(`only Jobbtorg ${what}`);
     },
 
-    /** Refuses a caller without `statistics:read` the districts' follow-up figures. */
-    statistics(): void {
-      requireStatisticsScope(caller);
+    /** Refuses a caller without `statistics:read` the districts' follow-up figures; `typeName` and `field` name what was asked in the audit log. */
+    statistics(typeName: string, field: string): void {
+      requireStatisticsScope({ caller, audit }, typeName, field);
+    },
+
+    /** Refuses, as FORBIDDEN naming the scope, and audits a read without `records:read` or a change without `records:write`. */
+    records(scope: 'records:read' | 'records:write', typeName: string, field: string, personnummer: string | null): void {
+      requireScope({ caller, audit }, scope, typeName, field, personnummer);
     },
 
     /** Refuses, and audits, an auditor's question from a caller without `audit:read`. */
@@ -174,4 +180,15 @@ export const recordPolicy: RecordPolicy = {
   Consent: byPersonnummer,
   Referral: byPersonnummer,
   ThreePartyMeeting: byPersonnummer,
+};
+
+/** The root queries that read no one's records; every other needs `records:read` (lib/auth/scopes.ts). */
+export const scopePolicy: ScopePolicy = {
+  queriesAboutNoOne: {
+    districts: 'reference data',
+    district: 'reference data',
+    nextFreeInfoMeeting: 'the information meetings open to anyone, not who attends',
+    personAccessLog: 'the auditors\' question, which checks audit:read',
+    userAccessLog: 'the auditors\' question, which checks audit:read',
+  },
 };

@@ -7,14 +7,14 @@ import type { FollowUpCellResolvers, FollowUpReportResolvers, IncomeSupportToWor
 /** The follow-up reports' roots: aggregate figures only, for callers with `statistics:read`. */
 export const StatisticsQuery: QueryResolvers = {
   followUp: (_, { filter, groupBy }, { db, access }) => {
-    access.statistics();
+    access.statistics('Query', 'followUp');
     const { from, to, districtCode, unitCode, reportingGroup } = filter;
     checkPeriod({ from, to }, 'followUp.filter');
     const spec = { kind: 'followUp' as const, from, to, groupBy: canonicalGroupBy(groupBy), filter: { districtCode, unitCode, reportingGroup } };
     return followUpReport(db, spec, todayInStockholm());
   },
   incomeSupportToWork: (_, { filter, groupBy }, { access }) => {
-    access.statistics();
+    access.statistics('Query', 'incomeSupportToWork');
     const { from, to, districtCode } = filter;
     checkPeriod({ from, to }, 'incomeSupportToWork.filter');
     const spec = { kind: 'incomeSupportToWork' as const, from, to, groupBy: canonicalGroupBy(groupBy), filter: { districtCode } };

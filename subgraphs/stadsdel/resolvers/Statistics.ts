@@ -29,14 +29,14 @@ type ReferenceWithRequiredFields<T extends keyof FederationReferenceTypes, K ext
 
 export const FollowUpCell: FollowUpCellResolvers<Context, ResolversParentTypes['FollowUpCell'], ReferenceWithRequiredFields<'FollowUpCell', 'closures'>> = {
   __resolveReference: async ({ id, closures = '' }, { access, loaders }) => {
-    access.statistics();
+    access.statistics('FollowUpCell', '__resolveReference');
     return { id, closures, withoutIncomeSupportSixMonthsAfterClosure: await loaders.withoutIncomeSupportOfCell.load({ id: String(id), closures }) };
   },
 };
 
 export const FollowUpReport: FollowUpReportResolvers<Context, ResolversParentTypes['FollowUpReport'], ReferenceWithRequiredFields<'FollowUpReport', 'csvParts'>> = {
   __resolveReference: async ({ id, csvParts = '' }, { db, access }) => {
-    access.statistics();
+    access.statistics('FollowUpReport', '__resolveReference');
     return { id, csvParts, csv: await followUpCsv(db, csvParts, currentMonth()) };
   },
 };
@@ -47,7 +47,7 @@ export const IncomeSupportToWorkReport: IncomeSupportToWorkReportResolvers<
   ReferenceWithRequiredFields<'IncomeSupportToWorkReport', 'closuresToWork'>
 > = {
   __resolveReference: async ({ id, closuresToWork = '' }, { db, access }) => {
-    access.statistics();
+    access.statistics('IncomeSupportToWorkReport', '__resolveReference');
     return { id, closuresToWork, ...(await incomeSupportToWork(db, parseReportId(String(id)), closuresToWork, currentMonth())) };
   },
 };

@@ -174,7 +174,7 @@ describeEachDialect('jobbtorg writes', (dialect) => {
     it('refuses enrolment at a unit the coach does not work at, and by anyone but Jobbtorg', async () => {
       const { p, referralId } = await referred();
       const before = await casesNow();
-      const kista: AsCaller = { as: { org: 'JOBBTORG:KISTA', sub: 'coach.kista' } };
+      const kista: AsCaller = { as: { org: 'JOBBTORG:KISTA', sub: 'coach.kista', scope: 'records:read records:write' } };
       expectRefused(await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY }, undefined, kista), 'FORBIDDEN', 'input.unitCode');
       expectRefused(await run(ENROL, { referralId, unitCode: 'VARBERG', enrolledOn: TODAY }, undefined, districtOfficer('AV')), 'FORBIDDEN', 'input.unitCode');
       expect(await casesNow()).toBe(before);

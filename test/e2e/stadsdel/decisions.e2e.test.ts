@@ -128,7 +128,7 @@ describeEachDialect('income-support decisions', (dialect) => {
   });
 
   it('is the person’s own district’s to record: another district finds no such person, and nothing is written', async () => {
-    const elsewhere = { as: { org: `DISTRICT:${district === 'RK' ? 'SKH' : 'RK'}`, sub: 'handlaggare.annan' } };
+    const elsewhere = { as: { org: `DISTRICT:${district === 'RK' ? 'SKH' : 'RK'}`, sub: 'handlaggare.annan', scope: 'records:read records:write' } };
     const answer = await stack.query(RECORD, { input: input({ month: '2027-09' }) }, elsewhere);
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.personnummer' });
     for (const as of [elsewhere, { as: 'jobbtorgCoach' as const }]) {
