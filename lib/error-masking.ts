@@ -32,6 +32,8 @@ export const CALLER_ERROR_CODES: ReadonlySet<string> = new Set([
   'TOO_MANY_DIRECTIVES',
   'QUERY_TOO_COSTLY',
   'QUERY_TOO_RECURSIVE',
+  'TOO_MANY_SELECTIONS',
+  'FIELD_REPEATED',
   'PAYLOAD_TOO_LARGE',
   'OPERATION_NOT_REGISTERED',
   'FIELD_NOT_ALLOWED', // gateway/field-allowlist-plugin.ts
