@@ -19,6 +19,7 @@ import { scalarValidationPlugin } from './input-validation';
 import { parseOptionsFor, QueryLimits, queryLimitsPlugin, resolveLimits } from './limits';
 import { operationChoicePlugin } from './operation-choice';
 import { admitOperation, loadRegisteredOperations, OperationRegistry, registeredQueryCache } from './operations';
+import { RateLimits, rateLimitPlugin } from './rate-limit';
 import { DESK_DIST, deskPages, DEVELOPMENT_DESK_CONFIG, GRAPHIQL_DIST, graphiqlPages } from './pages';
 
 export interface GatewayOptions {
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   signingKey: SigningKey;
   /** Depth, cost, token… limits a request must keep to; each unset one is `DEFAULT_LIMITS`' (gateway/limits.ts). */
   limits?: Partial<QueryLimits>;
+  /** Each caller's and organisation's budget a minute, and where it is kept; each unset one is `DEFAULT_RATE_LIMITS`' (gateway/rate-limit.ts). */
+  rateLimits?: Partial<RateLimits>;
   /**
    * The operations partner organisations may run in production; default: the files under
    * `operations/partners/` (gateway/operations.ts). Development lets everyone run anything.
@@ -153,6 +156,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
   const authenticate = createAuthenticator(options.authentication);
   const limits = resolveLimits(options.limits);
   const operations = options.operations ?? loadRegisteredOperations();
+  const rateLimit = await rateLimitPlugin<GatewayContext>(options.rateLimits ?? {}, logger);
   return buildService<GatewayContext>({
     apollo: { gateway },
     context: async ({ req, res }) => {
@@ -170,7 +174,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     logger,
     // Which operation runs is settled first; then a partner's fields are judged, so a refused
     // request learns nothing more of the schema.
-    plugins: [operationChoicePlugin(), fieldAllowlistPlugin({ introspection: development }), queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    plugins: [rateLimit, operationChoicePlugin(), fieldAllowlistPlugin({ introspection: development }), queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
     serverOptions: { parseOptions: parseOptionsFor(limits), persistedQueries: { cache: registeredQueryCache(operations) } },
     routes: development ? developmentRoutes(options.development ?? {}, options.authentication) : [],

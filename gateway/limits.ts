@@ -45,7 +45,8 @@ export interface QueryLimits {
    */
   maxDepth: number;
   /**
-   * Aliased fields in one operation (`__typename` excepted). Default 20: aliases are how one
+   * Aliased fields in one operation, `__typename` included (twenty aliases of it are twenty
+   * fields to answer like any others). Default 20: aliases are how one
    * request asks for the same person twenty times; no known operation uses any, and a
    * screen that compares a household or a few months side by side needs far fewer.
    */
@@ -83,6 +84,20 @@ export interface QueryLimits {
    * round a third time only multiplies the same records.
    */
   maxRecursion: number;
+  /**
+   * Fields one operation selects once every fragment is expanded where it is spread, so a
+   * small document whose fragments spread each other cannot stand for thousands of fields.
+   * Default 500: the largest registered partner operation (a plan-conflict inbox) selects 43
+   * and the README's full person record 63; a screen asking several times that is asking for
+   * more than it shows.
+   */
+  maxSelections: number;
+  /**
+   * How often one field (by response key) may be selected under one parent, fragments
+   * expanded. Default 5: a field asked for in a selection and again in a fragment or two is
+   * ordinary; graphql merges the copies, so hundreds of them only make every pass slower.
+   */
+  maxFieldRepeats: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({
@@ -93,6 +108,8 @@ export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({
   defaultListSize: 10,
   maxTokens: 2_000,
   maxRecursion: 2,
+  maxSelections: 500,
+  maxFieldRepeats: 5,
 });
 
 /** The limits with any the caller sets; a value that is not a positive integer is refused at start. */
@@ -149,6 +166,71 @@ export function deepestRecursion(
   return deepest;
 }
 
+/** The field selected most often under one parent, and how often. */
+export interface Repeat {
+  field: string;
+  count: number;
+}
+
+/**
+ * What `operation` comes to with every fragment expanded where it is spread: how many
+ * fields it selects, and the field repeated most under one parent (`Parent.responseKey`).
+ */
+export function expandedSelections(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): { selections: number; repeated?: Repeat } {
+  const fragments = fragmentsOf(document);
+  interface Expansion {
+    selections: number;
+    /** This level's fields by `Parent.responseKey`, a spread fragment's merged in. */
+    keys: Map<string, number>;
+    repeated?: Repeat;
+  }
+  const memo = new Map<string, Expansion>();
+
+  const expand = (type: GraphQLCompositeType, selectionSet: SelectionSetNode): Expansion => {
+    const level: Expansion = { selections: 0, keys: new Map() };
+    const keep = (repeat?: Repeat) => {
+      if (repeat && (!level.repeated || repeat.count > level.repeated.count)) level.repeated = repeat;
+    };
+    const add = (key: string, n: number) => level.keys.set(key, (level.keys.get(key) ?? 0) + n);
+    forEachSelection(
+      schema,
+      type,
+      selectionSet,
+      ({ node, parent, definition }) => {
+        level.selections += 1;
+        add(`${parent.name}.${(node.alias ?? node.name).value}`, 1);
+        if (!definition || !node.selectionSet) return;
+        const below = expand(getNamedType(definition.type) as GraphQLCompositeType, node.selectionSet);
+        level.selections += below.selections;
+        keep(below.repeated);
+      },
+      (fragment, narrowed) => {
+        const key = `${fragment.name.value}:${narrowed.name}`;
+        if (!memo.has(key)) {
+          memo.set(key, { selections: 0, keys: new Map() }); // a cycle (only in an unvalidated document) adds nothing
+          memo.set(key, expand(narrowed, fragment.selectionSet));
+        }
+        const spread = memo.get(key)!;
+        level.selections += spread.selections;
+        for (const [field, n] of spread.keys) add(field, n);
+        keep(spread.repeated);
+      },
+      fragments,
+    );
+    for (const [field, count] of level.keys) keep({ field, count });
+    return level;
+  };
+
+  const root = schema.getRootType(operation.operation);
+  if (!root) return { selections: 0 };
+  const { selections, repeated } = expand(root, operation.selectionSet);
+  return { selections, repeated };
+}
+
 /** graphql-armor's three rules, each reporting its rejection with our code. */
 function armorRules(limits: QueryLimits) {
   const report = (code: string, limit: number) => (context: ValidationContext | null, error: GraphQLError) => {
@@ -159,7 +241,7 @@ function armorRules(limits: QueryLimits) {
   const common = { propagateOnRejection: false, exposeLimits: true };
   return [
     maxDepthRule({ ...common, n: limits.maxDepth, flattenFragments: true, onReject: [report('QUERY_TOO_DEEP', limits.maxDepth)] }),
-    maxAliasesRule({ ...common, n: limits.maxAliases, onReject: [report('TOO_MANY_ALIASES', limits.maxAliases)] }),
+    maxAliasesRule({ ...common, n: limits.maxAliases, allowList: [], onReject: [report('TOO_MANY_ALIASES', limits.maxAliases)] }),
     maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [report('TOO_MANY_DIRECTIVES', limits.maxDirectives)] }),
   ];
 }
@@ -175,6 +257,25 @@ export function checkLimits(
   // Every operation in the document is judged by these, as armor does; only `operation` is costed.
   const [shapeError] = validate(schema, document, armorRules(limits));
   if (shapeError) throw shapeError;
+
+  // Before the cost, whose walk an expanded document would make as long as the expansion.
+  const { selections, repeated } = expandedSelections(schema, document, operation);
+  if (selections > limits.maxSelections) {
+    throw limitExceeded(
+      'TOO_MANY_SELECTIONS',
+      `Selection limit of ${limits.maxSelections} exceeded, found ${selections} fields once fragments are expanded.`,
+      limits.maxSelections,
+      selections,
+    );
+  }
+  if (repeated && repeated.count > limits.maxFieldRepeats) {
+    throw limitExceeded(
+      'FIELD_REPEATED',
+      `${repeated.field} is selected ${repeated.count} times under one parent, at most ${limits.maxFieldRepeats} allowed.`,
+      limits.maxFieldRepeats,
+      repeated.count,
+    );
+  }
 
   const cost = operationCost(schema, document, operation, variables, limits);
   if (cost > limits.maxCost) {

@@ -213,6 +213,18 @@ export interface GatewayConfig {
    * desk's (`https://desk.stad.example`), comma-separated; none by default. Development allows any.
    */
   readonly corsOrigins: readonly string[];
+  /**
+   * `RATE_LIMIT_CALLER_PER_MINUTE` (300), `RATE_LIMIT_ORGANISATION_PER_MINUTE` (3 000): the
+   * points (root fields) one caller and one organisation may spend a minute; `REDIS_URL`: the
+   * Redis the replicas share them in, else each process keeps its own; `RATE_LIMIT_ON_REDIS_FAILURE`
+   * (`open`): whether requests are answered (`open`) or refused (`closed`) while Redis is unreachable.
+   */
+  readonly rateLimits: {
+    readonly callerPerMinute: number;
+    readonly organisationPerMinute: number;
+    readonly redisUrl: string | null;
+    readonly onRedisFailure: 'open' | 'closed';
+  };
 }
 
 /** Comma-separated web origins (`https://host[:port]`, nothing after), each checked. */
@@ -230,6 +242,26 @@ function origins(env: Env, name: string): readonly string[] {
     }
   }
   return Object.freeze(list);
+}
+
+/** `REDIS_URL`, a `redis:` or `rediss:` URL; null when unset. */
+function redisUrl(env: Env): string | null {
+  const raw = read(env, 'REDIS_URL', '');
+  if (!raw) return null;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got "${raw.replace(/\/\/[^@]*@/, '//…@')}"`);
+  return raw;
+}
+
+function redisFailure(env: Env): 'open' | 'closed' {
+  const value = read(env, 'RATE_LIMIT_ON_REDIS_FAILURE', 'open');
+  if (value !== 'open' && value !== 'closed') throw new ConfigError(`RATE_LIMIT_ON_REDIS_FAILURE must be open or closed, got "${value}"`);
+  return value;
 }
 
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -254,5 +286,11 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     signingJwk: jwk(env, 'GATEWAY_SIGNING_KEY', appEnvironment, true) as PrivateJwk | null,
     keysDir: keysDir(env),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    rateLimits: Object.freeze({
+      callerPerMinute: wholeNumber(env, 'RATE_LIMIT_CALLER_PER_MINUTE', 300, 1, 1_000_000),
+      organisationPerMinute: wholeNumber(env, 'RATE_LIMIT_ORGANISATION_PER_MINUTE', 3_000, 1, 10_000_000),
+      redisUrl: redisUrl(env),
+      onRedisFailure: redisFailure(env),
+    }),
   });
 }

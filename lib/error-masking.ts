@@ -32,6 +32,9 @@ export const CALLER_ERROR_CODES: ReadonlySet<string> = new Set([
   'TOO_MANY_DIRECTIVES',
   'QUERY_TOO_COSTLY',
   'QUERY_TOO_RECURSIVE',
+  'TOO_MANY_SELECTIONS',
+  'FIELD_REPEATED',
+  'RATE_LIMITED', // gateway/rate-limit.ts
   'PAYLOAD_TOO_LARGE',
   'OPERATION_NOT_REGISTERED',
   'FIELD_NOT_ALLOWED', // gateway/field-allowlist-plugin.ts
@@ -48,7 +51,7 @@ export const CALLER_ERROR_CODES: ReadonlySet<string> = new Set([
  * Codes of the system's own failures whose messages we wrote to be shown: they name a
  * service and what happened to it, nothing more. They are logged, but not masked.
  */
-export const SHOWN_SYSTEM_CODES: ReadonlySet<string> = new Set(['SUBGRAPH_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
+export const SHOWN_SYSTEM_CODES: ReadonlySet<string> = new Set(['SUBGRAPH_UNAVAILABLE', 'AUDIT_UNAVAILABLE', 'RATE_LIMIT_UNAVAILABLE']);
 
 function codeOf(error: { extensions?: Record<string, unknown> }): string {
   const code = error.extensions?.code;

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { ASTNode, GraphQLError } from 'graphql';
 
 /**
@@ -65,6 +66,23 @@ export function unauthenticated(why: string): GraphQLError {
  */
 export function limitExceeded(code: string, message: string, limit: number, found?: number): GraphQLError {
   return new GraphQLError(message, { extensions: { code, limit, found, http: { status: 400 } } });
+}
+
+/**
+ * A caller or organisation over its rate limit (gateway/rate-limit.ts): HTTP 429 with
+ * `Retry-After`, the whole seconds until the budget has room again, also in `extensions.retryAfter`.
+ */
+export function rateLimited(budget: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`the rate limit of ${budget} is spent: try again in ${retryAfterSeconds} s`, {
+    extensions: { code: 'RATE_LIMITED', retryAfter: retryAfterSeconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
+  });
+}
+
+/** The shared rate-limit store unreachable while the gateway is set to fail closed: HTTP 503 with `Retry-After`. */
+export function rateLimitUnavailable(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError('the rate limit cannot be checked just now: try again shortly', {
+    extensions: { code: 'RATE_LIMIT_UNAVAILABLE', http: { status: 503, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } },
+  });
 }
 
 /** A partner organisation's operation that is not one of its registered ones (gateway/operations.ts): HTTP 403. */

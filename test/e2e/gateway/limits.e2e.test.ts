@@ -1,7 +1,7 @@
 import { SUBGRAPH_NAMES } from '../../../lib/config';
 import { DEFAULT_LIMITS } from '../../../gateway/limits';
 import { describeEachDialect } from '../../helpers/dialects';
-import { GraphQLResponse, Stack, startStack } from '../../helpers/stack';
+import { GraphQLResponse, postGraphQL, Stack, startStack } from '../../helpers/stack';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
 
 /**
@@ -11,7 +11,7 @@ import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
  * DEFAULT_LIMITS, so the tests follow the defaults.
  */
 
-const { maxDepth, maxAliases, maxDirectives, maxTokens, maxRecursion, maxCost, defaultListSize } = DEFAULT_LIMITS;
+const { maxDepth, maxAliases, maxDirectives, maxTokens, maxRecursion, maxCost, defaultListSize, maxSelections, maxFieldRepeats } = DEFAULT_LIMITS;
 
 /** `n` levels of fields; `cases → edges → node → person → …` keeps every field apart from Case.person and Person.jobbtorgCases, which occur twice. */
 function queryOfDepth(n: 12 | 13): string {
@@ -25,15 +25,37 @@ function queryWithAliases(n: number): string {
 }
 
 function queryWithDirectives(n: number): string {
-  // `__typename` aliases are not counted by the alias limit, so only the directives grow.
+  // Aliases of `__typename`, fewer than the alias limit, so only the directives grow.
   return `{ districts { code ${Array.from({ length: n }, (_, i) => `t${i}: __typename @include(if: true)`).join(' ')} } }`;
 }
 
-/** `{ districts { code t0: __typename t1: __typename … } }` with exactly `n` tokens. */
-function queryOfTokens(n: number): string {
-  const fields = n - 5; // `{ districts { … } }`
-  const aliases = Array.from({ length: Math.floor(fields / 3) }, (_, i) => `t${i}: __typename`);
-  return `{ districts { ${'code '.repeat(fields % 3 || 0)}${aliases.join(' ')} } }`;
+/** `{ t0: __typename t1: __typename … }`: `n` aliases of the one field no resolver answers. */
+function queryWithTypenameAliases(n: number): string {
+  return `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+}
+
+/**
+ * `query Tokens { districts { code } }` and enough `query Pi { __typename }` (5 tokens, or
+ * 6 with `__typename` twice) beside it for exactly `n` tokens: every other limit judges only
+ * the operation that runs, or each small operation alone.
+ */
+function documentOfTokens(n: number): { query: string; operationName: string } {
+  const padding = n - 8; // `query Tokens { districts { code } }`
+  const sixes = padding % 5;
+  const fives = (padding - 6 * sixes) / 5;
+  const pads = Array.from({ length: fives + sixes }, (_, i) => `query P${i} { __typename${i < sixes ? ' __typename' : ''} }`);
+  return { query: ['query Tokens { districts { code } }', ...pads].join('\n'), operationName: 'Tokens' };
+}
+
+/** `{ districts { code code … } }`: `code` `n` times under one parent. */
+function queryWithRepeats(n: number): string {
+  return `{ districts { ${'code '.repeat(n)}} }`;
+}
+
+/** `districts` and F10: F0's two fields, each fragment after it spreading the one before twice, 2^11 = 2 048; 2 049 fields in 100-odd tokens. */
+function queryOfFanOut(): string {
+  const fragments = Array.from({ length: 10 }, (_, i) => `fragment F${i + 1} on District { ...F${i} ...F${i} }`);
+  return `{ districts { ...F10 } } fragment F0 on District { code name } ${fragments.join(' ')}`;
 }
 
 /** `Case.person` `n` times on one path (and `Person.jobbtorgCases` `n - 1` times). */
@@ -70,15 +92,23 @@ describeEachDialect('query limits at the gateway', (dialect) => {
   }
   const none = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0]));
 
-  async function expectAnswered(query: string, variables?: Record<string, unknown>): Promise<void> {
-    const answer = await stack.query(query, variables);
+  /** A document, with the operation to run when it holds several. */
+  type Document = string | { query: string; operationName: string };
+  async function ask(document: Document, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+    if (typeof document === 'string') return stack.query(document, variables);
+    const headers = { authorization: `Bearer ${await stack.token()}` };
+    return postGraphQL(stack.gatewayUrl, document.query, variables, headers, document.operationName);
+  }
+
+  async function expectAnswered(query: Document, variables?: Record<string, unknown>): Promise<void> {
+    const answer = await ask(query, variables);
     expect(answer.errors).toBeUndefined();
     expect(answer.status).toBe(200);
   }
 
-  async function expectRefused(code: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  async function expectRefused(code: string, query: Document, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
     stack.resetCounts();
-    const answer = await stack.query(query, variables);
+    const answer = await ask(query, variables);
     expect(answer.status).toBe(400);
     expect(answer.data).toBeUndefined();
     expect(answer.errors).toHaveLength(1);
@@ -113,8 +143,8 @@ describeEachDialect('query limits at the gateway', (dialect) => {
   });
 
   it(`answers ${maxTokens} tokens and refuses ${maxTokens + 1} before parsing the rest`, async () => {
-    await expectAnswered(queryOfTokens(maxTokens));
-    const refused = await expectRefused('GRAPHQL_PARSE_FAILED', queryOfTokens(maxTokens + 1));
+    await expectAnswered(documentOfTokens(maxTokens));
+    const refused = await expectRefused('GRAPHQL_PARSE_FAILED', documentOfTokens(maxTokens + 1));
     // graphql-js 16 words it "more that"; either spelling passes.
     expect(refused.errors![0].message).toMatch(new RegExp(`Document contains more tha[nt] ${maxTokens} tokens`));
   });
@@ -123,6 +153,24 @@ describeEachDialect('query limits at the gateway', (dialect) => {
     await expectAnswered(queryWithRecursion(maxRecursion));
     const refused = await expectRefused('QUERY_TOO_RECURSIVE', queryWithRecursion(maxRecursion + 1));
     expect(refused.errors![0].message).toMatch(/^Case\.person is nested in itself/);
+  });
+
+  it(`counts aliases of __typename: answers ${maxAliases} and refuses ${maxAliases + 1} as TOO_MANY_ALIASES`, async () => {
+    await expectAnswered(queryWithTypenameAliases(maxAliases));
+    await expectRefused('TOO_MANY_ALIASES', queryWithTypenameAliases(maxAliases + 1));
+  });
+
+  it(`answers a field ${maxFieldRepeats} times under one parent and refuses ${maxFieldRepeats + 1} as FIELD_REPEATED`, async () => {
+    await expectAnswered(queryWithRepeats(maxFieldRepeats));
+    const refused = await expectRefused('FIELD_REPEATED', queryWithRepeats(maxFieldRepeats + 1));
+    expect(refused.errors![0].extensions).toMatchObject({ limit: maxFieldRepeats, found: maxFieldRepeats + 1 });
+    // Hundreds, which merge into one field and stay under the token limit, are refused the same.
+    await expectRefused('FIELD_REPEATED', queryWithRepeats(300));
+  });
+
+  it(`refuses fragments that expand to more than ${maxSelections} fields as TOO_MANY_SELECTIONS`, async () => {
+    const refused = await expectRefused('TOO_MANY_SELECTIONS', queryOfFanOut());
+    expect(refused.errors![0].extensions).toMatchObject({ limit: maxSelections, found: 2049 });
   });
 
   it('refuses a body over 2 MB with 413 and a JSON error, before authentication or any subgraph', async () => {
@@ -174,8 +222,11 @@ describeEachDialect('query limits in production', (dialect) => {
       await stack.query(queryWithAliases(maxAliases + 1)),
       await stack.query(queryWithDirectives(maxDirectives + 1)),
       await stack.query(COSTLY, { first: largestFirst + 1 }),
-      await stack.query(queryOfTokens(maxTokens + 1)),
+      await stack.query(documentOfTokens(maxTokens + 1).query),
       await stack.query(queryWithRecursion(maxRecursion + 1)),
+      await stack.query(queryWithTypenameAliases(maxAliases + 1)),
+      await stack.query(queryWithRepeats(maxFieldRepeats + 1)),
+      await stack.query(queryOfFanOut()),
     ];
     const codes = refused.map((answer) => answer.errors?.[0].extensions?.code);
     expect(codes).toEqual([
@@ -185,6 +236,9 @@ describeEachDialect('query limits in production', (dialect) => {
       'QUERY_TOO_COSTLY',
       'GRAPHQL_PARSE_FAILED',
       'QUERY_TOO_RECURSIVE',
+      'TOO_MANY_ALIASES',
+      'FIELD_REPEATED',
+      'TOO_MANY_SELECTIONS',
     ]);
     for (const answer of refused) {
       const [error] = answer.errors!;

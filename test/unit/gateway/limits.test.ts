@@ -113,8 +113,9 @@ describe('checkLimits', () => {
     expect(refusal(deep, {}, { maxDepth: 5 })).toBeUndefined();
 
     const aliases = '{ a: districts { code } b: districts { code } t: __typename }';
-    expect(refusal(aliases, {}, { maxAliases: 1 })?.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 1, found: 2 });
-    expect(refusal(aliases, {}, { maxAliases: 2 })).toBeUndefined();
+    // An alias of __typename is an alias like any other (issue 14).
+    expect(refusal(aliases, {}, { maxAliases: 2 })?.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 2, found: 3 });
+    expect(refusal(aliases, {}, { maxAliases: 3 })).toBeUndefined();
 
     const directives = '{ districts { code @include(if: true) name @skip(if: false) } }';
     expect(refusal(directives, {}, { maxDirectives: 1 })?.extensions).toMatchObject({ code: 'TOO_MANY_DIRECTIVES', found: 2 });
@@ -124,6 +125,16 @@ describe('checkLimits', () => {
     expect(refusal(page, { n: 33 }, { maxCost: 99 })?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 99, found: 100 });
     expect(refusal(page, { n: 33 }, { maxCost: 99 })?.message).toMatch(/^Query cost limit of 99 exceeded, found 100/);
     expect(refusal(page, { n: 33 }, { maxCost: 100 })).toBeUndefined();
+
+    // 3 fields, and F's 2 at each of its 3 spreads: 9.
+    const spread = '{ districts { ...F ... on District { ...F } } jobbtorgUnits { ...U } } fragment F on District { code name } fragment U on JobbtorgUnit { districts { ...F } }';
+    expect(refusal(spread, {}, { maxSelections: 8 })?.extensions).toMatchObject({ code: 'TOO_MANY_SELECTIONS', limit: 8, found: 9 });
+    expect(refusal(spread, {}, { maxSelections: 9, maxFieldRepeats: 2 })).toBeUndefined();
+
+    const repeated = '{ districts { code ...F ... on District { code } } } fragment F on District { code name }';
+    expect(refusal(repeated, {}, { maxFieldRepeats: 2 })?.extensions).toMatchObject({ code: 'FIELD_REPEATED', limit: 2, found: 3 });
+    expect(refusal(repeated, {}, { maxFieldRepeats: 2 })?.message).toBe('District.code is selected 3 times under one parent, at most 2 allowed.');
+    expect(refusal(repeated, {}, { maxFieldRepeats: 3 })).toBeUndefined();
 
     const recursive = '{ person(personnummer: "198001011234") { jobbtorgCases { person { jobbtorgCases { id } } } } }';
     expect(refusal(recursive, {}, { maxRecursion: 1 })?.extensions).toMatchObject({ code: 'QUERY_TOO_RECURSIVE', limit: 1, found: 2 });

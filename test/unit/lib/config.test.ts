@@ -42,6 +42,15 @@ describe('configuration', () => {
     expect(() => loadGatewayConfig({ CORS_ORIGINS: '*' })).toThrow(/^CORS_ORIGINS /);
   });
 
+  it('reads the rate limits and where they are kept, and refuses what is not one', () => {
+    expect(loadGatewayConfig({}).rateLimits).toEqual({ callerPerMinute: 300, organisationPerMinute: 3000, redisUrl: null, onRedisFailure: 'open' });
+    const env = { RATE_LIMIT_CALLER_PER_MINUTE: '60', RATE_LIMIT_ORGANISATION_PER_MINUTE: '600', REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_ON_REDIS_FAILURE: 'closed' };
+    expect(loadGatewayConfig(env).rateLimits).toEqual({ callerPerMinute: 60, organisationPerMinute: 600, redisUrl: 'redis://127.0.0.1:6379', onRedisFailure: 'closed' });
+    expect(() => loadGatewayConfig({ RATE_LIMIT_CALLER_PER_MINUTE: '0' })).toThrow(/^RATE_LIMIT_CALLER_PER_MINUTE must be a whole number/);
+    expect(() => loadGatewayConfig({ REDIS_URL: 'http://user:secret@cache:6379' })).toThrow(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL, got "http:\/\/…@cache:6379"/);
+    expect(() => loadGatewayConfig({ RATE_LIMIT_ON_REDIS_FAILURE: 'maybe' })).toThrow(/^RATE_LIMIT_ON_REDIS_FAILURE must be open or closed/);
+  });
+
   it('refuses a subgraph URL that is not http(s)', () => {
     expect(() => loadGatewayConfig({ JOBBTORG_URL: 'localhost:4002' })).toThrow(/^JOBBTORG_URL must be an http\(s\) URL/);
   });
