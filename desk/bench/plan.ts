@@ -1,5 +1,5 @@
 import { addDays } from '../src/dates';
-import type { PlanAgency, PlanCategory, PlanConflictKind, Weekday } from '../src/gql/graphql';
+import type { PlanAgency, PlanCategory, PlanConflictKind, PlanConflictState, Weekday } from '../src/gql/graphql';
 import type { Plan } from '../src/timeline/model';
 
 /**
@@ -10,6 +10,7 @@ const AGENCIES: PlanAgency[] = ['JOBBTORG', 'ARBETSFORMEDLINGEN', 'SFI', 'ETABLE
 const CATEGORIES: PlanCategory[] = ['JOB_SEARCH', 'WORK_PLACEMENT', 'SWEDISH_FOR_IMMIGRANTS', 'MENTORSHIP', 'MEETING'];
 const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
 const KINDS: PlanConflictKind[] = ['SLOT_OVERLAP', 'DUPLICATE_KIND', 'OVER_FULL_TIME'];
+const STATES: PlanConflictState[] = ['OPEN', 'ACKNOWLEDGED', 'ACCEPTED'];
 
 export function benchPlan(firstMonday = '2027-01-04', activities = 20, weeks = 26): Plan {
   const mondays = Array.from({ length: weeks }, (_, i) => addDays(firstMonday, 7 * i));
@@ -34,13 +35,24 @@ export function benchPlan(firstMonday = '2027-01-04', activities = 20, weeks = 2
   const conflicts: Plan['conflicts'] = Array.from({ length: 8 }, (_, i) => {
     const a = items[i];
     const b = items[i + 6];
+    const agencies = [...new Set([a.agency, b.agency])];
     return {
+      id: `c_${String(i).padStart(16, '0')}`,
       kind: KINDS[i % KINDS.length],
+      state: STATES[i % STATES.length],
+      version: 1,
       activityIds: [a.id, b.id],
       contextIds: [],
-      agencies: [a.agency, b.agency],
+      agencies,
+      otherAgencies: agencies.slice(1),
       weeks: mondays.slice(i * 2, i * 2 + 3),
       message: `${a.title} och ${b.title} krockar.`,
+      note: null,
+      expectedSettledOn: null,
+      acceptedBy: [],
+      acceptanceReason: null,
+      stateChangedAt: `${mondays[0]}T08:00:00Z`,
+      history: [],
     };
   });
   return { from: mondays[0], to: addDays(mondays[weeks - 1], 6), weeks: mondays, activities: items, conflicts };

@@ -16,6 +16,7 @@ const PersonView = lazyView(() => import('./views/Person'));
 const WorklistsView = lazyView(() => import('./views/Worklists'));
 const InfoMeetingsView = lazyView(() => import('./views/InfoMeetings'));
 const FollowUpView = lazyView(() => import('./followup/FollowUp'));
+const InboxView = lazyView(() => import('./conflicts/Inbox'));
 
 /**
  * The desk: sign-in, then the views a role has. The session lives in this component's
@@ -56,6 +57,7 @@ export default function App({ config }: { config: DeskConfig }) {
             { index: true, element: <Search /> },
             { path: 'person', element: <PersonView /> },
             { path: 'arbetslistor', element: <WorklistsView /> },
+            { path: 'konflikter', element: <InboxView /> },
             { path: 'infomoten', element: <InfoMeetingsView /> },
             { path: 'uppfoljning', element: <FollowUpView /> },
             { path: '*', element: <Navigate to="/" replace /> },

@@ -43,14 +43,20 @@ export function sessionFromToken(token: string, title?: string): Session {
 /** What the desk offers a signed-in user: each role's views. */
 export interface Role {
   coach: boolean;
+  /** An agency that plans activities in shared plans, and so has conflicts to settle. */
+  inbox: boolean;
   district: boolean;
   analyst: boolean;
 }
+
+/** Organisations that take part in shared plans with activities of their own (Migrationsverket and the city's functions plan none). */
+const PLANNING_KINDS: readonly Organisation['kind'][] = ['JOBBTORG', 'DISTRICT', 'AF', 'SFI', 'PROVIDER'];
 
 export function roleOf(session: Session): Role {
   const { kind } = session.organisation;
   return {
     coach: kind === 'JOBBTORG',
+    inbox: PLANNING_KINDS.includes(kind),
     district: kind === 'DISTRICT',
     analyst: session.scopes.includes('statistics:read'),
   };

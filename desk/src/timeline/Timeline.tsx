@@ -19,6 +19,8 @@ import './timeline.css';
 export interface TimelineProps {
   plan: Plan;
   onDrawn?: () => void;
+  /** Opens a conflict (by `PlanConflict.id`), to see its history and settle it; without it, the conflicts are only listed. */
+  onOpenConflict?: (id: string) => void;
 }
 
 /** vis-timeline's dates, with Swedish month names and ISO week numbers (as `sv` counts them). */
@@ -36,7 +38,7 @@ function barItems(bars: Bar[]): DataItem[] {
   }));
 }
 
-export default function Timeline({ plan, onDrawn }: TimelineProps) {
+export default function Timeline({ plan, onDrawn, onOpenConflict }: TimelineProps) {
   const container = useRef<HTMLDivElement>(null);
   const model = useMemo(() => timelineModel(plan), [plan]);
   const [selected, setSelected] = useState<Bar | null>(null);
@@ -46,16 +48,18 @@ export default function Timeline({ plan, onDrawn }: TimelineProps) {
   useEffect(() => {
     if (!container.current) return;
     const groups = new DataSet<DataGroup>(model.lanes.map((lane, order) => ({ id: lane.agency, content: lane.name, order })));
+    // Each band says the conflict's state; its first week in its first lane says it in words too.
     const marks: DataItem[] = model.markers.flatMap((marker) =>
-      marker.conflict.weeks.flatMap((week) =>
-        marker.lanes.map((lane) => ({
-          id: `konflikt:${marker.key}:${week}:${lane}`,
+      marker.conflict.weeks.flatMap((week, w) =>
+        marker.lanes.map((lane, l) => ({
+          id: `konflikt:${marker.conflict.id}:${week}:${lane}`,
           group: lane,
           start: week,
           end: weekEnd(week),
           type: 'background' as const,
-          content: '',
-          className: `conflict conflict-${marker.conflict.kind.toLowerCase()}`,
+          content: w === 0 && l === 0 ? marker.state : '',
+          title: `${marker.name}: ${marker.state}`,
+          className: `conflict conflict-${marker.conflict.kind.toLowerCase()} conflict-state-${(marker.conflict.state ?? 'none').toLowerCase()}`,
         })),
       ),
     );
@@ -123,9 +127,14 @@ export default function Timeline({ plan, onDrawn }: TimelineProps) {
       ) : (
         <ul className="conflicts" data-testid="conflicts">
           {model.markers.map((marker) => (
-            <li key={marker.key} data-conflict-kind={marker.conflict.kind} data-conflict-key={marker.key}>
-              <strong>{marker.name}</strong> (veckorna {marker.conflict.weeks.map((w) => `v. ${swedish(w).format('w')}`).join(', ')}):{' '}
-              {marker.conflict.message}
+            <li key={marker.conflict.id} data-conflict-kind={marker.conflict.kind} data-conflict-id={marker.conflict.id} data-conflict-state={marker.conflict.state ?? ''}>
+              <strong>{marker.name}</strong> <span className={`state state-${(marker.conflict.state ?? 'none').toLowerCase()}`}>{marker.state}</span> (veckorna{' '}
+              {marker.conflict.weeks.map((w) => `v. ${swedish(w).format('w')}`).join(', ')}): {marker.conflict.message}{' '}
+              {onOpenConflict && (
+                <button type="button" className="link" onClick={() => onOpenConflict(marker.conflict.id)}>
+                  Öppna<span className="visually-hidden"> konflikten {marker.name.toLowerCase()}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { stateName } from '../conflicts/fields';
 import { addDays } from '../dates';
 import { graphql } from '../gql';
 import type { PlanAgency, SharedPlanFieldsFragment } from '../gql/graphql';
@@ -33,12 +34,9 @@ export const SharedPlanFields = graphql(`
       status
     }
     conflicts {
-      kind
+      ...PlanConflictFields
       activityIds
       contextIds
-      agencies
-      weeks
-      message
     }
   }
 `);
@@ -65,15 +63,12 @@ export interface Bar {
   inConflict: boolean;
 }
 
-/**
- * A conflict as the timeline marks it. `key` names the conflict stably (kind and what it
- * involves), so the state that issue 11 gives conflicts can be looked up by it once the API
- * carries one; the marker has none today.
- */
+/** A conflict as the timeline marks it: on its weeks, in the lanes it involves, with its state. */
 export interface ConflictMarker {
-  key: string;
   conflict: Conflict;
   name: string;
+  /** Where it stands, in words. */
+  state: string;
   /** Lanes drawn for the agencies it involves. */
   lanes: PlanAgency[];
 }
@@ -95,10 +90,6 @@ export function weekEnd(monday: string): string {
 export function slotsText(activity: Activity): string {
   if (activity.schedule.length === 0) return 'inga fasta tider';
   return activity.schedule.map((s) => `${WEEKDAY_NAMES[s.weekday]} ${s.startTime}–${s.endTime}`).join(', ');
-}
-
-export function conflictKey(conflict: Conflict): string {
-  return [conflict.kind, ...[...conflict.activityIds].sort(), ...[...conflict.contextIds].sort()].join('|');
 }
 
 export function timelineModel(plan: Plan): TimelineModel {
@@ -124,9 +115,9 @@ export function timelineModel(plan: Plan): TimelineModel {
     };
   });
   const markers = plan.conflicts.map((conflict) => ({
-    key: conflictKey(conflict),
     conflict,
     name: CONFLICT_NAMES[conflict.kind],
+    state: stateName(conflict.state),
     lanes: [...new Set(conflict.agencies)].filter((agency) => seen.has(agency)),
   }));
   return { lanes, bars, markers, start, end, weeks: plan.weeks };

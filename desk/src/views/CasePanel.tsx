@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Faults } from '../components/Faults';
+import { Field, type FieldControlProps } from '../components/Field';
 import { addDays, mondayOf, today } from '../dates';
 import { graphql } from '../gql';
 import type { InterventionKind, Weekday } from '../gql/graphql';
@@ -56,12 +57,9 @@ const API_FIELDS: Record<keyof Draft, string> = {
   endTime: 'input.schedule[0].endTime',
 };
 
-interface ControlProps {
-  id: string;
+interface ControlProps extends FieldControlProps {
   value: string;
   onChange: (e: { target: { value: string } }) => void;
-  'aria-invalid': boolean;
-  'aria-describedby': string | undefined;
 }
 
 interface Draft {
@@ -115,28 +113,10 @@ export function CasePanel({ personnummer, onChanged }: { personnummer: string; o
   }
 
   const set = (name: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value });
-  /** One labelled input; the API's refusal of its field (`extensions.field`) is shown under it. */
-  const field = (name: keyof Draft, label: string, control: (props: ControlProps) => ReactElement) => {
-    const error = fieldError(API_FIELDS[name]);
-    const props: ControlProps = {
-      id: `${id}-${name}`,
-      value: draft[name],
-      onChange: set(name),
-      'aria-invalid': error !== undefined,
-      'aria-describedby': error ? `${id}-${name}-error` : undefined,
-    };
-    return (
-      <div className="field">
-        <label htmlFor={props.id}>{label}</label>
-        {control(props)}
-        {error && (
-          <p className="field-error" id={`${id}-${name}-error`}>
-            <span lang="en">{error}</span>
-          </p>
-        )}
-      </div>
-    );
-  };
+  /** One labelled input, with the API's refusal of its field under it. */
+  const field = (name: keyof Draft, label: string, control: (props: ControlProps) => ReactElement) => (
+    <Field id={`${id}-${name}`} label={label} error={fieldError(API_FIELDS[name])} control={(p) => control({ ...p, value: draft[name], onChange: set(name) })} />
+  );
 
   return (
     <section aria-labelledby={`${id}-heading`} className="panel">

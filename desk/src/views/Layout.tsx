@@ -17,6 +17,7 @@ export function Layout() {
           <ul>
             <li><NavLink to="/" end>Sök person</NavLink></li>
             {role.coach && <li><NavLink to="/arbetslistor">Arbetslistor</NavLink></li>}
+            {role.inbox && <li><NavLink to="/konflikter">Konfliktinkorg</NavLink></li>}
             {role.district && <li><NavLink to="/infomoten">Infomöten</NavLink></li>}
             {role.analyst && <li><NavLink to="/uppfoljning">Uppföljning</NavLink></li>}
           </ul>

@@ -6,6 +6,8 @@ import { roleOf } from '../auth/session';
 import { Faults } from '../components/Faults';
 import { graphql } from '../gql';
 import { addDays, mondayOf, today } from '../dates';
+import { ConflictPanel } from '../conflicts/ConflictPanel';
+import { type PersonRoute } from '../components/PersonLink';
 import { CasePanel } from './CasePanel';
 import { ConsentsPanel } from './ConsentsPanel';
 
@@ -36,20 +38,24 @@ const WEEK_CHOICES = [13, 26, 52];
 
 export default function Person() {
   const location = useLocation();
-  const personnummer = (location.state as { personnummer?: string } | null)?.personnummer;
-  if (!personnummer) return <Navigate to="/" replace />;
-  return <PersonPage personnummer={personnummer} />;
+  const state = location.state as PersonRoute | null;
+  if (!state?.personnummer) return <Navigate to="/" replace />;
+  // A new person, or the same one from another link, starts the page afresh.
+  return <PersonPage key={location.key} route={state} />;
 }
 
-function PersonPage({ personnummer }: { personnummer: string }) {
+function PersonPage({ route }: { route: PersonRoute }) {
+  const { personnummer } = route;
   const role = roleOf(useSession());
   const id = useId();
-  const [from, setFrom] = useState(() => mondayOf(today()));
+  const [from, setFrom] = useState(() => mondayOf(route.from ?? today()));
+  const [openConflict, setOpenConflict] = useState<string | null>(route.conflict ?? null);
   const [weeks, setWeeks] = useState(26);
   const to = addDays(from, weeks * 7 - 1);
   const [result, refetch] = useQuery({ query: PersonPlan, variables: { personnummer, from, to } });
   const retry = () => refetch({ requestPolicy: 'network-only' });
   const person = result.data?.person;
+  const opened = openConflict ? person?.sharedPlan?.conflicts.find((c) => c.id === openConflict) : undefined;
 
   if (result.fetching && !result.data) return <p className="loading">Hämtar personen …</p>;
   return (
@@ -82,12 +88,16 @@ function PersonPage({ personnummer }: { personnummer: string }) {
             </form>
             {person.sharedPlan ? (
               <Suspense fallback={<p className="loading">Ritar tidslinjen …</p>}>
-                <Timeline plan={person.sharedPlan} />
+                <Timeline plan={person.sharedPlan} onOpenConflict={setOpenConflict} />
               </Suspense>
             ) : result.error ? (
               <p data-testid="no-plan">Den gemensamma planeringen kan inte visas utan de uppgifter som saknas.</p>
             ) : (
               <p data-testid="no-plan">Du kan inte se personens gemensamma planering.</p>
+            )}
+            {opened && <ConflictPanel conflict={opened} onChanged={retry} onClose={() => setOpenConflict(null)} />}
+            {openConflict && person.sharedPlan && !opened && (
+              <p data-testid="conflict-not-in-window">Konflikten finns inte bland planens konflikter för de här veckorna.</p>
             )}
           </section>
           {role.coach && <CasePanel personnummer={personnummer} onChanged={retry} />}

@@ -3,33 +3,22 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { mintToken } from '../../../lib/auth/development';
-import { PrivateJwk } from '../../../lib/auth/keys';
-import { PERSONAS, PersonaName } from '../../../lib/auth/personas';
+import { DESK_DIST, DeskConfig } from '../../../gateway/pages';
 import { listen } from '../../../lib/service';
+import { Stack } from '../../helpers/stack';
 
 /**
- * The desk as a browser gets it in these tests: its built files (`desk/dist/`), the
- * `config.json` the serving side writes, `/graphql` passed on to the stack's gateway, and —
- * in development only — the development sign-in endpoints `/dev/personas` and `/dev/token`
- * of the interface agreed with the gateway (issue 12), minted with the stack's issuer key.
- * It stands in for the gateway's own serving of the desk until that lands.
+ * The desk as the browser tests get it. In development the gateway serves it itself, at
+ * its `/`, with the development sign-in (`deskOf`). In production the desk is static files
+ * behind any web server with a `config.json` beside them (`serveDesk`), calling the
+ * gateway's `/graphql` from its own origin, which the gateway lets in by `CORS_ORIGINS`.
  */
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-export const DESK_DIST = path.join(ROOT, 'desk', 'dist');
 
-export interface DeskConfigFile {
-  graphqlUrl: string;
-  mode: 'development' | 'production';
-  oidc: { issuer: string; clientId: string; scope: string } | null;
-}
-
-export interface DeskServerOptions {
-  gatewayUrl: string;
-  config: Omit<DeskConfigFile, 'graphqlUrl'>;
-  /** The key development tokens are minted with; only in development. */
-  issuerJwk?: PrivateJwk;
+/** The desk the stack's gateway serves in development: at the gateway's own `/`. */
+export function deskOf(stack: Stack): { url: string } {
+  return { url: new URL('/', stack.gatewayUrl).toString() };
 }
 
 function newestFile(dir: string): number {
@@ -68,45 +57,22 @@ export function ensureDeskBuild(): void {
   }
 }
 
-/** Serves the desk on an ephemeral port of the loopback; `stop()` closes it. */
-export async function serveDesk(options: DeskServerOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * Serves the desk's build on an ephemeral port of the loopback, as a plain web server does:
+ * the files, and `config.json`, asked of `config` at each request, so a test can start the
+ * desk before what its configuration names (an OpenID provider sending users back to it).
+ */
+export async function serveDesk(config: () => DeskConfig): Promise<{ url: string; origin: string; stop: () => Promise<void> }> {
   const app = express();
-  const config: DeskConfigFile = { graphqlUrl: 'graphql', ...options.config };
   app.get('/config.json', (_req, res) => {
-    res.json(config);
-  });
-  if (options.config.mode === 'development') {
-    const jwk = options.issuerJwk;
-    if (!jwk) throw new Error('serveDesk: development needs the issuer key for /dev/token');
-    app.get('/dev/personas', (_req, res) => {
-      res.json(Object.entries(PERSONAS).map(([name, p]) => ({ name, title: p.title, org: p.org })));
-    });
-    app.post('/dev/token', express.json(), async (req, res) => {
-      const name = req.body?.persona as PersonaName;
-      if (!(name in PERSONAS)) {
-        res.status(400).json({ error: 'unknown persona' });
-        return;
-      }
-      const seconds = 8 * 3600;
-      res.json({ token: await mintToken(jwk, PERSONAS[name], { seconds }), expiresAt: new Date(Date.now() + seconds * 1000).toISOString() });
-    });
-  }
-  app.post('/graphql', express.raw({ type: '*/*', limit: '1mb' }), async (req, res) => {
-    const headers: Record<string, string> = { 'content-type': req.get('content-type') ?? 'application/json' };
-    const authorization = req.get('authorization');
-    if (authorization) headers.authorization = authorization;
-    try {
-      const answer = await fetch(options.gatewayUrl, { method: 'POST', headers, body: req.body });
-      res.status(answer.status).type(answer.headers.get('content-type') ?? 'application/json').send(Buffer.from(await answer.arrayBuffer()));
-    } catch {
-      res.status(502).end();
-    }
+    res.json(config());
   });
   app.use(express.static(DESK_DIST));
   const httpServer = http.createServer(app);
   const { port } = await listen(httpServer, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}/`,
+    origin: `http://127.0.0.1:${port}`,
     stop: () => new Promise<void>((resolve) => {
       httpServer.closeAllConnections();
       httpServer.close(() => resolve());

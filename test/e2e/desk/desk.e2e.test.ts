@@ -1,24 +1,21 @@
 import fs from 'node:fs';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { PersonaName } from '../../../lib/auth/personas';
-import { addDays, addMonths, mondayOf, todayInStockholm } from '../../../lib/scalars/calendar';
+import { Browser } from 'playwright-core';
+import { addDays, addMonths } from '../../../lib/scalars/calendar';
 import { makePersonnummer } from '../../../lib/scalars/personnummer';
 import { describeEachDialect } from '../../helpers/dialects';
-import { AsCaller, GraphQLResponse, Stack, startStack } from '../../helpers/stack';
+import { AsCaller, Stack, startStack } from '../../helpers/stack';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
-import { describeInBrowser, launchChromium, screenshot, seriousViolations, settled } from './browser';
-import { ensureDeskBuild, serveDesk } from './desk-server';
+import { describeInBrowser, launchChromium, settled } from './browser';
+import { deskOf, ensureDeskBuild, serveDesk } from './desk-server';
+import { deskDriver, DeskDriver, NEXT_MONDAY, ok as okOf, seedSharedPlan, WINDOW, YONAS } from './fixture';
 
 /**
- * The desk in a real browser against the real stack: a coach sees a person's shared plan
- * with its conflicts, the district withdraws the consent and the other agencies' lanes go,
- * the analyst's charts show the API's numbers, and faults read as the issue says. Every
- * view is checked with axe and saved as a screenshot under `test-artifacts/desk/`.
+ * The desk in a real browser against the real stack, served by the gateway itself as in
+ * development: a coach sees a person's shared plan with its conflicts, the district
+ * withdraws the consent and the other agencies' lanes go, the analyst's charts show the
+ * API's numbers, and faults read as the issue says. Every view is checked with axe and
+ * saved as a screenshot under `test-artifacts/desk/`.
  */
-
-const TODAY = todayInStockholm();
-const NEXT_MONDAY = addDays(mondayOf(TODAY), 7);
-const WINDOW = { from: NEXT_MONDAY, to: addDays(NEXT_MONDAY, 27) };
 
 const PLAN = /* GraphQL */ `
   query($p: Personnummer!, $from: Date!, $to: Date!) {
@@ -30,90 +27,30 @@ describeInBrowser('the desk in a browser', () => {
   describeEachDialect('the desk', (dialect) => {
     let stack: Stack;
     let browser: Browser;
-    let desk: { url: string; stop: () => Promise<void> };
-    const contexts: BrowserContext[] = [];
-    const p = makePersonnummer('1986-09-03', 771);
-
-    async function ok(query: string, variables: Record<string, unknown>, as: AsCaller): Promise<any> {
-      const answer: GraphQLResponse = await stack.query(query, variables, as);
-      expect(answer.errors).toBeUndefined();
-      return answer.data;
-    }
-
-    /** A fresh browser tab, signed in as `persona` through the persona picker. */
-    async function signedIn(persona: PersonaName, page?: Page): Promise<Page> {
-      if (!page) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-        contexts.push(context);
-        page = await context.newPage();
-        await page.goto(desk.url);
-      }
-      await page.locator(`[data-persona="${persona}"]`).click();
-      await page.getByTestId('signed-in-as').waitFor();
-      return page;
-    }
-
-    async function openPerson(page: Page, personnummer: string): Promise<void> {
-      await page.getByRole('link', { name: 'Sök person' }).click();
-      await page.getByLabel('Personnummer eller samordningsnummer').fill(personnummer);
-      await page.getByRole('button', { name: 'Sök' }).click();
-      await page.getByText(`Personnummer ${personnummer.slice(0, 8)}-${personnummer.slice(8)}`).waitFor();
-    }
-
-    async function expectAccessible(page: Page, view: string): Promise<void> {
-      await screenshot(page, `${view}-${dialect}`);
-      expect(await seriousViolations(page)).toEqual([]);
-    }
+    let driver: DeskDriver;
+    let desk: { url: string };
+    const p = YONAS;
+    const ok = (query: string, variables: Record<string, unknown>, as: AsCaller) => okOf(stack, query, variables, as);
+    const signedIn: DeskDriver['signedIn'] = (persona, page) => driver.signedIn(persona, page);
+    const openPerson: DeskDriver['openPerson'] = (page, personnummer) => driver.openPerson(page, personnummer);
+    const expectAccessible: DeskDriver['expectAccessible'] = (page, view) => driver.expectAccessible(page, view);
 
     beforeAll(async () => {
       ensureDeskBuild();
       stack = await startStack({ dialect, people: 300 });
-      desk = await serveDesk({ gatewayUrl: stack.gatewayUrl, config: { mode: 'development', oidc: null }, issuerJwk: stack.issuerJwk });
+      desk = deskOf(stack);
       browser = await launchChromium();
-      await stack.subgraphs.stadsdel.db('persons').insert({
-        personnummer: p, given_name: 'Yonas', family_name: 'Tesfaye', birth_date: '1986-09-03', district_code: 'SKH', protected_identity: false,
-      });
-      const district: AsCaller = { as: 'districtOfficer' };
-      const coach: AsCaller = { as: 'jobbtorgCoach' };
-      await ok(`mutation($p: Personnummer!, $from: Date!) { recordConsent(input: { personnummer: $p, purpose: SHARED_PLANNING, validFrom: $from, parties: [SOCIAL_SERVICES, JOBBTORG, ARBETSFORMEDLINGEN, SFI] }) { id } }`, { p, from: TODAY }, district);
-      await ok(`mutation($p: Personnummer!) { recordConsent(input: { personnummer: $p, purpose: REFERRAL, validFrom: "2026-01-01", parties: [SOCIAL_SERVICES, JOBBTORG] }) { id } }`, { p }, district);
-      const referral = await ok(`mutation($p: Personnummer!) { referToJobbtorg(input: { personnummer: $p, reason: UNEMPLOYMENT }) { id } }`, { p }, district);
-      const opened = await ok(`mutation($r: ID!, $on: Date!) { enrolInJobbtorg(input: { referralId: $r, unitCode: "VARBERG", enrolledOn: $on }) { id } }`, { r: referral.referToJobbtorg.id, on: TODAY }, coach);
-      const caseId = opened.enrolInJobbtorg.id;
-      await ok(`mutation($c: ID!, $on: Date!) { establishJobPlan(input: { caseId: $c, establishedOn: $on, goal: WORK }) { id } }`, { c: caseId, on: TODAY }, coach);
-      await ok(
-        `mutation($c: ID!, $from: Date!, $to: Date!) { addIntervention(input: { caseId: $c, kind: WORK_PLACEMENT, title: "Praktik på förskola", startDate: $from, endDate: $to, hoursPerWeek: 3, schedule: [{ weekday: TUESDAY, startTime: "09:00", endTime: "12:00" }] }) { id } }`,
-        { c: caseId, ...WINDOW },
-        coach,
-      );
-      await ok(
-        `mutation($p: Personnummer!, $from: Date!) { enrolInSfi(input: { personnummer: $p, schoolId: "1", course: B, studyPath: 2, startDate: $from, hoursPerWeek: 6, schedule: [{ weekday: TUESDAY, startTime: "09:00", endTime: "12:00" }, { weekday: THURSDAY, startTime: "09:00", endTime: "12:00" }] }) { id } }`,
-        { p, from: NEXT_MONDAY },
-        { as: 'sfiTeacher' },
-      );
-      const registration = await ok(
-        `mutation($p: Personnummer!, $on: Date!) { registerJobSeeker(input: { personnummer: $p, registeredOn: $on, office: "Arbetsförmedlingen Skärholmen", programme: NONE, programmeExtentPercent: 0 }) { id } }`,
-        { p, on: TODAY },
-        { as: 'afOfficer' },
-      );
-      await ok(
-        `mutation($r: ID!, $from: Date!, $to: Date!) { addPlannedActivity(input: { registrationId: $r, kind: WORK_PLACEMENT, title: "Arbetspraktik i butik", startDate: $from, endDate: $to, hoursPerWeek: 3, schedule: [{ weekday: FRIDAY, startTime: "13:00", endTime: "16:00" }] }) { id } }`,
-        { r: registration.registerJobSeeker.id, ...WINDOW },
-        { as: 'afOfficer' },
-      );
+      driver = deskDriver(browser, desk.url, dialect);
+      await seedSharedPlan(stack, p);
     }, STACK_START_TIMEOUT_MS);
     afterAll(async () => {
-      for (const context of contexts) await context.close();
+      await driver?.close();
       await browser?.close();
-      await desk?.stop();
       await stack?.stop();
     });
 
     it('signs a coach in with a development persona, and the sign-in page is accessible', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      contexts.push(context);
-      const page = await context.newPage();
-      await page.goto(desk.url);
+      const page = await driver.newTab();
       await page.getByTestId('persona-picker').waitFor();
       await expectAccessible(page, 'sign-in');
       await signedIn('jobbtorgCoach', page);
@@ -294,13 +231,13 @@ describeInBrowser('the desk in a browser', () => {
     });
 
     it('has no persona picker in production, only the identity provider’s sign-in', async () => {
-      const production = await serveDesk({
-        gatewayUrl: stack.gatewayUrl,
-        config: { mode: 'production', oidc: { issuer: 'http://127.0.0.1:9/', clientId: 'planeringsdesken', scope: 'openid' } },
-      });
+      const production = await serveDesk(() => ({
+        graphqlUrl: stack.gatewayUrl,
+        mode: 'production',
+        oidc: { issuer: 'http://127.0.0.1:9/', clientId: 'planeringsdesken', scope: 'openid' },
+      }));
       try {
         const context = await browser.newContext();
-        contexts.push(context);
         const page = await context.newPage();
         const requested: string[] = [];
         page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -309,6 +246,7 @@ describeInBrowser('the desk in a browser', () => {
         expect(await page.getByTestId('persona-picker').count()).toBe(0);
         expect(requested.filter((path) => path.startsWith('/dev/') || /PersonaPicker/.test(path))).toEqual([]);
         await expectAccessible(page, 'production-sign-in');
+        await context.close();
       } finally {
         await production.stop();
       }
