@@ -19,7 +19,8 @@ import { DEFAULT_AUDIENCE } from '../../lib/config';
  *   a test gives, allowed to call the token endpoint from the browser (CORS from those origins).
  * - Access tokens are JWTs for the gateway's audience, with the persona's `org` and, as
  *   `scope`, the requested scopes the persona holds. Consent is given at once (a first-party
- *   client), so the only page a user sees is the login form.
+ *   client), so the only page a user sees is the login form, and, signing out, the question
+ *   whether to (`end_session_endpoint`, back to a registered post-logout redirect URI).
  *
  * The provider runs in a process of its own: `oidc-provider` is an ES module, which jest's
  * CommonJS runtime cannot load. `startOidcProvider()` starts this very file as that process.
@@ -212,6 +213,18 @@ function configuration(settings: Settings): Configuration {
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris!.some((uri) => new URL(uri).origin === origin),
     features: {
       devInteractions: { enabled: false },
+      // Signing out: the provider's question in Swedish, and no web fonts from outside the closed network.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.type = 'html';
+          ctx.body = '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Utloggad (test)</title></head><body><main><h1>Du är utloggad</h1></main></body></html>';
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: async () => GATEWAY_RESOURCE,
@@ -244,6 +257,17 @@ ${problem ? `<p role="alert">${escapeHtml(problem)}</p>` : ''}
 <p><label for="password">Lösenord</label> <input id="password" name="password" type="password" autocomplete="current-password" required></p>
 <p><button type="submit">Logga in</button></p>
 </form>
+</main></body></html>`;
+}
+
+/** The provider's question before it ends the session; `form` is its own hidden form, which the button sends. */
+function logoutPage(form: string): string {
+  return `<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><title>Logga ut (test)</title></head>
+<body><main>
+<h1>Vill du logga ut?</h1>
+${form}
+<p><button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Ja, logga ut</button></p>
 </main></body></html>`;
 }
 

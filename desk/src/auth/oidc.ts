@@ -42,6 +42,21 @@ export function isSignInCallback(): boolean {
   return params.has('code') && params.has('state');
 }
 
+/** Whether this page load is the provider sending the user back after signing out (its `state`, no code). */
+export function isSignOutCallback(): boolean {
+  const params = new URLSearchParams(window.location.search);
+  return params.has('state') && !params.has('code');
+}
+
+/** Finishes a sign-out at the provider: its state is dropped, and the address bar is the desk's own again. */
+export async function completeSignOut(manager: UserManager): Promise<void> {
+  try {
+    await manager.signoutRedirectCallback();
+  } finally {
+    window.history.replaceState(null, '', redirectUri());
+  }
+}
+
 /** Finishes the sign-in from the provider's answer; returns the session and the route to land on. */
 export async function completeSignIn(manager: UserManager): Promise<{ session: Session; route: string }> {
   const user = await manager.signinRedirectCallback();
@@ -51,9 +66,14 @@ export async function completeSignIn(manager: UserManager): Promise<{ session: S
   return { session: sessionFromToken(user.access_token, title), route: user.url_state ?? '/' };
 }
 
-/** Ends the session here and, where the provider offers it, there too. */
+/**
+ * Ends the session here and, where the provider offers it, there too: the provider is sent
+ * the ID token as the hint of whose session ends, and sends the user back to the desk.
+ * oidc-client-ts drops the tokens before it leaves.
+ */
 export async function signOutEverywhere(manager: UserManager): Promise<void> {
-  await manager.removeUser();
   const metadata = await manager.metadataService.getMetadata().catch(() => null);
-  if (metadata?.end_session_endpoint) await manager.signoutRedirect();
+  // A state of the sign-out, so the desk knows the user it gets back has signed out at the provider.
+  if (metadata?.end_session_endpoint) await manager.signoutRedirect({ state: 'signed-out' });
+  else await manager.removeUser();
 }

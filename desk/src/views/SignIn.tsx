@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useAuth, type SignOutReason } from '../auth/context';
-import { beginSignIn, completeSignIn, isSignInCallback } from '../auth/oidc';
+import { beginSignIn, completeSignIn, completeSignOut, isSignInCallback, isSignOutCallback } from '../auth/oidc';
 import { oidcClient } from '../auth/production';
 import type { DeskConfig } from '../config';
 
@@ -18,7 +18,15 @@ function ProviderSignIn({ config }: { config: DeskConfig }) {
   const location = useLocation();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(isSignInCallback());
+  const [signedOut, setSignedOut] = useState(false);
   const manager = oidcClient(config)!;
+
+  useEffect(() => {
+    if (!isSignOutCallback()) return;
+    completeSignOut(manager)
+      .then(() => setSignedOut(true))
+      .catch((error: Error) => setFailure(error.message));
+  }, [manager]);
 
   useEffect(() => {
     if (!isSignInCallback()) return;
@@ -48,6 +56,11 @@ function ProviderSignIn({ config }: { config: DeskConfig }) {
   return (
     <section aria-labelledby="signin-heading">
       <h2 id="signin-heading">Logga in</h2>
+      {signedOut && (
+        <p role="status" className="notice" data-testid="signed-out-at-provider">
+          Du är utloggad, också från stadens inloggningstjänst.
+        </p>
+      )}
       <p>Du loggas in med stadens inloggningstjänst.</p>
       <button type="button" onClick={start} disabled={busy} data-testid="oidc-sign-in">
         Logga in
