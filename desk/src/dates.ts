@@ -10,8 +10,15 @@ export { addDays, addMonths, mondayOf, todayInStockholm as today } from '../../l
  * city's time zone, whatever the browser's.
  */
 function readersLocales(): string[] {
-  const language = typeof navigator === 'undefined' ? undefined : navigator.language;
-  return language ? [language, 'sv-SE'] : ['sv-SE'];
+  // Read through globalThis: the unit tests load this module in Node, where there may be no navigator.
+  const language = (globalThis as { navigator?: { language?: string } }).navigator?.language;
+  if (!language) return ['sv-SE'];
+  try {
+    // A language Intl has no data for would fall back to the runtime's own, not to Swedish.
+    return [...Intl.DateTimeFormat.supportedLocalesOf([language]), 'sv-SE'];
+  } catch {
+    return ['sv-SE']; // not a language tag at all
+  }
 }
 
 const dateTime = new Intl.DateTimeFormat(readersLocales(), { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'short' });
@@ -24,4 +31,9 @@ export function formatDateTime(iso: string): string {
 
 export function formatDate(day: string): string {
   return date.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A period of calendar days; one without an end runs "until further notice". */
+export function formatPeriod(from: string, to: string | null | undefined): string {
+  return `${formatDate(from)}–${to ? formatDate(to) : 'tills vidare'}`;
 }

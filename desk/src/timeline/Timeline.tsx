@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { DataSet } from 'vis-data/peer';
 import { Timeline as VisTimeline, type DataItem, type DataGroup, type TimelineOptions } from 'vis-timeline/peer';
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
+import { formatPeriod } from '../dates';
 import { hoursPerWeek } from './labels';
 import { slotsText, timelineModel, weekEnd, type Bar, type Plan } from './model';
 import './timeline.css';
@@ -115,7 +116,7 @@ export default function Timeline({ plan, onDrawn, onOpenConflict }: TimelineProp
           <p>
             <strong>{selected.activity.title}</strong>
             {selected.activity.provider ? ` – ${selected.activity.provider}` : ''}: {hoursPerWeek(selected.activity.hoursPerWeek)},{' '}
-            {slotsText(selected.activity)}. {selected.activity.startDate}–{selected.activity.endDate ?? 'tills vidare'}.
+            {slotsText(selected.activity)}. {formatPeriod(selected.activity.startDate, selected.activity.endDate)}.
           </p>
         ) : (
           <p className="hint">Peka på en aktivitet för timmar och tider, eller tryck på den.</p>
@@ -160,9 +161,7 @@ export default function Timeline({ plan, onDrawn, onOpenConflict }: TimelineProp
                   <tr key={bar.activity.id} data-lane={lane.agency}>
                     <td>{lane.name}</td>
                     <td>{bar.activity.title}</td>
-                    <td>
-                      {bar.activity.startDate}–{bar.activity.endDate ?? 'tills vidare'}
-                    </td>
+                    <td>{formatPeriod(bar.activity.startDate, bar.activity.endDate)}</td>
                     <td>{hoursPerWeek(bar.activity.hoursPerWeek)}</td>
                     <td>{slotsText(bar.activity)}</td>
                   </tr>

@@ -1,5 +1,5 @@
 import { stateName } from '../conflicts/fields';
-import { addDays } from '../dates';
+import { addDays, formatPeriod } from '../dates';
 import { graphql } from '../gql';
 import type { PlanAgency, SharedPlanFieldsFragment } from '../gql/graphql';
 import { AGENCY_NAMES, AGENCY_ORDER, CONFLICT_NAMES, hoursPerWeek, WEEKDAY_NAMES } from './labels';
@@ -110,7 +110,7 @@ export function timelineModel(plan: Plan): TimelineModel {
       end: last > end ? end : last,
       openEnded,
       label: `${activity.title} · ${hoursPerWeek(activity.hoursPerWeek)}`,
-      details: `${activity.title}${provider}: ${hoursPerWeek(activity.hoursPerWeek)}, ${slotsText(activity)}. ${activity.startDate}–${activity.endDate ?? 'tills vidare'}.`,
+      details: `${activity.title}${provider}: ${hoursPerWeek(activity.hoursPerWeek)}, ${slotsText(activity)}. ${formatPeriod(activity.startDate, activity.endDate)}.`,
       inConflict: conflicted.has(activity.id),
     };
   });

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Faults } from '../components/Faults';
 import { Field, type FieldControlProps } from '../components/Field';
-import { addDays, mondayOf, today } from '../dates';
+import { addDays, formatDate, mondayOf, today } from '../dates';
 import { graphql } from '../gql';
 import type { InterventionKind, Weekday } from '../gql/graphql';
 import { INTERVENTION_KINDS } from '../labels';
@@ -126,9 +126,9 @@ export function CasePanel({ personnummer, onChanged }: { personnummer: string; o
       {current && (
         <>
           <p>
-            {current.unit.name}, inskriven {current.enrolledOn}. Jobbgaranti: senast {current.jobbgaranti.deadline} (
+            {current.unit.name}, inskriven {formatDate(current.enrolledOn)}. Jobbgaranti: senast {formatDate(current.jobbgaranti.deadline)} (
             {current.jobbgaranti.status === 'KEPT' ? 'hållen' : current.jobbgaranti.status === 'BREACHED' ? 'bruten' : 'väntar'}).{' '}
-            {current.jobPlan ? `Planen upprättad ${current.jobPlan.establishedOn}.` : 'Ingen plan ännu.'}
+            {current.jobPlan ? `Planen upprättad ${formatDate(current.jobPlan.establishedOn)}.` : 'Ingen plan ännu.'}
           </p>
           <form onSubmit={submit} className="form" data-testid="add-intervention" noValidate>
             <h3>Lägg till en insats</h3>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Faults } from '../components/Faults';
+import { formatPeriod } from '../dates';
 import { graphql } from '../gql';
 import type { ConsentPurpose, Party } from '../gql/graphql';
 
@@ -86,9 +87,7 @@ export function ConsentsPanel({ personnummer, onChanged }: { personnummer: strin
               <tr key={consent.id} data-purpose={consent.purpose}>
                 <td>{PURPOSES[consent.purpose]}</td>
                 <td>{consent.parties.map((p) => PARTIES[p]).join(', ')}</td>
-                <td>
-                  {consent.validFrom}–{consent.validTo ?? 'tills vidare'}
-                </td>
+                <td>{formatPeriod(consent.validFrom, consent.validTo)}</td>
                 <td>{consent.active ? 'Gäller' : 'Gäller inte'}</td>
                 <td>
                   {consent.active && (

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { useSession } from '../auth/context';
 import { Faults } from '../components/Faults';
 import { PersonLink } from '../components/PersonLink';
-import { addDays, formatDateTime, today } from '../dates';
+import { addDays, formatDate, formatDateTime, today } from '../dates';
 import { graphql } from '../gql';
 
 /**
@@ -88,8 +88,8 @@ function UnitWorklists({ unitCode }: { unitCode: string }) {
                   {data.casesWithoutPlan.edges.map(({ node }) => (
                     <tr key={node.id}>
                       <td>{node.person ? <PersonLink person={node.person} /> : 'Visas inte'}</td>
-                      <td>{node.enrolledOn}</td>
-                      <td className={node.jobbgaranti.deadline < today() ? 'late' : undefined}>{node.jobbgaranti.deadline}</td>
+                      <td>{formatDate(node.enrolledOn)}</td>
+                      <td className={node.jobbgaranti.deadline < today() ? 'late' : undefined}>{formatDate(node.jobbgaranti.deadline)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -110,9 +110,9 @@ function UnitWorklists({ unitCode }: { unitCode: string }) {
                   {data.jobbgarantiBreaches.edges.map(({ node }) => (
                     <tr key={node.id}>
                       <td>{node.person ? <PersonLink person={node.person} /> : 'Visas inte'}</td>
-                      <td>{node.enrolledOn}</td>
-                      <td>{node.jobbgaranti.deadline}</td>
-                      <td>{node.jobbgaranti.planEstablishedOn ?? 'Ingen plan'}</td>
+                      <td>{formatDate(node.enrolledOn)}</td>
+                      <td>{formatDate(node.jobbgaranti.deadline)}</td>
+                      <td>{node.jobbgaranti.planEstablishedOn ? formatDate(node.jobbgaranti.planEstablishedOn) : 'Ingen plan'}</td>
                     </tr>
                   ))}
                 </tbody>
