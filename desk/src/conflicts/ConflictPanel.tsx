@@ -18,7 +18,7 @@ import { EVENT_NAMES, offeredActions, readersAgency, stateName, type SettlingCon
  */
 
 const Acknowledge = graphql(`
-  mutation AcknowledgePlanConflict($input: AcknowledgePlanConflictInput!, $idempotencyKey: String) {
+  mutation DeskAcknowledgePlanConflict($input: AcknowledgePlanConflictInput!, $idempotencyKey: String) {
     acknowledgePlanConflict(input: $input, idempotencyKey: $idempotencyKey) {
       ...PlanConflictFields
     }
@@ -26,7 +26,7 @@ const Acknowledge = graphql(`
 `);
 
 const Accept = graphql(`
-  mutation AcceptPlanConflict($input: AcceptPlanConflictInput!, $idempotencyKey: String) {
+  mutation DeskAcceptPlanConflict($input: AcceptPlanConflictInput!, $idempotencyKey: String) {
     acceptPlanConflict(input: $input, idempotencyKey: $idempotencyKey) {
       ...PlanConflictFields
     }
@@ -34,7 +34,7 @@ const Accept = graphql(`
 `);
 
 const Withdraw = graphql(`
-  mutation WithdrawPlanConflictAcceptance($input: WithdrawPlanConflictAcceptanceInput!, $idempotencyKey: String) {
+  mutation DeskWithdrawPlanConflictAcceptance($input: WithdrawPlanConflictAcceptanceInput!, $idempotencyKey: String) {
     withdrawPlanConflictAcceptance(input: $input, idempotencyKey: $idempotencyKey) {
       ...PlanConflictFields
     }

@@ -15,7 +15,7 @@ import { STATE_NAMES } from './fields';
  */
 
 const ConflictInbox = graphql(`
-  query ConflictInbox($filter: PlanConflictInboxFilter!, $first: Int!) {
+  query DeskConflictInbox($filter: PlanConflictInboxFilter, $first: Int = 50) {
     planConflictInbox(filter: $filter, first: $first) {
       totalCount
       edges {

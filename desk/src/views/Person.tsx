@@ -21,7 +21,7 @@ const Timeline = lazy(() => import('../timeline/Timeline'));
  */
 
 const PersonPlan = graphql(`
-  query PersonPlan($personnummer: Personnummer!, $from: Date!, $to: Date!) {
+  query DeskPersonPlan($personnummer: Personnummer!, $from: Date!, $to: Date!) {
     person(personnummer: $personnummer) {
       personnummer
       givenName
