@@ -23,7 +23,7 @@ for (const file of new Set([...wanted.keys(), ...present])) {
   const current = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
   if (text === current) continue;
   stale++;
-  if (check) console.error(`operations/partners/${file} is stale: run npx tsx scripts/desk-operations.ts`);
+  if (check) console.error(`operations/partners/${file} is stale: run npm run operations:desk`);
   else if (text === undefined) fs.rmSync(full);
   else fs.writeFileSync(full, text);
   if (!check) console.log(`${text === undefined ? 'removed' : 'wrote'} operations/partners/${file}`);

@@ -11,7 +11,7 @@ import { loadRegisteredOperations, OPERATIONS_DIR, PARTNER_FOLDERS } from '../..
 describe('the desk’s registered operations', () => {
   const wanted = deskOperationFiles();
 
-  it('are committed as the desk’s typed documents are now (npx tsx scripts/desk-operations.ts)', () => {
+  it('are committed as the desk’s typed documents are now (npm run operations:desk)', () => {
     const committed = Object.values(PARTNER_FOLDERS).flatMap((folder) =>
       fs.readdirSync(path.join(OPERATIONS_DIR, folder!)).filter((f) => f.startsWith(DESK_FILE_PREFIX)).map((f) => `${folder}/${f}`),
     );
