@@ -75,13 +75,12 @@ describe('operationCost', () => {
 
   it('counts a fragment that is spread exponentially often in linear time', () => {
     // F0 spreads F1 twice (under two aliases), F1 spreads F2 twice… 2^40 `name`s in all.
+    // Counted by walking them, that would not end before the test's timeout; no clock needed.
     const levels = 40;
     const fragments = Array.from({ length: levels }, (_, i) =>
       i === levels - 1 ? `fragment F${i} on District { name }` : `fragment F${i} on District { ...F${i + 1} ...F${i + 1} }`,
     );
-    const started = Date.now();
     const total = cost(`{ district(code: "1") { ...F0 } } ${fragments.join('\n')}`);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(total).toBe(1 + 2 ** (levels - 1));
   });
 });
