@@ -87,7 +87,8 @@ export interface StackOptions {
   corsOrigins?: readonly string[];
 }
 
-function databaseUrlFor(dialect: Dialect, name: SubgraphName, dir: string, runId: string): string {
+/** A fresh database for one subgraph of one run: a SQLite file under `dir`, or a MySQL database named by `runId`. */
+export function databaseUrlFor(dialect: Dialect, name: SubgraphName, dir: string, runId: string): string {
   if (dialect === 'sqlite') return `sqlite:${path.join(dir, `${name}.sqlite`)}`;
   const server = new URL(MYSQL_URL);
   server.pathname = `/etk_test_${runId}_${name}`;
