@@ -39,7 +39,7 @@ export function outcomeOf(errors: readonly Coded[] | undefined): { outcome: Outc
   if (!errors?.length) return { outcome: 'ok', refusalCodes: [] };
   const codes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
   const refusalCodes = [...new Set(codes.filter((code) => CALLER_ERROR_CODES.has(code)))];
-  return { outcome: refusalCodes.length === codes.length ? 'refused' : 'error', refusalCodes };
+  return { outcome: codes.every((code) => CALLER_ERROR_CODES.has(code)) ? 'refused' : 'error', refusalCodes };
 }
 
 function observationOf(res: express.Response): Observation | undefined {
