@@ -98,7 +98,7 @@ export async function buildSubgraphService<C extends SubgraphContext>(options: S
   const { environment, verifier, subgraphUrls, auditSecret, auditChainId, logger } = options.runtime;
   const metrics = new ServiceMetrics(options.name);
   metrics.databasePool(options.db);
-  const auditChain = new AuditChain(options.db, auditChainId ?? processChainId(), { onFlush: (report) => metrics.auditFlush(report) });
+  const auditChain = new AuditChain(options.db, auditChainId ?? processChainId(), { onFlush: metrics.auditCommits() });
   await auditChain.start();
   return buildService<C>({
     name: options.name,

@@ -27,9 +27,6 @@ export class ServiceMetrics {
   private readonly refusals: Counter<'code'>;
   private readonly fetchSeconds: Histogram<'subgraph' | 'outcome'>;
   private readonly fetchErrors: Counter<'subgraph'>;
-  private readonly auditCommitSeconds: Histogram<'outcome'>;
-  private readonly auditBatchEntries: Histogram;
-  private readonly auditBatchRequests: Histogram;
 
   constructor(readonly service: string) {
     const registers = [this.registry];
@@ -40,9 +37,6 @@ export class ServiceMetrics {
     this.refusals = new Counter({ name: 'etk_refusals_total', help: 'Requests refused, by the error code (limits, authentication, allowlist, rate limit, input)', labelNames: ['code'], registers });
     this.fetchSeconds = new Histogram({ name: 'etk_subgraph_fetch_duration_seconds', help: "The gateway's fetches from each subgraph, by outcome", labelNames: ['subgraph', 'outcome'], buckets: LATENCY_BUCKETS, registers });
     this.fetchErrors = new Counter({ name: 'etk_subgraph_fetch_errors_total', help: 'Subgraph fetches that failed (no answer, HTTP error, not GraphQL) or answered with errors', labelNames: ['subgraph'], registers });
-    this.auditCommitSeconds = new Histogram({ name: 'etk_audit_commit_duration_seconds', help: 'Audit group commits: one transaction and chain step each', labelNames: ['outcome'], buckets: LATENCY_BUCKETS, registers });
-    this.auditBatchEntries = new Histogram({ name: 'etk_audit_batch_entries', help: 'Audit entries per group commit', buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000], registers });
-    this.auditBatchRequests = new Histogram({ name: 'etk_audit_batch_requests', help: 'Requests whose entries share one group commit', buckets: [1, 2, 3, 5, 10, 20, 50, 100], registers });
   }
 
   /** A finished GraphQL request. */
@@ -59,11 +53,20 @@ export class ServiceMetrics {
     if (!ok) this.fetchErrors.inc({ subgraph });
   }
 
-  /** A group commit of the audit log (lib/audit/batch.ts's report). */
-  auditFlush(report: FlushReport): void {
-    this.auditCommitSeconds.observe({ outcome: report.ok ? 'ok' : 'error' }, report.durationMs / 1000);
-    this.auditBatchEntries.observe(report.items);
-    this.auditBatchRequests.observe(report.callers);
+  /**
+   * The audit log's group commits, for a service that writes it (a subgraph): the observer
+   * to hand the chain as its `onFlush` (lib/audit/batch.ts's report).
+   */
+  auditCommits(): (report: FlushReport) => void {
+    const registers = [this.registry];
+    const seconds = new Histogram({ name: 'etk_audit_commit_duration_seconds', help: 'Audit group commits: one transaction and chain step each', labelNames: ['outcome'], buckets: LATENCY_BUCKETS, registers });
+    const entries = new Histogram({ name: 'etk_audit_batch_entries', help: 'Audit entries per group commit', buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000], registers });
+    const requests = new Histogram({ name: 'etk_audit_batch_requests', help: 'Requests whose entries share one group commit', buckets: [1, 2, 3, 5, 10, 20, 50, 100], registers });
+    return (report) => {
+      seconds.observe({ outcome: report.ok ? 'ok' : 'error' }, report.durationMs / 1000);
+      entries.observe(report.items);
+      requests.observe(report.callers);
+    };
   }
 
   /** The connections of a knex pool, read whenever `/metrics` is asked. */

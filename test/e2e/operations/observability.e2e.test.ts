@@ -70,8 +70,9 @@ describeEachDialect('operating the stack', (dialect) => {
     expect(sample(stadsdel.body, 'etk_audit_batch_requests_count', {})).toBeGreaterThanOrEqual(1);
     expect(stadsdel.body).toMatch(/^etk_db_pool_connections\{state="free",service="stadsdel"\} \d+/m);
     expect(sample(stadsdel.body, 'etk_graphql_requests_total', { operation: 'MetricsPerson__stadsdel__0', outcome: 'ok' })).toBe(1);
-    // Each service counts its own: the gateway's registry holds no subgraph's requests.
+    // Each service counts its own: the gateway's registry holds no subgraph's requests, nor audit figures it has none of.
     expect(gateway.body).not.toContain('service="stadsdel"');
+    expect(gateway.body).not.toContain('etk_audit_');
   });
 
   it('serve /metrics only on the metrics port, never on the API port', async () => {
