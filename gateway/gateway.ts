@@ -11,6 +11,9 @@ import { subgraphFailed, subgraphReported, subgraphUnavailable } from '../lib/er
 import { Caller } from '../lib/identity';
 import { consoleLogger, Logger, redactingLogger } from '../lib/logging';
 import { buildService, Service } from '../lib/service';
+import { ServiceMetrics } from '../lib/telemetry/metrics';
+import { observeFetches } from '../lib/telemetry/subgraph-fetches';
+import { forwardTraceContext } from '../lib/telemetry/tracing';
 import { AuthenticationOptions, createAuthenticator } from './authentication';
 import { devSignInRoutes } from './dev-sign-in';
 import { fieldAllowlistPlugin } from './field-allowlist-plugin';
@@ -105,7 +108,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const operationName = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? null) : null;
     const headers = request.http!.headers;
     headers.set('authorization', `Bearer ${await signInternalToken(this.signingKey, { ...context.caller, operationName })}`);
-    if (context.traceparent) headers.set('traceparent', context.traceparent);
+    forwardTraceContext(headers, context.traceparent);
   }
 
   /**
@@ -143,13 +146,14 @@ function shownFailureOf(error: Error): { message: string; code: string } | undef
 /** The gateway over the static supergraph. Builds, never listens. */
 export async function createGateway(options: GatewayOptions): Promise<Service> {
   const logger = options.logger ? redactingLogger(options.logger) : consoleLogger();
+  const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL for`);
-      return new SubgraphDataSource(name, url, options.subgraphTimeoutMs, options.signingKey);
+      return observeFetches(new SubgraphDataSource(name, url, options.subgraphTimeoutMs, options.signingKey), name, metrics);
     },
   });
   const development = options.environment === 'development';
@@ -158,6 +162,8 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
   const operations = options.operations ?? loadRegisteredOperations();
   const rateLimit = await rateLimitPlugin<GatewayContext>(options.rateLimits ?? {}, logger);
   return buildService<GatewayContext>({
+    name: 'gateway',
+    metrics,
     apollo: { gateway },
     context: async ({ req, res }) => {
       // Ours, never the client's: a client-chosen id could be made to collide in the logs.

@@ -1,8 +1,8 @@
 import { SubgraphName } from '../lib/config';
 
-/** Where a subgraph answers its health check: `/health` beside its `/graphql`. */
+/** Where a subgraph answers its readiness probe: `/ready` beside its `/graphql` (`/health` is the same). */
 export function healthUrlOf(graphqlUrl: string): string {
-  return new URL('/health', graphqlUrl).toString();
+  return new URL('/ready', graphqlUrl).toString();
 }
 
 export type SubgraphHealth = { up: true } | { up: false; error: string };

@@ -1,15 +1,19 @@
+// First: tracing patches http, graphql and knex as they load (lib/telemetry/register.ts).
+import '../lib/telemetry/register';
 import fs from 'node:fs';
 import { jwksOf, developmentIssuerKey } from '../lib/auth/development';
 import { developmentKey, signingKeyOf } from '../lib/auth/keys';
-import { ConfigError, loadGatewayConfig } from '../lib/config';
-import { redact } from '../lib/logging';
-import { listen } from '../lib/service';
+import { ConfigError, loadGatewayConfig, loadLogConfig, loadMetricsPort } from '../lib/config';
+import { consoleLogger, redact } from '../lib/logging';
+import { listen, listenForMetrics } from '../lib/service';
 import { createGateway } from './gateway';
 import { waitForSubgraphs } from './health';
 
 /** The gateway process: configuration from the environment, subgraphs answering, listening. */
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
+  const logging = loadLogConfig();
+  const metricsPort = loadMetricsPort('gateway');
   if (!fs.existsSync(config.supergraphPath)) {
     throw new ConfigError(`SUPERGRAPH_PATH names no file: ${config.supergraphPath} (run npm run compose)`);
   }
@@ -24,7 +28,9 @@ async function main(): Promise<void> {
     authentication: { issuer: config.auth.issuer, audience: config.auth.audience, keys },
     signingKey: await signingKeyOf(config.signingJwk ?? (await developmentKey(config.keysDir, 'gateway'))),
     development: { issuerJwk },
+    logger: consoleLogger(logging),
   });
+  console.log(`gateway: metrics ${await listenForMetrics(service.metricsServer, metricsPort, config.host)}`);
   const { url } = await listen(service.httpServer, config.port, config.host);
   console.log(`gateway: ready at ${url}`);
   const stop = async () => {

@@ -8,6 +8,8 @@ import { parseDatabaseUrl } from './db';
  * Every environment variable the services read is read here, and only entry points call
  * these functions; factories take the values, so tests can pass port 0 and temp databases.
  * A missing or malformed value throws a ConfigError whose message is one line naming it.
+ * One exception: the tracing variables (`OTEL_*`) are read by lib/telemetry/config.ts,
+ * because tracing must start before this module's imports (knex among them) are loaded.
  */
 
 export const SUBGRAPH_NAMES = ['stadsdel', 'jobbtorg', 'partners'] as const;
@@ -293,4 +295,40 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       onRedisFailure: redisFailure(env),
     }),
   });
+}
+
+/** The services, by the names their logs, metrics and traces carry. */
+export type ServiceName = SubgraphName | 'gateway';
+
+/** Default port of each service's `/metrics`, apart from its API so that API clients never reach it. */
+export const DEFAULT_METRICS_PORTS: Record<ServiceName, number> = {
+  gateway: 9400,
+  stadsdel: 9401,
+  jobbtorg: 9402,
+  partners: 9403,
+};
+
+/** `<NAME>_METRICS_PORT`: where the service serves `/metrics`; `off`: nowhere (null). */
+export function loadMetricsPort(name: ServiceName, env: Env = process.env): number | null {
+  const variable = `${name.toUpperCase()}_METRICS_PORT`;
+  if (read(env, variable, '') === 'off') return null;
+  return port(env, variable, DEFAULT_METRICS_PORTS[name]);
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface LogConfig {
+  /** `LOG_LEVEL` (info): the least severe level written. */
+  readonly level: LogLevel;
+  /** `LOG_FORMAT` (json): JSON lines, or `pretty`, one readable line each, for development. */
+  readonly format: 'json' | 'pretty';
+}
+
+export function loadLogConfig(env: Env = process.env): LogConfig {
+  const level = read(env, 'LOG_LEVEL', 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  const format = read(env, 'LOG_FORMAT', 'json');
+  if (format !== 'json' && format !== 'pretty') throw new ConfigError(`LOG_FORMAT must be json or pretty, got "${format}"`);
+  return Object.freeze({ level, format });
 }

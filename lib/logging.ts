@@ -1,3 +1,6 @@
+import pino from 'pino';
+import type { LogLevel } from './config';
+
 /**
  * What the services write to their logs. Every line passes through `redact`, so a
  * personnummer or a token that reaches a message — a SQL error quotes its bindings, an
@@ -5,12 +8,26 @@
  * by its id instead (`Caller.requestId`, the gateway's `x-request-id` response header).
  */
 
-/** Apollo Server's and the gateway's logger shape, so one logger serves both. */
+/** One line per request, written when its response is sent (lib/telemetry/requests.ts). */
+export interface AccessLine {
+  requestId: string | null;
+  traceId: string | null;
+  /** The operation's name, as its document names it; null for an anonymous one or none. */
+  operationName: string | null;
+  status: number;
+  durationMs: number;
+  /** The caller's organisation (`DISTRICT:SKARHOLMEN`), once its token is verified. */
+  organisation: string | null;
+}
+
+/** Apollo Server's and the gateway's logger shape, so one logger serves both, and the access lines. */
 export interface Logger {
   debug(message?: unknown): void;
   info(message?: unknown): void;
   warn(message?: unknown): void;
   error(message?: unknown): void;
+  /** Writes a request's access line; a logger without it gets the line as JSON through `info`. */
+  access?(line: AccessLine): void;
 }
 
 // 10 or 12 digits with an optional - or + before the last four, standing alone (not inside
@@ -46,20 +63,51 @@ function lineOf(message: unknown): string {
   return typeof message === 'string' ? message : JSON.stringify(message);
 }
 
+/** How the services' own logger writes: level and format (`LOG_LEVEL`, `LOG_FORMAT`, lib/config.ts). */
+export interface LogSettings {
+  level: LogLevel;
+  format: 'json' | 'pretty';
+  /** Where lines go; default the console (`console.log`), so a test can capture them with `jest.spyOn`. */
+  write?: (line: string) => void;
+}
+
+/** What a service logs when nobody configured it (tests, library use): warnings and errors as JSON. */
+export const QUIET_LOGS: LogSettings = { level: 'warn', format: 'json' };
+
 /**
- * The services' logger: one redacted line per warning or error on the console (stderr).
- * Debug and info are dropped, as the Apollo gateway's own default logger drops them (it
- * would say "Gateway successfully loaded schema" at every start). `console` is
- * looked up at each call, so a test can capture what the services write with
- * `jest.spyOn(console, …)`.
+ * The services' logger: pino, one JSON object a line (`LOG_FORMAT=pretty`: one readable
+ * line). The redaction is the last step before a line is written, after formatting, so
+ * nothing a message, a field or the formatter holds escapes it. `console` is looked up at
+ * each line, so a test can capture what the services write with `jest.spyOn(console, …)`.
  */
-export function consoleLogger(): Logger {
-  return redactingLogger({
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (message) => console.warn(message),
-    error: (message) => console.error(message),
-  });
+export function consoleLogger(settings: LogSettings = QUIET_LOGS): Logger {
+  const write = settings.write ?? ((line: string) => console.log(line));
+  const format = settings.format === 'pretty' ? prettyLine : (line: string) => line;
+  const logs = pino(
+    { level: settings.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
+    { write: (line: string) => write(redact(format(line.trimEnd()))) },
+  );
+  return {
+    debug: (message) => logs.debug(lineOf(message)),
+    info: (message) => logs.info(lineOf(message)),
+    warn: (message) => logs.warn(lineOf(message)),
+    error: (message) => logs.error(lineOf(message)),
+    access: (line) => logs.info({ ...line, kind: 'access' }, 'request'),
+  };
+}
+
+/** A JSON line as `12:00:01.234 INFO  request status=200 durationMs=12 …`, for a developer's terminal. */
+export function prettyLine(json: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json;
+  }
+  const { time, level, msg, ...fields } = entry;
+  const clock = typeof time === 'string' ? time.slice(11, 23) : '';
+  const rest = Object.entries(fields).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  return [clock, String(level).toUpperCase().padEnd(5), msg, ...rest].join(' ');
 }
 
 /** Wraps any logger so that what it is given is redacted first. */
@@ -69,5 +117,11 @@ export function redactingLogger(inner: Logger): Logger {
     info: (message) => inner.info(redact(lineOf(message))),
     warn: (message) => inner.warn(redact(lineOf(message))),
     error: (message) => inner.error(redact(lineOf(message))),
+    // The access line holds no value a caller sent, only ids, a name, numbers; redacted all the same.
+    access: (line) => {
+      const redacted = redact(JSON.stringify(line));
+      if (inner.access) inner.access(JSON.parse(redacted) as AccessLine);
+      else inner.info(redacted);
+    },
   };
 }

@@ -7,20 +7,28 @@ import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrati
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
-import { AppEnvironment } from './config';
+import { AppEnvironment, ServiceName } from './config';
 import { errorFormatter, errorLogPlugin } from './error-masking';
 import { consoleLogger, Logger, redactingLogger } from './logging';
+import { metricsServer, ServiceMetrics } from './telemetry/metrics';
+import { requestObserver } from './telemetry/requests';
 
 /**
  * The HTTP shell every service (three subgraphs and the gateway) shares: Express with a
- * body limit, `/graphql`, `/health`, and a shutdown that drains open requests. Builds but
- * never listens; `listen` does that, so entry points and tests choose the port.
+ * body limit, `/graphql`, the probes `/live` and `/ready` (`/health` is `/ready`), an access
+ * line and metrics per request, `/metrics` on a server of its own, and a shutdown that
+ * drains open requests. Builds but never listens; `listen` does that, so entry points and
+ * tests choose the ports.
  */
 
 /** Request bodies larger than this are refused before any parsing. */
 export const MAX_BODY = '2mb';
 
 export interface ServiceOptions<C extends BaseContext> {
+  /** Which service this is, as its metrics name it. */
+  name: ServiceName;
+  /** Its metrics; default a fresh registry (the gateway makes its own first, for its subgraph fetches). */
+  metrics?: ServiceMetrics;
   /** The executable schema, or the gateway. */
   apollo: { schema: GraphQLSchema } | { gateway: NonNullable<ConstructorParameters<typeof ApolloServer>[0]['gateway']> };
   context: ContextFunction<[ExpressContextFunctionArgument], C>;
@@ -28,7 +36,10 @@ export interface ServiceOptions<C extends BaseContext> {
   /** Sandbox landing page on GET /graphql: the gateway in development only. */
   landingPage?: boolean;
   plugins?: ApolloServerPlugin<C>[];
-  /** Answers GET /health: status 200 when healthy, 503 otherwise, with a JSON body. */
+  /**
+   * Readiness, answered at GET /ready and /health: status 200 when the service can serve
+   * (its database answers; for the gateway, every subgraph), 503 otherwise, with a JSON body.
+   */
   health: () => Promise<{ healthy: boolean; [detail: string]: unknown }>;
   /** Where the service logs; every line is redacted (lib/logging.ts). Default: the console. */
   logger?: Logger;
@@ -49,6 +60,9 @@ export interface ServiceOptions<C extends BaseContext> {
 
 export interface Service {
   httpServer: http.Server;
+  /** Serves `GET /metrics` only; listened on apart from the API (`<NAME>_METRICS_PORT`), or not at all. */
+  metricsServer: http.Server;
+  metrics: ServiceMetrics;
   /** Stops accepting requests, waits for the open ones, then stops Apollo. */
   stop: () => Promise<void>;
 }
@@ -57,8 +71,11 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
   const app = express();
   const httpServer = http.createServer(app);
   const logger = options.logger ? redactingLogger(options.logger) : consoleLogger();
+  const metrics = options.metrics ?? new ServiceMetrics(options.name);
+  const observer = requestObserver(metrics, logger);
   const plugins: ApolloServerPlugin<C>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
+    observer.plugin<C>(),
     errorLogPlugin<C>(logger),
     ...(options.plugins ?? []),
   ];
@@ -79,21 +96,30 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
+  // Liveness: the process answers. A load balancer routes by /ready; an orchestrator restarts by /live.
+  app.get('/live', (_req, res) => void res.json({ live: true }));
+  const ready = async (_req: express.Request, res: express.Response) => {
     const report = await options.health().catch((error: Error) => ({ healthy: false, error: error.message }));
     res.status(report.healthy ? 200 : 503).json(report);
-  });
+  };
+  app.get('/ready', ready);
+  app.get('/health', ready);
   const corsPolicy = cors<cors.CorsRequest>({ origin: options.allowedOrigins === 'any' ? true : [...options.allowedOrigins] });
-  app.use('/graphql', corsPolicy, express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: options.context }));
+  app.use('/graphql', observer.middleware, corsPolicy, express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: observer.context(options.context) }));
   for (const routes of options.routes ?? []) app.use(routes);
   app.use(bodyRefusal);
   app.use(notFound);
 
+  const metricsHttp = metricsServer(metrics.registry);
   return {
     httpServer,
+    metricsServer: metricsHttp,
+    metrics,
     stop: async () => {
       await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      for (const server of [httpServer, metricsHttp]) {
+        if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
     },
   };
 }
@@ -131,4 +157,11 @@ export async function listen(httpServer: http.Server, port: number, host: string
   const actual = (httpServer.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return { url: `http://${shownHost}:${actual}/graphql`, port: actual };
+}
+
+/** Listens for `/metrics` on `port` (null: `off`, not at all) and says where, for the start-up line. */
+export async function listenForMetrics(metricsServer: http.Server, port: number | null, host: string): Promise<string> {
+  if (port === null) return 'off';
+  const { url } = await listen(metricsServer, port, host);
+  return `at ${url.replace(/\/graphql$/, '/metrics')}`;
 }

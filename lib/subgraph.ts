@@ -10,13 +10,14 @@ import { AuditRecorder, auditPlugin } from './audit/recorder';
 import { internalVerifier, InternalVerifier } from './auth/internal-token';
 import { enforceRecordScopes, RecordScopeAccess, ScopePolicy } from './auth/scopes';
 import { developmentKey, developmentSecret, publicJwkOf } from './auth/keys';
-import { AppEnvironment, ConfigError, loadSubgraphConfig, SubgraphName } from './config';
+import { AppEnvironment, ConfigError, loadLogConfig, loadMetricsPort, loadSubgraphConfig, SubgraphName } from './config';
 import { createDb, ensureMysqlDatabase } from './db';
 import { unauthenticated } from './errors';
 import { Caller } from './identity';
-import { redact } from './logging';
+import { consoleLogger, Logger, redact } from './logging';
 import { migrateToLatest, Migrations } from './migrations';
-import { buildService, listen, Service } from './service';
+import { buildService, listen, listenForMetrics, Service } from './service';
+import { ServiceMetrics } from './telemetry/metrics';
 
 /** Reads a subgraph's SDL file, the source of truth for its schema. */
 export function loadTypeDefs(schemaPaths: readonly string[]): DocumentNode {
@@ -34,6 +35,8 @@ export interface SubgraphRuntime {
   auditSecret: string;
   /** The audit chain this process appends to (`AUDIT_CHAIN_ID`); null or absent: its own, `host:pid`. */
   auditChainId?: string | null;
+  /** Where the subgraph logs (`LOG_LEVEL`, `LOG_FORMAT`); default warnings and errors on the console. */
+  logger?: Logger;
 }
 
 /** What one request brings to a subgraph's context function. */
@@ -49,6 +52,7 @@ export interface RequestScope {
 }
 
 export interface SubgraphServiceOptions<C> {
+  name: SubgraphName;
   typeDefs: DocumentNode;
   resolvers: unknown;
   db: Knex;
@@ -91,10 +95,15 @@ export async function buildSubgraphService<C extends SubgraphContext>(options: S
     options.recordPolicy,
     options.scopePolicy,
   );
-  const { environment, verifier, subgraphUrls, auditSecret, auditChainId } = options.runtime;
-  const auditChain = new AuditChain(options.db, auditChainId ?? processChainId());
+  const { environment, verifier, subgraphUrls, auditSecret, auditChainId, logger } = options.runtime;
+  const metrics = new ServiceMetrics(options.name);
+  metrics.databasePool(options.db);
+  const auditChain = new AuditChain(options.db, auditChainId ?? processChainId(), { onFlush: metrics.auditCommits() });
   await auditChain.start();
   return buildService<C>({
+    name: options.name,
+    metrics,
+    logger,
     apollo: { schema },
     context: async ({ req }) => {
       const { caller, gatewayToken } = await authenticateGatewayRequest(req.headers.authorization, verifier);
@@ -117,6 +126,7 @@ export async function buildSubgraphService<C extends SubgraphContext>(options: S
  * database and environment the caller (entry point or test) chooses.
  */
 export function subgraphBuilder<C extends SubgraphContext>(
+  name: SubgraphName,
   schemaPaths: readonly string[],
   resolvers: unknown,
   createContext: (scope: RequestScope) => C,
@@ -124,7 +134,7 @@ export function subgraphBuilder<C extends SubgraphContext>(
   scopePolicy: ScopePolicy,
 ): (db: Knex, runtime: SubgraphRuntime) => Promise<Service> {
   const typeDefs = loadTypeDefs(schemaPaths);
-  return (db, runtime) => buildSubgraphService({ typeDefs, resolvers, db, createContext, recordPolicy, scopePolicy, runtime });
+  return (db, runtime) => buildSubgraphService({ name, typeDefs, resolvers, db, createContext, recordPolicy, scopePolicy, runtime });
 }
 
 /** What a subgraph's entry point hands to `runSubgraph`. */
@@ -176,6 +186,8 @@ export async function prepareDatabase(
 export async function runSubgraph(definition: SubgraphDefinition, seeder?: PeopleSeeder): Promise<void> {
   try {
     const config = loadSubgraphConfig(definition.name);
+    const logging = loadLogConfig();
+    const metricsPort = loadMetricsPort(definition.name);
     const started = Date.now();
     const db = await prepareDatabase(definition, config.databaseUrl, seeder && { seeder, people: config.seedPeople });
     const gatewayKey = config.gatewayPublicJwk ?? publicJwkOf(await developmentKey(config.keysDir, 'gateway'));
@@ -185,7 +197,9 @@ export async function runSubgraph(definition: SubgraphDefinition, seeder?: Peopl
       subgraphUrls: config.subgraphUrls,
       auditSecret: config.auditSecret ?? (await developmentSecret(config.keysDir, 'audit')),
       auditChainId: config.auditChainId,
+      logger: consoleLogger(logging),
     });
+    console.log(`${definition.name}: metrics ${await listenForMetrics(service.metricsServer, metricsPort, config.host)}`);
     const { url } = await listen(service.httpServer, config.port, config.host);
     console.log(`${definition.name}: ready at ${url} (${Date.now() - started} ms)`);
     const stop = async () => {

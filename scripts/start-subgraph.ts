@@ -1,3 +1,5 @@
+// First: tracing patches http, graphql and knex as they load (lib/telemetry/register.ts).
+import '../lib/telemetry/register';
 import { SUBGRAPH_NAMES, SubgraphName } from '../lib/config';
 import { runSubgraph, SubgraphDefinition } from '../lib/subgraph';
 import { SEEDERS } from '../seed';

@@ -14,6 +14,8 @@ export interface FlushReport {
   callers: number;
   items: number;
   ok: boolean;
+  /** From the flush's start until its batch settled. */
+  durationMs: number;
 }
 
 export interface GroupCommitOptions {
@@ -65,14 +67,16 @@ export class GroupCommit<T> {
       return;
     }
     const items = batch.flatMap((waiting) => waiting.items);
+    const started = performance.now();
     const settle = (ok: boolean, error?: unknown) => {
+      const durationMs = performance.now() - started;
       for (const waiting of batch) {
         if (ok) waiting.resolve();
         else waiting.reject(error);
       }
       // The next flush starts before the report, so not even a failing observer stalls the queue.
       this.next();
-      this.options.onFlush?.({ callers: batch.length, items: items.length, ok });
+      this.options.onFlush?.({ callers: batch.length, items: items.length, ok, durationMs });
     };
     // Through a promise, so that a flush that throws before it returns one fails its batch too.
     Promise.resolve()

@@ -7,7 +7,7 @@ import { insertReferenceData } from './migrations/reference';
 import { resolvers } from './resolvers';
 
 /** The jobbtorg subgraph over its own database. Builds, never listens. */
-export const buildJobbtorgService = subgraphBuilder(schemaPathsOf('jobbtorg'), resolvers, createContext, recordPolicy, scopePolicy);
+export const buildJobbtorgService = subgraphBuilder('jobbtorg', schemaPathsOf('jobbtorg'), resolvers, createContext, recordPolicy, scopePolicy);
 
 /** Everything needed to run the jobbtorg subgraph: its entry point, `npm start` and tests share it. */
 export const jobbtorg: SubgraphDefinition = {

@@ -1,3 +1,5 @@
+// First: tracing patches http, graphql and knex as they load (lib/telemetry/register.ts).
+import '../../lib/telemetry/register';
 import { runSubgraph } from '../../lib/subgraph';
 import { partners } from './server';
 

@@ -7,7 +7,7 @@ import { insertReferenceData } from './migrations/reference';
 import { resolvers } from './resolvers';
 
 /** The partners subgraph over its own database. Builds, never listens. */
-export const buildPartnersService = subgraphBuilder(schemaPathsOf('partners'), resolvers, createContext, recordPolicy, scopePolicy);
+export const buildPartnersService = subgraphBuilder('partners', schemaPathsOf('partners'), resolvers, createContext, recordPolicy, scopePolicy);
 
 /** Everything needed to run the partners subgraph: its entry point, `npm start` and tests share it. */
 export const partners: SubgraphDefinition = {

@@ -7,7 +7,7 @@ import { insertReferenceData } from './migrations/reference';
 import { resolvers } from './resolvers';
 
 /** The stadsdel subgraph over its own database. Builds, never listens. */
-export const buildStadsdelService = subgraphBuilder(schemaPathsOf('stadsdel'), resolvers, createContext, recordPolicy, scopePolicy);
+export const buildStadsdelService = subgraphBuilder('stadsdel', schemaPathsOf('stadsdel'), resolvers, createContext, recordPolicy, scopePolicy);
 
 /** Everything needed to run the stadsdel subgraph: its entry point, `npm start` and tests share it. */
 export const stadsdel: SubgraphDefinition = {

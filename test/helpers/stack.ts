@@ -9,6 +9,7 @@ import { generatePrivateJwk, PrivateJwk, publicJwkOf, signingKeyOf } from '../..
 import { PERSONAS, PersonaName } from '../../lib/auth/personas';
 import { DEFAULT_AUDIENCE, DEVELOPMENT_ISSUER, SUBGRAPH_NAMES, SubgraphName } from '../../lib/config';
 import { dropMysqlDatabase } from '../../lib/db';
+import { Logger } from '../../lib/logging';
 import { listen, Service } from '../../lib/service';
 import { prepareDatabase, SubgraphDefinition } from '../../lib/subgraph';
 import { AuthenticationOptions } from '../../gateway/authentication';
@@ -30,6 +31,8 @@ export interface GraphQLResponse<T = any> {
 
 export interface RunningSubgraph {
   url: string;
+  /** Its `/metrics`, on a port apart from the API's. */
+  metricsUrl: string;
   db: Knex;
   service: Service;
   /** SQL statements this subgraph has run since the last `resetCounts()`. */
@@ -54,6 +57,8 @@ export function districtOfficer(code: string, user = `handlaggare.${code.toLower
 
 export interface Stack {
   gatewayUrl: string;
+  /** The gateway's `/metrics`, on a port apart from the API's. */
+  gatewayMetricsUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The development issuer's key, which the gateway trusts: tests mint good and bad tokens with it. */
   issuerJwk: PrivateJwk;
@@ -85,9 +90,12 @@ export interface StackOptions {
   pages?: Pick<DevelopmentPages, 'deskDir' | 'graphiqlDir'>;
   /** The browser origins the gateway lets call it in production (`CORS_ORIGINS`). */
   corsOrigins?: readonly string[];
+  /** Where every service logs; default warnings and errors on the console. */
+  logger?: Logger;
 }
 
-function databaseUrlFor(dialect: Dialect, name: SubgraphName, dir: string, runId: string): string {
+/** A fresh database for one subgraph of one run: a SQLite file under `dir`, or a MySQL database named by `runId`. */
+export function databaseUrlFor(dialect: Dialect, name: SubgraphName, dir: string, runId: string): string {
   if (dialect === 'sqlite') return `sqlite:${path.join(dir, `${name}.sqlite`)}`;
   const server = new URL(MYSQL_URL);
   server.pathname = `/etk_test_${runId}_${name}`;
@@ -127,13 +135,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const db = await prepareDatabase(DEFINITIONS[name], databaseUrl, { seeder: SEEDERS[name], people: options.people ?? 0 });
         cleanups.push(() => db.destroy());
         db.on('query', () => statementCounts.set(name, statementCounts.get(name)! + 1));
-        const service = await DEFINITIONS[name].build(db, { environment, verifier, subgraphUrls, auditSecret });
+        const service = await DEFINITIONS[name].build(db, { environment, verifier, subgraphUrls, auditSecret, logger: options.logger });
         const { url } = await listen(service.httpServer, 0, '127.0.0.1');
+        const metricsUrl = metricsUrlOf(await listen(service.metricsServer, 0, '127.0.0.1'));
         subgraphUrls[name] = url;
         cleanups.push(async () => {
           if (!stopped.has(name)) await service.stop();
         });
-        subgraphs[name] = { url, db, service, statements: () => statementCounts.get(name)! };
+        subgraphs[name] = { url, metricsUrl, db, service, statements: () => statementCounts.get(name)! };
       }),
     );
 
@@ -149,14 +158,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // As gateway/index.ts does: development sign-in only while the development issuer is trusted.
       development: { issuerJwk: options.authentication ? undefined : issuerJwk, ...options.pages },
       corsOrigins: options.corsOrigins,
+      logger: options.logger,
     });
     const { url: gatewayUrl } = await listen(gateway.httpServer, 0, '127.0.0.1');
+    const gatewayMetricsUrl = metricsUrlOf(await listen(gateway.metricsServer, 0, '127.0.0.1'));
     cleanups.push(() => gateway.stop());
 
     const token = (as: PersonaName | TokenClaims = TEST_CALLER, tokenOptions?: TokenOptions) =>
       mintToken(issuerJwk, typeof as === 'string' ? PERSONAS[as] : as, tokenOptions);
     return {
       gatewayUrl,
+      gatewayMetricsUrl,
       subgraphs,
       issuerJwk,
       gatewayJwk,
@@ -177,6 +189,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+function metricsUrlOf(listening: { port: number }): string {
+  return `http://127.0.0.1:${listening.port}/metrics`;
 }
 
 /** A GraphQL POST as any client sends it. */

@@ -126,7 +126,7 @@ describe('group commit', () => {
     expect(flushes).toHaveLength(0);
   });
 
-  it('reports each flush: how many callers, how many items, whether it held', async () => {
+  it('reports each flush: how many callers, how many items, whether it held, how long it took', async () => {
     const { flushes, flush } = fakeFlushes();
     const reports: FlushReport[] = [];
     const commits = new GroupCommit(flush, { onFlush: (report) => reports.push(report) });
@@ -139,8 +139,9 @@ describe('group commit', () => {
     flushes[1].fail(new Error('x'));
     expect(await failed).toBe('failed');
     expect(reports).toEqual([
-      { callers: 2, items: 3, ok: true },
-      { callers: 1, items: 1, ok: false },
+      { callers: 2, items: 3, ok: true, durationMs: expect.any(Number) },
+      { callers: 1, items: 1, ok: false, durationMs: expect.any(Number) },
     ]);
+    expect(reports.every((r) => r.durationMs >= 0)).toBe(true);
   });
 });
