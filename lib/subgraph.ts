@@ -189,9 +189,10 @@ export async function runSubgraph(definition: SubgraphDefinition, seeder?: Peopl
       auditSecret: config.auditSecret ?? (await developmentSecret(config.keysDir, 'audit')),
       auditChainId: config.auditChainId,
     });
+    // Before listening, so a key that does not load stops the start.
+    const signer = await checkpointSignerFor(config);
     const { url } = await listen(service.httpServer, config.port, config.host);
     console.log(`${definition.name}: ready at ${url} (${Date.now() - started} ms)`);
-    const signer = await checkpointSignerFor(config);
     const checkpoints = scheduleCheckpoints(
       () => checkpointChains(db, { subgraph: definition.name, signer, dir: config.auditCheckpointDir }),
       config.auditCheckpointIntervalMs,
