@@ -159,6 +159,34 @@ export interface SubgraphConfig {
   readonly auditSecret: string | null;
   /** `AUDIT_CHAIN_ID`: the audit chain this process appends to; null: its own, `host:pid`. */
   readonly auditChainId: string | null;
+  /** `AUDIT_SIGNING_KEY`: the private Ed25519 JWK the audit checkpoints are signed with; null in development (key file). */
+  readonly auditSigningJwk: PrivateJwk | null;
+  /** `AUDIT_CHECKPOINT_KEYS`: public JWKs (a JSON array) of earlier signing keys, that archived checkpoints still verify with. */
+  readonly auditCheckpointKeys: readonly JWK[];
+  /** `AUDIT_CHECKPOINT_INTERVAL_MS`: how often a running subgraph signs its chains' heads; 0: only on demand and at stop. */
+  readonly auditCheckpointIntervalMs: number;
+  /** `AUDIT_CHECKPOINT_DIR`: the folder each subgraph appends its checkpoints to, for the operator to archive. */
+  readonly auditCheckpointDir: string;
+  /** `AUDIT_RETENTION_DAYS`: how long audit entries are kept before `npm run audit:purge` may remove them. */
+  readonly auditRetentionDays: number;
+}
+
+/** `AUDIT_CHECKPOINT_KEYS`: a JSON array of public Ed25519 JWKs, each with its `kid`; none when unset. */
+function publicJwks(env: Env, name: string): readonly JWK[] {
+  const raw = read(env, name, '');
+  if (!raw) return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a JSON array of public JWKs`);
+  }
+  if (!Array.isArray(list)) throw new ConfigError(`${name} must be a JSON array of public JWKs`);
+  try {
+    return Object.freeze(list.map((jwk) => parseJwk(JSON.stringify(jwk), name, false)));
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 
@@ -183,6 +211,12 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
     subgraphUrls: subgraphUrls(env),
     auditSecret: secret(env, 'AUDIT_SECRET', environment(env)),
     auditChainId: chainId(env),
+    auditSigningJwk: jwk(env, 'AUDIT_SIGNING_KEY', environment(env), true) as PrivateJwk | null,
+    auditCheckpointKeys: publicJwks(env, 'AUDIT_CHECKPOINT_KEYS'),
+    auditCheckpointIntervalMs: wholeNumber(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 15 * 60_000, 0, 24 * 60 * 60_000),
+    auditCheckpointDir: read(env, 'AUDIT_CHECKPOINT_DIR', path.join(read(env, 'DATA_DIR', 'data'), 'audit-checkpoints')),
+    // Ten years by default; docs/audit-policy.md says why, and that the personuppgiftsansvarig sets it.
+    auditRetentionDays: wholeNumber(env, 'AUDIT_RETENTION_DAYS', 3650, 1, 36_500),
   });
 }
 

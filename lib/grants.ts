@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { AUDIT_CHECKPOINT_TABLE } from './audit/checkpoint';
 import { AUDIT_HEAD_TABLE, AUDIT_TABLE } from './audit/log';
 
 /**
@@ -18,6 +19,8 @@ export const SERVICE_PRIVILEGES = Object.freeze({
    * (`FOR UPDATE` needs UPDATE) and moves it on with every append. No DELETE.
    */
   [AUDIT_HEAD_TABLE]: ['SELECT', 'INSERT', 'UPDATE'],
+  /** The signed checkpoints a running service adds at intervals; removing one is the operator's purge's business, never the service's. */
+  [AUDIT_CHECKPOINT_TABLE]: ['SELECT', 'INSERT'],
   /** The service checks at start that nothing is pending; it never migrates with this user. */
   knex_migrations: ['SELECT'],
   /** knex takes and frees the migration lock even when nothing is pending. */

@@ -4,6 +4,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DocumentNode, parse } from 'graphql';
 import { Knex } from 'knex';
+import { checkpointChains } from './audit/checkpoint';
+import { checkpointSignerFor } from './audit/checkpoint-keys';
+import { scheduleCheckpoints } from './audit/checkpoint-schedule';
 import { auditPersonRecords, RecordPolicy } from './audit/instrument';
 import { AuditChain, processChainId } from './audit/log';
 import { AuditRecorder, auditPlugin } from './audit/recorder';
@@ -199,11 +202,19 @@ export async function runSubgraph(definition: SubgraphDefinition, seeder?: Peopl
       auditChainId: config.auditChainId,
       logger: consoleLogger(logging),
     });
+    // Before listening, so a key that does not load stops the start.
+    const signer = await checkpointSignerFor(config);
     console.log(`${definition.name}: metrics ${await listenForMetrics(service.metricsServer, metricsPort, config.host)}`);
     const { url } = await listen(service.httpServer, config.port, config.host);
     console.log(`${definition.name}: ready at ${url} (${Date.now() - started} ms)`);
+    const checkpoints = scheduleCheckpoints(
+      () => checkpointChains(db, { subgraph: definition.name, signer, dir: config.auditCheckpointDir }),
+      config.auditCheckpointIntervalMs,
+      (error) => console.error(redact(`${definition.name}: audit checkpoint failed: ${error.message}`)),
+    );
     const stop = async () => {
       await service.stop();
+      await checkpoints.stop();
       await db.destroy();
       process.exit(0);
     };

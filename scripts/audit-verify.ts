@@ -1,42 +1,38 @@
-import { AUDIT_TABLE, verifyAuditLog } from '../lib/audit/log';
-import { ConfigError, loadSubgraphConfig, SUBGRAPH_NAMES } from '../lib/config';
-import { createDb } from '../lib/db';
+import { checkpointKeysFor } from '../lib/audit/checkpoint-keys';
+import { CheckedChain, verificationFailed, verifyWithCheckpoints } from '../lib/audit/checkpoint-verify';
+import { archivedCheckpoints, runOnEachAuditLog } from './audit-scripts';
 
 /**
- * `npm run audit:verify`: walks every chain of each subgraph's audit log (one chain per
- * process that ever wrote to it) and names the chain and the first row that was altered,
- * removed or reordered. Exit status 1 when any chain is broken, so it can run on a schedule
- * and alert.
+ * `npm run audit:verify [-- --checkpoints <file|folder>]`: walks every chain of each
+ * subgraph's audit log (one chain per process that ever wrote to it) and names the chain and
+ * the first row that was altered, removed or reordered; then holds each chain against its
+ * last signed checkpoint — those in the database and, given `--checkpoints`, those the
+ * operator archived — which shows the last rows removed and the whole table rewritten, and
+ * lets a purged chain verify from its purge checkpoint. A checkpoint whose signature does not
+ * hold is reported. Exit status 1 when anything is, so it can run on a schedule and alert.
  */
-async function main(): Promise<void> {
-  let broken = false;
-  for (const name of SUBGRAPH_NAMES) {
-    const db = createDb(loadSubgraphConfig(name).databaseUrl);
-    try {
-      if (!(await db.schema.hasTable(AUDIT_TABLE))) {
-        console.log(`${name}: no audit log yet (the service migrates its database when it starts)`);
-        continue;
-      }
-      const reports = await verifyAuditLog(db);
-      if (!reports.length) console.log(`${name}: no audit rows yet`);
-      for (const report of reports) {
-        const chain = `${name}: chain ${report.chain}:`;
-        if (report.intact) {
-          console.log(`${chain} intact, ${report.rows} rows`);
-        } else {
-          broken = true;
-          const where = report.rowId === null ? 'at its end' : `at row ${report.rowId}`;
-          console.log(`${chain} BROKEN ${where}: ${report.rowId === null ? '' : 'the row '}${report.problem} (${report.rows} rows read)`);
-        }
-      }
-    } finally {
-      await db.destroy();
+const archived = archivedCheckpoints(process.argv.slice(2));
+let failed = false;
+runOnEachAuditLog(
+  async (name, config, db) => {
+    const verification = await verifyWithCheckpoints(db, name, { keys: checkpointKeysFor(config), archived });
+    failed ||= verificationFailed(verification);
+    if (!verification.chains.length) console.log(`${name}: no audit rows yet`);
+    for (const chain of verification.chains) console.log(`${name}: chain ${chain.chain}: ${describe(chain)}`);
+    for (const { checkpoint, problem } of verification.untrusted) {
+      console.log(`${name}: checkpoint of chain ${checkpoint.chain} at place ${checkpoint.seq} (signed at ${checkpoint.at}) UNTRUSTED: it ${problem}`);
     }
-  }
-  process.exitCode = broken ? 1 : 0;
-}
+  },
+  () => {
+    if (!archived) console.log('(held against the checkpoints in the databases; --checkpoints <folder> holds the logs against the archived ones too)');
+    process.exitCode = failed ? 1 : 0;
+  },
+);
 
-main().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? error.message : error.stack);
-  process.exit(2);
-});
+function describe(chain: CheckedChain): string {
+  const from = chain.startedAfter ? ` after place ${chain.startedAfter} (purged before)` : '';
+  const against = chain.checkpoint ? `, last checkpoint at place ${chain.checkpoint.seq} signed at ${chain.checkpoint.at}` : ', no checkpoint yet';
+  if (chain.intact) return `intact, ${chain.rows} rows${from}${against}`;
+  const where = chain.rowId === null ? 'at its end' : `at row ${chain.rowId}`;
+  return `BROKEN ${where}: ${chain.rowId === null ? '' : 'the row '}${chain.problem} (${chain.rows} rows read${from})`;
+}

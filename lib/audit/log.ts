@@ -291,6 +291,12 @@ export type ChainReport =
   | { chain: string; intact: true; rows: number }
   | { chain: string; intact: false; rows: number; rowId: number | null; problem: string };
 
+/** A place in a chain, and the hash of the row there, that a walk starts after. */
+export interface ChainStart {
+  seq: number;
+  hash: string;
+}
+
 /** Where the walk of one chain has got to. */
 interface Walk {
   chain: string;
@@ -309,13 +315,16 @@ interface Walk {
  * hash was altered; a head that does not match the chain's last row means rows at the end
  * were removed. The heads are read first, so rows appended while the walk runs are left for
  * the next walk rather than taken for a broken end. Reports come in the order of chain ids.
+ * A chain named in `starts` is walked from there instead of from its genesis: a purge removed
+ * the rows up to that place and left a signed checkpoint of it (lib/audit/checkpoint.ts).
  */
-export async function verifyAuditLog(db: Knex, pageSize = 5000): Promise<ChainReport[]> {
+export async function verifyAuditLog(db: Knex, pageSize = 5000, starts: ReadonlyMap<string, ChainStart> = new Map()): Promise<ChainReport[]> {
   const walks = new Map<string, Walk>();
   const walkOf = (chain: string, head?: HeadRow): Walk => {
     let walk = walks.get(chain);
     if (!walk) {
-      walk = { chain, head, prevHash: GENESIS, seq: 0, rows: 0, broken: null };
+      const start = starts.get(chain);
+      walk = { chain, head, prevHash: start?.hash ?? GENESIS, seq: start?.seq ?? 0, rows: 0, broken: null };
       walks.set(chain, walk);
     }
     return walk;

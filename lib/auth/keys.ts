@@ -49,11 +49,22 @@ export function parseJwk(value: string, variable: string, mustBePrivate: boolean
   return jwk;
 }
 
+/** The development keys: the issuer's, the gateway's, and the one subgraphs sign audit checkpoints with. */
+export type DevelopmentKeyName = 'issuer' | 'gateway' | 'audit-checkpoint';
+
+const developmentKeyFile = (dir: string, name: DevelopmentKeyName) => path.join(dir, `${name}.jwk.json`);
+
 /**
  * The development key named `name` under `dir`, created if missing.
  */
-export async function developmentKey(dir: string, name: 'issuer' | 'gateway'): Promise<PrivateJwk> {
-  return JSON.parse(await createOnce(path.join(dir, `${name}.jwk.json`), async () => JSON.stringify(await generatePrivateJwk())));
+export async function developmentKey(dir: string, name: DevelopmentKeyName): Promise<PrivateJwk> {
+  return JSON.parse(await createOnce(developmentKeyFile(dir, name), async () => JSON.stringify(await generatePrivateJwk())));
+}
+
+/** The development key named `name` if there is one: a verifier has nothing to gain from a new key. */
+export function existingDevelopmentKey(dir: string, name: DevelopmentKeyName): PrivateJwk | null {
+  const file = developmentKeyFile(dir, name);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as PrivateJwk) : null;
 }
 
 /** A development secret (e.g. the audit log's person key) under `dir`, created if missing. */

@@ -1,3 +1,4 @@
+import { auditCheckpointsMigration } from '../../../lib/audit/checkpoint';
 import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
@@ -17,4 +18,5 @@ export const migrations: Migrations = {
   '006_intervention_writers': interventionWriters,
   '007_plan_conflicts': planConflicts,
   '008_audit_chains': auditChainsMigration,
+  '010_audit_checkpoints': auditCheckpointsMigration,
 };

@@ -1,3 +1,4 @@
+import { auditCheckpointsMigration } from '../../../lib/audit/checkpoint';
 import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
@@ -13,4 +14,5 @@ export const migrations: Migrations = {
   '004_audit_log': auditMigration,
   '005_programme_parts': programmeParts,
   '006_audit_chains': auditChainsMigration,
+  '008_audit_checkpoints': auditCheckpointsMigration,
 };

@@ -1,3 +1,4 @@
+import { auditCheckpointsMigration } from '../../../lib/audit/checkpoint';
 import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
@@ -19,4 +20,5 @@ export const migrations: Migrations = {
   '007_referral_closure': referralClosure,
   '008_statistics_indexes': statisticsIndexes,
   '009_audit_chains': auditChainsMigration,
+  '011_audit_checkpoints': auditCheckpointsMigration,
 };

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Knex } from 'knex';
+import { generatePrivateJwk } from '../../../lib/auth/keys';
+import { AUDIT_CHECKPOINT_TABLE, checkpointChains, checkpointSigner } from '../../../lib/audit/checkpoint';
 import { AUDIT_HEAD_TABLE, AUDIT_TABLE, AuditChain, verifyAuditLog } from '../../../lib/audit/log';
 import { createDb, ensureMysqlDatabase } from '../../../lib/db';
 import { grantServiceAccess } from '../../../lib/grants';
@@ -87,12 +92,25 @@ describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))
       expect(await verifyAuditLog(app)).toEqual([expect.objectContaining({ intact: true })]);
     });
 
+    it('signs checkpoints of its chains, and may not change or remove one', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etk-grants-'));
+      try {
+        const signer = checkpointSigner(await generatePrivateJwk());
+        expect(await checkpointChains(app, { subgraph: definition.name, signer, dir })).toEqual([expect.objectContaining({ chain: 'grants-test', seq: 2 })]);
+        const denied = /command denied/i;
+        await expect(app(AUDIT_CHECKPOINT_TABLE).update({ seq: 1 })).rejects.toThrow(denied);
+        await expect(app(AUDIT_CHECKPOINT_TABLE).delete()).rejects.toThrow(denied);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('may change and remove its own records', async () => {
       const column: { table: string; name: string } = await admin
         .db('information_schema.columns')
         .select({ table: 'table_name', name: 'column_name' })
         .where({ table_schema: database })
-        .whereNotIn('table_name', ['audit_log', 'audit_head', 'knex_migrations', 'knex_migrations_lock'])
+        .whereNotIn('table_name', ['audit_log', 'audit_head', 'audit_checkpoints', 'knex_migrations', 'knex_migrations_lock'])
         .first();
       // A change that touches no row still needs the privilege.
       await expect(app(column.table).whereRaw('1 = 0').update({ [column.name]: app.ref(column.name) })).resolves.toBe(0);

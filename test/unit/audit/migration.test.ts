@@ -16,7 +16,11 @@ import { HEAD_BEFORE_CHAINS, ROWS_BEFORE_CHAINS } from './rows-before-chains';
 
 // Each subgraph numbers it after its own migrations (stadsdel 009, jobbtorg 008, partners 006).
 const isChains = (name: string) => name.endsWith('_audit_chains');
-const before = (all: Migrations): Migrations => Object.fromEntries(Object.entries(all).filter(([name]) => !isChains(name)));
+/** The migrations of the release before the chains: those numbered before it. */
+const before = (all: Migrations): Migrations => {
+  const chains = Object.keys(all).find(isChains)!;
+  return Object.fromEntries(Object.entries(all).filter(([name]) => name < chains));
+};
 
 const ENTRY: AuditEntry = {
   at: new Date('2026-04-01T08:00:00Z'),
