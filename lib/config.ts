@@ -13,6 +13,9 @@ import { parseDatabaseUrl } from './db';
  */
 
 export const SUBGRAPH_NAMES = ['stadsdel', 'jobbtorg', 'partners'] as const;
+
+/** Beside the code, not the working directory: `schema/` in the repository, `dist/schema/` in a build. */
+const DEFAULT_SUPERGRAPH_PATH = path.join(__dirname, '..', 'schema', 'supergraph.graphql');
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
@@ -309,7 +312,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   return Object.freeze({
     host: listenHost(env, 'gateway'),
     port: port(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway),
-    supergraphPath: read(env, 'SUPERGRAPH_PATH', path.join('schema', 'supergraph.graphql')),
+    supergraphPath: read(env, 'SUPERGRAPH_PATH', DEFAULT_SUPERGRAPH_PATH),
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: wholeNumber(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
     startupTimeoutMs: wholeNumber(env, 'GATEWAY_STARTUP_TIMEOUT_MS', 120_000, 0, 600_000),

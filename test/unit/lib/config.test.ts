@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { ConfigError, loadGatewayConfig, loadSubgraphConfig } from '../../../lib/config';
 
 describe('configuration', () => {
@@ -22,6 +24,16 @@ describe('configuration', () => {
   ])('names the variable at fault in %o', (env, variable) => {
     expect(() => loadSubgraphConfig('stadsdel', env)).toThrow(ConfigError);
     expect(() => loadSubgraphConfig('stadsdel', env)).toThrow(new RegExp(`^${variable} `));
+  });
+
+  it('finds the supergraph beside the code, whatever the working directory', () => {
+    const before = process.cwd();
+    try {
+      process.chdir(os.tmpdir());
+      expect(fs.existsSync(loadGatewayConfig({}).supergraphPath)).toBe(true);
+    } finally {
+      process.chdir(before);
+    }
   });
 
   it('finds each subgraph where its own port and host say it listens, unless its URL is given', () => {
