@@ -75,6 +75,7 @@ function requestEntries(): AuditEntry[] {
     operationName: 'Cases',
     requestId,
     outcome: 'ALLOWED',
+    action: 'READ',
   }));
 }
 

@@ -1,4 +1,5 @@
 import { defaultFieldResolver, getNamedType, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { AuditAction } from './log';
 import { AuditRecorder } from './recorder';
 
 /**
@@ -42,6 +43,33 @@ export function auditPersonRecords(schema: GraphQLSchema, policy: RecordPolicy):
       if (result) context.audit.note(record.personOf(result) ?? null, written, `mutation:${field.name}`);
       return result;
     };
+  }
+  return schema;
+}
+
+/** Whether a mutation makes a record or changes one; a function where its input says which (a `replaces`, a `version`). */
+export type WriteAction = Extract<AuditAction, 'CREATE' | 'UPDATE'> | ((args: Record<string, any>) => Extract<AuditAction, 'CREATE' | 'UPDATE'>);
+
+/** Each mutation of a subgraph's schema, by name, and the action the log records it as. */
+export type WriteActions = Readonly<Record<string, WriteAction>>;
+
+/**
+ * Runs each mutation as its action (`AuditRecorder.acting`), so what it writes and any
+ * refusal on the way — a missing scope, a record the caller may not change — is logged as
+ * CREATE or UPDATE. Every mutation must be named: a new one cannot be logged as a read by
+ * being forgotten. Applied outermost, around the scope checks, so their refusals are too.
+ */
+export function auditWriteActions(schema: GraphQLSchema, actions: WriteActions): GraphQLSchema {
+  const mutations = schema.getMutationType()?.getFields() ?? {};
+  for (const name of Object.keys(actions)) {
+    if (!mutations[name]) throw new Error(`the write actions name Mutation.${name}, which this schema has not`);
+  }
+  for (const field of Object.values(mutations)) {
+    const action = actions[field.name];
+    if (!action) throw new Error(`the write actions do not say whether Mutation.${field.name} creates or updates`);
+    const resolve: GraphQLFieldResolver<unknown, AuditedContext> = field.resolve ?? defaultFieldResolver;
+    field.resolve = (parent, args, context, info) =>
+      context.audit.acting(typeof action === 'function' ? action(args) : action, () => resolve(parent, args, context, info));
   }
   return schema;
 }

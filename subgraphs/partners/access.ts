@@ -1,4 +1,4 @@
-import { RecordPolicy } from '../../lib/audit/instrument';
+import { RecordPolicy, WriteActions } from '../../lib/audit/instrument';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
@@ -94,4 +94,22 @@ export const scopePolicy: ScopePolicy = {
     provider: 'reference data',
     providers: 'reference data',
   },
+};
+
+/** Whether each mutation creates or updates, for the audit log (lib/audit/instrument.ts). */
+export const writeActions: WriteActions = {
+  registerJobSeeker: 'CREATE',
+  changeJobSeekerRegistration: 'UPDATE',
+  addPlannedActivity: 'CREATE',
+  changePlannedActivity: 'UPDATE',
+  endPlannedActivity: 'UPDATE',
+  addProgrammePart: 'UPDATE',
+  removeProgrammePart: 'UPDATE',
+  recordResidencePermit: 'CREATE',
+  // A reception given with the version it is based on changes the one recorded.
+  recordMunicipalityReception: (args) => (args.input?.version != null ? 'UPDATE' : 'CREATE'),
+  enrolInSfi: 'CREATE',
+  changeSfiEnrolment: 'UPDATE',
+  assignProvider: 'CREATE',
+  changeProviderAssignment: 'UPDATE',
 };

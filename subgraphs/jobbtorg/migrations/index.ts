@@ -1,4 +1,4 @@
-import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
+import { auditActionsMigration, auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -17,4 +17,5 @@ export const migrations: Migrations = {
   '006_intervention_writers': interventionWriters,
   '007_plan_conflicts': planConflicts,
   '008_audit_chains': auditChainsMigration,
+  '009_audit_actions': auditActionsMigration,
 };
