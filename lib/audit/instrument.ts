@@ -1,4 +1,4 @@
-import { defaultFieldResolver, getNamedType, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLError, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
 import { AuditAction } from './log';
 import { AuditRecorder } from './recorder';
 
@@ -53,11 +53,20 @@ export type WriteAction = Extract<AuditAction, 'CREATE' | 'UPDATE'> | ((args: Re
 /** Each mutation of a subgraph's schema, by name, and the action the log records it as. */
 export type WriteActions = Readonly<Record<string, WriteAction>>;
 
+/** The person a mutation names in its input, if it does (`personnummer`, or `input.personnummer`). */
+export function personNamedBy(args: Record<string, any>): string | null {
+  const named = args.personnummer ?? args.input?.personnummer;
+  return typeof named === 'string' ? named : null;
+}
+
 /**
  * Runs each mutation as its action (`AuditRecorder.acting`), so what it writes and any
  * refusal on the way — a missing scope, a record the caller may not change — is logged as
- * CREATE or UPDATE. Every mutation must be named: a new one cannot be logged as a read by
- * being forgotten. Applied outermost, around the scope checks, so their refusals are too.
+ * CREATE or UPDATE. A mutation FORBIDDEN without noting why (a record only another agency
+ * keeps, a unit the caller does not enrol at) is logged here, under the person its input
+ * names: every refusal is on the log. Every mutation must be named: a new one cannot be
+ * logged as a read by being forgotten. Applied outermost, around the scope checks, so
+ * their refusals are logged as the write too.
  */
 export function auditWriteActions(schema: GraphQLSchema, actions: WriteActions): GraphQLSchema {
   const mutations = schema.getMutationType()?.getFields() ?? {};
@@ -68,8 +77,18 @@ export function auditWriteActions(schema: GraphQLSchema, actions: WriteActions):
     const action = actions[field.name];
     if (!action) throw new Error(`the write actions do not say whether Mutation.${field.name} creates or updates`);
     const resolve: GraphQLFieldResolver<unknown, AuditedContext> = field.resolve ?? defaultFieldResolver;
-    field.resolve = (parent, args, context, info) =>
-      context.audit.acting(typeof action === 'function' ? action(args) : action, () => resolve(parent, args, context, info));
+    field.resolve = async (parent, args, context, info) => {
+      const { audit } = context;
+      const denied = audit.deniedSoFar;
+      const acting = typeof action === 'function' ? action(args) : action;
+      try {
+        return await audit.acting(acting, () => resolve(parent, args, context, info));
+      } catch (error) {
+        const refused = error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN';
+        if (refused && audit.deniedSoFar === denied) audit.note(personNamedBy(args), 'Mutation', field.name, 'DENIED', acting);
+        throw error;
+      }
+    };
   }
   return schema;
 }

@@ -16,6 +16,8 @@ export class AuditRecorder {
   >();
   /** The action of the write under way (`acting`); reads note READ. */
   private action: AuditAction = 'READ';
+  /** How many refusals were noted, so a write can tell whether its refusal already was. */
+  private denials = 0;
 
   /** `secret`: the log's key, for `personKey`; the subgraph passes it, unit tests need not. */
   constructor(
@@ -41,6 +43,7 @@ export class AuditRecorder {
       this.entries.set(key, entry);
     }
     entry.fields.add(field);
+    if (outcome === 'DENIED') this.denials += 1;
   }
 
   /**
@@ -56,6 +59,11 @@ export class AuditRecorder {
     } finally {
       this.action = before;
     }
+  }
+
+  /** How many refusals this request has noted so far. */
+  get deniedSoFar(): number {
+    return this.denials;
   }
 
   get size(): number {

@@ -1,5 +1,5 @@
 import { defaultFieldResolver, GraphQLField, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
-import { RecordPolicy } from '../audit/instrument';
+import { personNamedBy, RecordPolicy } from '../audit/instrument';
 import { AuditAction } from '../audit/log';
 import { AuditRecorder } from '../audit/recorder';
 import { forbidden } from '../errors';
@@ -50,11 +50,6 @@ export function requireScope(
   throw forbidden(`needs the scope ${scope}`, `${typeName}.${field}`);
 }
 
-/** The person a root field names in its arguments (`personnummer`, or `input.personnummer`), if any. */
-function personNamedBy(args: Record<string, any>): string | null {
-  const named = args.personnummer ?? args.input?.personnummer;
-  return typeof named === 'string' ? named : null;
-}
 
 function guard(
   field: GraphQLField<unknown, ScopedContext>,

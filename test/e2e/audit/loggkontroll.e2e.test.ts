@@ -122,6 +122,19 @@ describeEachDialect('the access log serves a loggkontroll', (dialect) => {
     ]);
   });
 
+  it('logs a write refused to an agency that does not keep such records, under the person', async () => {
+    const refused = await ask(
+      `mutation Register($p: Personnummer!) { registerJobSeeker(input: { personnummer: $p, registeredOn: "2026-11-02", office: "Kista", programme: ESTABLISHMENT_PROGRAMME, programmeFrom: "2026-11-02", programmeTo: "2028-11-01", programmeExtentPercent: 100 }) { id } }`,
+      { p: people[4] },
+      districtOfficer('SKH', 'wrong.agency.officer'),
+    );
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    const entries = (await entriesOf('DISTRICT:SKH', 'wrong.agency.officer')).filter((e) => e.requestId === refused.requestId);
+    expect(entries).toEqual([
+      expect.objectContaining({ log: 'PARTNERS', recordType: 'Mutation', fields: ['registerJobSeeker'], outcome: 'DENIED', action: 'CREATE', personKey: expect.any(String) }),
+    ]);
+  });
+
   it('records a CSV of the figures as an EXPORT in each log that gave part of it', async () => {
     const exported = await ask(`query Export { followUp(filter: { from: "2026-01", to: "2026-01" }) { csv } }`, {}, { as: 'cityAnalyst' });
     expect(exported.errors).toBeUndefined();

@@ -1,6 +1,8 @@
 import { buildSchema, graphql } from 'graphql';
 import { auditPersonRecords, auditWriteActions } from '../../../lib/audit/instrument';
+import { personKey } from '../../../lib/audit/log';
 import { AuditRecorder } from '../../../lib/audit/recorder';
+import { forbidden } from '../../../lib/errors';
 import { Caller } from '../../../lib/identity';
 import { org } from '../../helpers/organisations';
 
@@ -54,6 +56,23 @@ it('logs a refusal during a write as that write, and each write of a request as 
     { recordType: 'Note', fields: ['mutation:writeNote'], outcome: 'ALLOWED', action: 'CREATE' },
     { recordType: 'Note', fields: ['text'], outcome: 'ALLOWED', action: 'READ' },
   ]);
+});
+
+it('logs a write FORBIDDEN without a note of its own under the person its input names, and one already noted once', async () => {
+  const schema = buildSchema(SDL);
+  schema.getMutationType()!.getFields().writeNote.resolve = (_, { input }, { audit }) => {
+    if (input.text === 'noted') audit.note(input.personnummer, 'Note', 'write', 'DENIED');
+    throw forbidden('is not yours to write');
+  };
+  auditWriteActions(schema, { writeNote: 'CREATE', refuseNote: 'UPDATE' });
+  const run = async (text: string) => {
+    const audit = new AuditRecorder(CALLER);
+    const answer = await graphql({ schema, source: `mutation { writeNote(input: { personnummer: "199001021234", text: "${text}" }) { text } }`, contextValue: { audit } });
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    return audit.drain('secret').map(({ personKey, recordType, fields, outcome, action }) => ({ personKey, recordType, fields, outcome, action }));
+  };
+  expect(await run('silent')).toEqual([{ personKey: personKey('199001021234', 'secret'), recordType: 'Mutation', fields: ['writeNote'], outcome: 'DENIED', action: 'CREATE' }]);
+  expect(await run('noted')).toEqual([{ personKey: personKey('199001021234', 'secret'), recordType: 'Note', fields: ['write'], outcome: 'DENIED', action: 'CREATE' }]);
 });
 
 it('puts on every entry what the request said of itself and the address the gateway saw', () => {
