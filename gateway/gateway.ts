@@ -172,7 +172,9 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
       const identity = await authenticate(req.headers.authorization);
       if (!development) admitOperation(operations, identity.organisation, req.method === 'GET' ? req.query : req.body, limits.maxTokens);
       const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
-      return { caller: { ...identity, requestId, operationName: null, ...requestContextFrom(req.headers) }, traceparent };
+      // The peer's address, or the proxy's client as Express's `trust proxy` says; for the audit log.
+      const clientAddress = req.ip ?? req.socket.remoteAddress ?? null;
+      return { caller: { ...identity, requestId, operationName: null, ...requestContextFrom(req.headers), clientAddress }, traceparent };
     },
     environment: options.environment,
     allowedOrigins: development ? 'any' : (options.corsOrigins ?? []),

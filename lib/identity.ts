@@ -23,4 +23,6 @@ export interface Caller {
   purpose?: string | null;
   /** The case or referral the request is about, where the caller says (`x-etk-case-reference`). */
   caseReference?: string | null;
+  /** The client's address as the gateway saw it, for the audit log. */
+  clientAddress?: string | null;
 }

@@ -7,7 +7,7 @@ import { Knex } from 'knex';
 import { checkpointChains } from './audit/checkpoint';
 import { checkpointSignerFor } from './audit/checkpoint-keys';
 import { scheduleCheckpoints } from './audit/checkpoint-schedule';
-import { auditPersonRecords, RecordPolicy } from './audit/instrument';
+import { auditPersonRecords, auditWriteActions, RecordPolicy, WriteActions } from './audit/instrument';
 import { AuditChain, processChainId } from './audit/log';
 import { AuditRecorder, auditPlugin } from './audit/recorder';
 import { internalVerifier, InternalVerifier } from './auth/internal-token';
@@ -64,6 +64,8 @@ export interface SubgraphServiceOptions<C> {
   recordPolicy: RecordPolicy;
   /** The root queries that read no one's records (the rest need `records:read`). */
   scopePolicy: ScopePolicy;
+  /** Whether each mutation creates or updates, for the audit log. */
+  writeActions: WriteActions;
   runtime: SubgraphRuntime;
 }
 
@@ -92,11 +94,15 @@ export interface SubgraphContext {
 
 /** A subgraph's HTTP service over its own database. Builds, never listens. */
 export async function buildSubgraphService<C extends SubgraphContext>(options: SubgraphServiceOptions<C>): Promise<Service> {
-  // The scope check wraps the audit note, so a field refused for want of a scope is logged as DENIED only.
-  const schema = enforceRecordScopes(
-    auditPersonRecords(buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }), options.recordPolicy),
-    options.recordPolicy,
-    options.scopePolicy,
+  // The scope check wraps the audit note, so a field refused for want of a scope is logged as DENIED only;
+  // the write's action wraps both, so a refused write is logged as the write it was.
+  const schema = auditWriteActions(
+    enforceRecordScopes(
+      auditPersonRecords(buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }), options.recordPolicy),
+      options.recordPolicy,
+      options.scopePolicy,
+    ),
+    options.writeActions,
   );
   const { environment, verifier, subgraphUrls, auditSecret, auditChainId, logger } = options.runtime;
   const metrics = new ServiceMetrics(options.name);
@@ -135,9 +141,10 @@ export function subgraphBuilder<C extends SubgraphContext>(
   createContext: (scope: RequestScope) => C,
   recordPolicy: RecordPolicy,
   scopePolicy: ScopePolicy,
+  writeActions: WriteActions,
 ): (db: Knex, runtime: SubgraphRuntime) => Promise<Service> {
   const typeDefs = loadTypeDefs(schemaPaths);
-  return (db, runtime) => buildSubgraphService({ name, typeDefs, resolvers, db, createContext, recordPolicy, scopePolicy, runtime });
+  return (db, runtime) => buildSubgraphService({ name, typeDefs, resolvers, db, createContext, recordPolicy, scopePolicy, writeActions, runtime });
 }
 
 /** What a subgraph's entry point hands to `runSubgraph`. */

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Knex } from 'knex';
 import { FlushReport } from '../lib/audit/batch';
-import { appendToChain, AuditChain, auditChainsMigration, AuditEntry, auditMigration, startChain, verifyAuditLog } from '../lib/audit/log';
+import { appendToChain, auditActionsMigration, AuditChain, auditChainsMigration, AuditEntry, auditMigration, startChain, verifyAuditLog } from '../lib/audit/log';
 import { createDb, dropMysqlDatabase, ensureMysqlDatabase } from '../lib/db';
 import { migrateToLatest } from '../lib/migrations';
 
@@ -75,6 +75,7 @@ function requestEntries(): AuditEntry[] {
     operationName: 'Cases',
     requestId,
     outcome: 'ALLOWED',
+    action: 'READ',
   }));
 }
 
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
   if (REPLICAS > 1 && dialect !== 'mysql') throw new Error('--replicas needs --dialect mysql');
   const replicas = REPLICAS > 1 ? replicaContestant(url) : null;
   try {
-    await migrateToLatest(db, { '004_audit_log': auditMigration, '005_audit_chains': auditChainsMigration });
+    await migrateToLatest(db, { '004_audit_log': auditMigration, '005_audit_chains': auditChainsMigration, '006_audit_actions': auditActionsMigration });
     const perRequestFlushes: FlushReport[] = [];
     await startChain(db, 'per-request');
     const perRequest: Contestant = {

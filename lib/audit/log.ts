@@ -41,6 +41,10 @@ export function processChainId(): string {
 
 export type AuditOutcome = 'ALLOWED' | 'DENIED';
 
+/** What was done: read, a record made or changed, or figures taken away as a file. */
+export const AUDIT_ACTIONS = ['READ', 'CREATE', 'UPDATE', 'EXPORT'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
   at: Date;
   organisation: string;
@@ -54,6 +58,14 @@ export interface AuditEntry {
   operationName: string | null;
   requestId: string;
   outcome: AuditOutcome;
+  /** What was done, or attempted where the outcome is DENIED. */
+  action: AuditAction;
+  /** Why the caller said they read (`x-etk-purpose`), when they said. */
+  purpose?: string | null;
+  /** The case or referral the caller said the request was about (`x-etk-case-reference`), when they said. */
+  caseReference?: string | null;
+  /** The client's address as the gateway saw it (the internal token's `addr`). */
+  clientAddress?: string | null;
 }
 
 export interface AuditRow {
@@ -70,19 +82,36 @@ export interface AuditRow {
   operation_name: string | null;
   request_id: string;
   outcome: AuditOutcome;
+  /** Which of `HASH_VERSIONS` made the hash: 1 for rows written before the columns after it, which are null in them. */
+  hash_version: HashVersion;
+  /** Null only in rows written before actions were recorded. */
+  action: AuditAction | null;
+  purpose: string | null;
+  case_reference: string | null;
+  client_address: string | null;
   prev_hash: string;
   hash: string;
 }
 
 /**
- * The columns a row's hash covers, in order: its place in its chain, then what it records.
- * A column added later goes at the end, here and in `contentOf`.
+ * The columns each version of the row hash covers, in order: its place in its chain, then
+ * what it records. Version 1 is how rows were hashed before they recorded the action,
+ * purpose, case and address (`auditActionsMigration`); those rows keep it, so they verify as
+ * they were written. Version 2 covers those too, and its own number, so a row cannot be
+ * passed off as the other version. A column added later makes a version 3.
  */
-const HASHED = ['seq', 'at', 'organisation', 'user', 'person_key', 'record_type', 'fields', 'operation_name', 'request_id', 'outcome'] as const;
-export type HashedRow = Pick<AuditRow, (typeof HASHED)[number]>;
+const HASHED_V1 = ['seq', 'at', 'organisation', 'user', 'person_key', 'record_type', 'fields', 'operation_name', 'request_id', 'outcome'] as const;
+const HASHED_V2 = [...HASHED_V1, 'hash_version', 'action', 'purpose', 'case_reference', 'client_address'] as const;
+export const HASH_VERSIONS = { 1: HASHED_V1, 2: HASHED_V2 } as const;
+export type HashVersion = keyof typeof HASH_VERSIONS;
+/** The version new rows are hashed by. */
+export const CURRENT_HASH_VERSION = 2 satisfies HashVersion;
+
+/** What a row's hash covers; a row without `hash_version` is one of version 1. */
+export type HashedRow = Pick<AuditRow, (typeof HASHED_V1)[number]> & Partial<Pick<AuditRow, (typeof HASHED_V2)[number]>>;
 
 /** What an entry records, as the columns of its row. */
-type AuditContent = Omit<HashedRow, 'seq'>;
+type AuditContent = Omit<Required<HashedRow>, 'seq'>;
 
 function contentOf(entry: AuditEntry): AuditContent {
   return {
@@ -95,6 +124,11 @@ function contentOf(entry: AuditEntry): AuditContent {
     operation_name: entry.operationName,
     request_id: entry.requestId,
     outcome: entry.outcome,
+    hash_version: CURRENT_HASH_VERSION,
+    action: entry.action,
+    purpose: entry.purpose ?? null,
+    case_reference: entry.caseReference ?? null,
+    client_address: entry.clientAddress ?? null,
   };
 }
 
@@ -174,14 +208,53 @@ export function personKey(personnummer: string, secret: string): string {
 }
 
 /**
- * The hash of a row chained to the hash before it. Its place in the chain is covered, so
- * rows cannot swap places. Nulls at the end are left out, so that a column added at the end
- * later, null in the rows written before it, leaves their hashes as they were.
+ * Records what the log could not before: the action, the stated purpose and case, and the
+ * client's address. The rows written before keep the hash they were written with (version
+ * 1, the default here), and their new columns stay null, as version 1 leaves them out; so
+ * the chain verifies across the upgrade, and a value later written into an old row's new
+ * columns is caught, as version 1 hashes no value there (`problemOf`). An index on the
+ * time serves the questions over everyone's reads in a period (`unusualAccessVolume`).
+ */
+export const auditActionsMigration: Migration = {
+  async up(db) {
+    await db.schema.alterTable(AUDIT_TABLE, (t) => {
+      t.integer('hash_version').notNullable().defaultTo(1);
+      t.string('action', 8).nullable();
+      t.string('purpose', 32).nullable();
+      t.string('case_reference', 64).nullable();
+      t.string('client_address', 64).nullable();
+      t.index(['at']);
+    });
+  },
+  async down(db) {
+    await db.schema.alterTable(AUDIT_TABLE, (t) => {
+      t.dropIndex(['at']);
+      t.dropColumns('hash_version', 'action', 'purpose', 'case_reference', 'client_address');
+    });
+  },
+};
+
+/** The columns version 1 rows leave null; a value in one was written after the row was hashed. */
+const ADDED_IN_V2 = HASHED_V2.filter((column) => !(HASHED_V1 as readonly string[]).includes(column) && column !== 'hash_version');
+
+/**
+ * The hash of a row chained to the hash before it, by the row's hash version. Its place in
+ * the chain is covered, so rows cannot swap places. Version 1 leaves out nulls at the end
+ * and writes the others as empty, as rows were hashed then; version 2 writes a null as a
+ * character no value holds, so a null and an empty text differ.
  */
 export function rowHash(prevHash: string, row: HashedRow): string {
-  const values: (string | number | null)[] = HASHED.map((column) => row[column]);
-  while (values.length && values[values.length - 1] === null) values.pop();
-  const content = values.map((value) => value ?? '').join('\u001f');
+  const version = Number(row.hash_version ?? 1);
+  const columns: readonly (keyof HashedRow)[] | undefined = HASH_VERSIONS[version as HashVersion];
+  if (!columns) throw new Error(`an audit row of hash version ${row.hash_version}, which this release does not know`);
+  const values = columns.map((column) => (column === 'hash_version' ? version : (row[column] ?? null)));
+  let content: string;
+  if (version === 1) {
+    while (values.length && values[values.length - 1] === null) values.pop();
+    content = values.map((value) => value ?? '').join('\u001f');
+  } else {
+    content = values.map((value) => (value === null ? '\u0000' : String(value))).join('\u001f');
+  }
   return createHash('sha256').update(prevHash).update('\u001e').update(content).digest('hex');
 }
 
@@ -353,6 +426,10 @@ export async function verifyAuditLog(db: Knex, pageSize = 5000, starts: Readonly
 
 function problemOf(walk: Walk, row: AuditRow): string | null {
   if (row.prev_hash !== walk.prevHash) return 'does not follow the row before it: rows were removed or reordered before it';
+  if (!(Number(row.hash_version ?? 1) in HASH_VERSIONS)) return `was altered: it names hash version ${row.hash_version}, which there is not`;
+  if (Number(row.hash_version ?? 1) === 1 && ADDED_IN_V2.some((column) => row[column] != null)) {
+    return 'was altered: it holds a value in a column its hash version does not cover';
+  }
   if (rowHash(row.prev_hash, { ...row, at: normaliseAt(row.at) }) !== row.hash) return 'was altered: its content no longer matches its hash';
   if (Number(row.seq) !== walk.seq + 1) return `stands at place ${row.seq} of its chain, after place ${walk.seq}: rows were removed before it`;
   return null;

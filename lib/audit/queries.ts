@@ -6,7 +6,7 @@ import { badInput } from '../errors';
 import { Caller } from '../identity';
 import { fromDbDateTime, parseDateTime, toDbDateTime } from '../scalars/calendar';
 import { parsePersonnummer } from '../scalars/personnummer';
-import { AUDIT_TABLE, AuditEntry, AuditRow } from './log';
+import { AUDIT_TABLE, AuditAction, AuditEntry, AuditRow } from './log';
 import { AuditRecorder } from './recorder';
 
 /**
@@ -24,7 +24,7 @@ export const AUDIT_SCOPE = 'audit:read' satisfies Scope;
 export const MAX_ACCESS_LOG_ENTRIES = 500;
 
 /** Where `from` starts when not given: before any entry any log holds. */
-const BEGINNING = new Date('1970-01-01T00:00:00Z');
+export const BEGINNING = new Date('1970-01-01T00:00:00Z');
 
 /** Whose log an entry is from, in the order a merged list puts entries of the same second. */
 export const AUDIT_LOG_NAMES = ['STADSDEL', 'JOBBTORG', 'PARTNERS'] as const;
@@ -48,12 +48,13 @@ export interface UserAccessLogKey extends AccessLogWindow {
   user: string;
 }
 
-/** One row of a log as an auditor sees it: the person only as the log's keyed hash. */
-/** An entry as auditors read it: the stored entry, with its log, id and time as text. */
-export interface AuditEntryView extends Omit<AuditEntry, 'at'> {
+/** An entry as auditors read it: the stored entry, with its log, id and time as text; the person only as the log's keyed hash. */
+export interface AuditEntryView extends Omit<AuditEntry, 'at' | 'action'> {
   log: AuditLogName;
   id: string;
   at: string;
+  /** Null in entries written before the log recorded actions. */
+  action: AuditAction | null;
 }
 
 /** The other subgraphs' lists, which the gateway brings to the merged view (`@requires`). */
@@ -71,8 +72,8 @@ interface AuditorContext {
   audit: AuditRecorder;
 }
 
-/** What an auditor asks about: one person's log, or one user's. */
-export type AuditSubject = { kind: 'PersonAccessLog'; personnummer: string } | { kind: 'UserAccessLog' };
+/** What an auditor asks about: one person's log, one user's, or everyone's volume of reads (lib/audit/volume.ts). */
+export type AuditSubject = { kind: 'PersonAccessLog'; personnummer: string } | { kind: 'UserAccessLog' } | { kind: 'UnusualVolumeReport' };
 
 /** The part of a subgraph's access module that checks an auditor's scope (`requireAuditScope`). */
 export interface AuditLogAccess {
@@ -89,7 +90,8 @@ export function requireAuditScope({ caller, audit }: Pick<AuditorContext, 'calle
   requireScope({ caller, audit }, AUDIT_SCOPE, subject.kind, field, personnummerOf(subject));
 }
 
-const atSecond = (date: Date) => fromDbDateTime(toDbDateTime(date));
+/** An instant as the log records it, to the second, as the API writes it. */
+export const atSecond = (date: Date): string => fromDbDateTime(toDbDateTime(date));
 
 /**
  * The period and size asked, checked: `from` defaults to the beginning, `to` to now, both
@@ -112,7 +114,7 @@ export function accessLogWindow(
 }
 
 /** Reads a key the gateway sent; anything malformed is refused, not half read. */
-function keyPart<T>(typeName: string, read: () => T): T {
+export function keyPart<T>(typeName: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
@@ -145,9 +147,12 @@ export function userAccessLogReference(reference: Record<string, unknown>, acces
   return { ...(reference as OtherLogs), organisation, user, ...windowOf(reference, 'UserAccessLog') };
 }
 
-const COLUMNS = ['id', 'at', 'organisation', 'user', 'person_key', 'record_type', 'fields', 'operation_name', 'request_id', 'outcome'];
+const COLUMNS = [
+  'id', 'at', 'organisation', 'user', 'person_key', 'record_type', 'fields', 'operation_name', 'request_id', 'outcome',
+  'action', 'purpose', 'case_reference', 'client_address',
+];
 
-type EntryRow = Omit<AuditRow, 'chain_id' | 'seq' | 'prev_hash' | 'hash'>;
+type EntryRow = Omit<AuditRow, 'chain_id' | 'seq' | 'prev_hash' | 'hash' | 'hash_version'>;
 
 function entryOf(log: AuditLogName, row: EntryRow): AuditEntryView {
   return {
@@ -162,6 +167,10 @@ function entryOf(log: AuditLogName, row: EntryRow): AuditEntryView {
     operationName: row.operation_name,
     requestId: row.request_id,
     outcome: row.outcome,
+    action: row.action,
+    purpose: row.purpose,
+    caseReference: row.case_reference,
+    clientAddress: row.client_address,
   };
 }
 

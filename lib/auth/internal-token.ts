@@ -23,6 +23,7 @@ export async function signInternalToken(key: SigningKey, caller: Caller, now = n
     op: caller.operationName,
     ...(caller.purpose ? { purpose: caller.purpose } : {}),
     ...(caller.caseReference ? { case: caller.caseReference } : {}),
+    ...(caller.clientAddress ? { addr: caller.clientAddress } : {}),
   })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: 'JWT' })
     .setIssuer(INTERNAL_ISSUER)
@@ -61,6 +62,7 @@ export async function internalVerifier(publicJwk: JWK): Promise<InternalVerifier
         operationName: typeof payload.op === 'string' ? payload.op : null,
         purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
         caseReference: typeof payload.case === 'string' ? payload.case : null,
+        clientAddress: typeof payload.addr === 'string' ? payload.addr : null,
       };
     },
   };

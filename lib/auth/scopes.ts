@@ -1,5 +1,6 @@
 import { defaultFieldResolver, GraphQLField, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
-import { RecordPolicy } from '../audit/instrument';
+import { personNamedBy, RecordPolicy } from '../audit/instrument';
+import { AuditAction } from '../audit/log';
 import { AuditRecorder } from '../audit/recorder';
 import { forbidden } from '../errors';
 import { Caller } from '../identity';
@@ -33,8 +34,8 @@ const FEDERATION_QUERIES = new Set(['_entities', '_service']);
 
 /**
  * Refuses a caller without `scope`, and logs the refusal as DENIED — under the person when
- * there is one, with no person key when there is none (a statistics question, a list). The
- * refusal is FORBIDDEN on the field, naming the scope.
+ * there is one, with no person key when there is none (a statistics question, a list), as
+ * `action` (else the write under way, or READ). The refusal is FORBIDDEN on the field, naming the scope.
  */
 export function requireScope(
   { caller, audit }: { caller: Caller; audit: AuditRecorder },
@@ -42,17 +43,13 @@ export function requireScope(
   typeName: string,
   field: string,
   personnummer: string | null = null,
+  action?: AuditAction,
 ): void {
   if (hasScope(caller, scope)) return;
-  audit.note(personnummer, typeName, field, 'DENIED');
+  audit.note(personnummer, typeName, field, 'DENIED', action);
   throw forbidden(`needs the scope ${scope}`, `${typeName}.${field}`);
 }
 
-/** The person a root field names in its arguments (`personnummer`, or `input.personnummer`), if any. */
-function personNamedBy(args: Record<string, any>): string | null {
-  const named = args.personnummer ?? args.input?.personnummer;
-  return typeof named === 'string' ? named : null;
-}
 
 function guard(
   field: GraphQLField<unknown, ScopedContext>,

@@ -14,3 +14,13 @@ export const STATISTICS_SCOPE = 'statistics:read' satisfies Scope;
 export function requireStatisticsScope(context: { caller: Caller; audit: AuditRecorder }, typeName: string, field: string): void {
   requireScope(context, STATISTICS_SCOPE, typeName, field);
 }
+
+/**
+ * Lets a caller with `statistics:read` take figures away as a file, and logs it as an
+ * EXPORT with no person key — allowed or refused: what leaves the system as a file is
+ * accounted for, though the figures concern no one person.
+ */
+export function exportStatistics({ caller, audit }: { caller: Caller; audit: AuditRecorder }, typeName: string, field: string): void {
+  requireScope({ caller, audit }, STATISTICS_SCOPE, typeName, field, null, 'EXPORT');
+  audit.note(null, typeName, field, 'ALLOWED', 'EXPORT');
+}

@@ -1,4 +1,4 @@
-import { RecordPolicy } from '../../lib/audit/instrument';
+import { RecordPolicy, WriteActions } from '../../lib/audit/instrument';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
@@ -8,7 +8,7 @@ import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { Agency, AGENCIES } from '../../lib/plan/activity';
 import { SharingConsent, visibleAgencies } from '../../lib/plan/items';
-import { requireStatisticsScope } from '../../lib/statistics/scope';
+import { exportStatistics, requireStatisticsScope } from '../../lib/statistics/scope';
 import { Loaders } from './loaders';
 import { StoredCase, StoredPlanConflict } from './models';
 import type { ExternalPlanFacts } from './plan';
@@ -120,6 +120,11 @@ export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Load
       requireStatisticsScope({ caller, audit }, typeName, field);
     },
 
+    /** Refuses a caller without `statistics:read` the report as a file, and logs the export, allowed or refused. */
+    statisticsExport(typeName: string, field: string): void {
+      exportStatistics({ caller, audit }, typeName, field);
+    },
+
     /** Refuses, as FORBIDDEN naming the scope, and audits a read without `records:read` or a change without `records:write`. */
     records(scope: 'records:read' | 'records:write', typeName: string, field: string, personnummer: string | null): void {
       requireScope({ caller, audit }, scope, typeName, field, personnummer);
@@ -155,4 +160,18 @@ export const scopePolicy: ScopePolicy = {
     followUp: 'aggregate figures, which check statistics:read',
     incomeSupportToWork: 'aggregate figures, which check statistics:read',
   },
+};
+
+/** Whether each mutation creates or updates, for the audit log (lib/audit/instrument.ts). */
+export const writeActions: WriteActions = {
+  enrolInJobbtorg: 'CREATE',
+  establishJobPlan: 'CREATE',
+  addIntervention: 'CREATE',
+  changeIntervention: 'UPDATE',
+  endIntervention: 'UPDATE',
+  closeCase: 'UPDATE',
+  acknowledgePlanConflict: 'UPDATE',
+  acceptPlanConflict: 'UPDATE',
+  withdrawPlanConflictAcceptance: 'UPDATE',
+  giveFeedback: 'CREATE',
 };

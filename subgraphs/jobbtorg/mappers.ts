@@ -24,6 +24,7 @@ export const mappers: Record<string, string> = {
   ThreePartyMeeting: '../models#ThreePartyMeetingRef',
   PersonAccessLog: '../../../lib/audit/queries#PersonAccessLogModel',
   UserAccessLog: '../../../lib/audit/queries#UserAccessLogModel',
+  UnusualVolumeReport: '../../../lib/audit/volume#UnusualVolumeModel',
   AuditEntry: '../../../lib/audit/queries#AuditEntryView',
   FollowUpReport: '../statistics#FollowUpReportModel',
   FollowUpCell: '../statistics#FollowUpCellModel',

@@ -1,4 +1,4 @@
-import { RecordPolicy } from '../../lib/audit/instrument';
+import { RecordPolicy, WriteActions } from '../../lib/audit/instrument';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
 import { AuditRecorder } from '../../lib/audit/recorder';
@@ -48,8 +48,14 @@ export function createAccess(caller: Caller, audit: AuditRecorder) {
     /** A change to a stored enrolment or assignment: NOT_FOUND unless it is the caller's own. */
     async ownRecord(db: Knex, table: 'sfi_enrolments' | 'provider_assignments', id: string, field: string): Promise<void> {
       const column = table === 'sfi_enrolments' ? 'school_id' : 'provider_id';
-      const row: Record<string, number> | undefined = /^\d{1,10}$/.test(id) ? await db(table).select(column).where({ id }).first() : undefined;
-      if (!row || !is(table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER', row[column])) throw notFound(field);
+      const row: { personnummer: string; owner: number } | undefined = /^\d{1,10}$/.test(id)
+        ? await db(table).select({ personnummer: 'personnummer', owner: column }).where({ id }).first()
+        : undefined;
+      if (!row) throw notFound(field);
+      if (is(table === 'sfi_enrolments' ? 'SFI' : 'PROVIDER', row.owner)) return;
+      // Another school's or provider's record: refused as if unknown, and on the log under the person.
+      audit.note(row.personnummer, table === 'sfi_enrolments' ? 'SfiEnrolment' : 'ProviderAssignment', 'write', 'DENIED');
+      throw notFound(field);
     },
 
     /** Narrows the list of enrolments to the caller's school. */
@@ -94,4 +100,22 @@ export const scopePolicy: ScopePolicy = {
     provider: 'reference data',
     providers: 'reference data',
   },
+};
+
+/** Whether each mutation creates or updates, for the audit log (lib/audit/instrument.ts). */
+export const writeActions: WriteActions = {
+  registerJobSeeker: 'CREATE',
+  changeJobSeekerRegistration: 'UPDATE',
+  addPlannedActivity: 'CREATE',
+  changePlannedActivity: 'UPDATE',
+  endPlannedActivity: 'UPDATE',
+  addProgrammePart: 'UPDATE',
+  removeProgrammePart: 'UPDATE',
+  recordResidencePermit: 'CREATE',
+  // A reception given with the version it is based on changes the one recorded.
+  recordMunicipalityReception: (args) => (args.input?.version != null ? 'UPDATE' : 'CREATE'),
+  enrolInSfi: 'CREATE',
+  changeSfiEnrolment: 'UPDATE',
+  assignProvider: 'CREATE',
+  changeProviderAssignment: 'UPDATE',
 };

@@ -17,5 +17,6 @@ export const mappers: Record<string, string> = {
   ProviderAssignmentConnection: '../models#ProviderAssignmentPage',
   PersonAccessLog: '../../../lib/audit/queries#PersonAccessLogModel',
   UserAccessLog: '../../../lib/audit/queries#UserAccessLogModel',
+  UnusualVolumeReport: '../../../lib/audit/volume#UnusualVolumeModel',
   AuditEntry: '../../../lib/audit/queries#AuditEntryView',
 };

@@ -1,4 +1,4 @@
-import { RecordPolicy } from '../../lib/audit/instrument';
+import { RecordPolicy, WriteActions } from '../../lib/audit/instrument';
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { AuditSubject, requireAuditScope } from '../../lib/audit/queries';
@@ -18,7 +18,7 @@ import { groupByKey } from '../../lib/loaders';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { addDays, todayInStockholm } from '../../lib/scalars/calendar';
-import { requireStatisticsScope } from '../../lib/statistics/scope';
+import { exportStatistics, requireStatisticsScope } from '../../lib/statistics/scope';
 import { isConsentActive } from './rules/consent';
 import { Loaders } from './loaders';
 import { accessRowsByPersonnummer } from './data';
@@ -96,6 +96,11 @@ export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Load
     /** Refuses a caller without `statistics:read` the districts' follow-up figures; `typeName` and `field` name what was asked in the audit log. */
     statistics(typeName: string, field: string): void {
       requireStatisticsScope({ caller, audit }, typeName, field);
+    },
+
+    /** Refuses a caller without `statistics:read` the report as a file, and logs the export, allowed or refused. */
+    statisticsExport(typeName: string, field: string): void {
+      exportStatistics({ caller, audit }, typeName, field);
     },
 
     /** Refuses, as FORBIDDEN naming the scope, and audits a read without `records:read` or a change without `records:write`. */
@@ -190,5 +195,20 @@ export const scopePolicy: ScopePolicy = {
     nextFreeInfoMeeting: 'the information meetings open to anyone, not who attends',
     personAccessLog: 'the auditors\' question, which checks audit:read',
     userAccessLog: 'the auditors\' question, which checks audit:read',
+    unusualAccessVolume: 'the auditors\' question, which checks audit:read',
   },
+};
+
+/** Whether each mutation creates or updates, for the audit log (lib/audit/instrument.ts). */
+export const writeActions: WriteActions = {
+  // A decision that `replaces` the month's current one changes it.
+  recordIncomeSupportDecision: (args) => (args.input?.replaces ? 'UPDATE' : 'CREATE'),
+  recordConsent: 'CREATE',
+  referToJobbtorg: 'CREATE',
+  recordReferralEnrolment: 'UPDATE',
+  recordReferralClosure: 'UPDATE',
+  undoReferralEnrolment: 'UPDATE',
+  undoReferralClosure: 'UPDATE',
+  scheduleThreePartyMeeting: 'CREATE',
+  withdrawConsent: 'UPDATE',
 };

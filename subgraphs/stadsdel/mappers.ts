@@ -16,5 +16,6 @@ export const mappers: Record<string, string> = {
   FreeInfoMeeting: '../models#FreeInfoMeetingModel',
   PersonAccessLog: '../../../lib/audit/queries#PersonAccessLogModel',
   UserAccessLog: '../../../lib/audit/queries#UserAccessLogModel',
+  UnusualVolumeReport: '../../../lib/audit/volume#UnusualVolumeModel',
   AuditEntry: '../../../lib/audit/queries#AuditEntryView',
 };

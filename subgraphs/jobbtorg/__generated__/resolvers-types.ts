@@ -5,6 +5,7 @@ import type { SharedPlanModel as SharedPlanModelModel, PlanConflictSummaryModel 
 import type { PlanItem as PlanItemModel } from '../../../lib/plan/items';
 import type { PlanConflictModel as PlanConflictModelModel, PlanConflictPage as PlanConflictPageModel } from '../plan-conflicts';
 import type { PersonAccessLogModel as PersonAccessLogModelModel, UserAccessLogModel as UserAccessLogModelModel, AuditEntryView as AuditEntryViewModel } from '../../../lib/audit/queries';
+import type { UnusualVolumeModel as UnusualVolumeModelModel } from '../../../lib/audit/volume';
 import type { FollowUpReportModel as FollowUpReportModelModel, FollowUpCellModel as FollowUpCellModelModel } from '../statistics';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -76,14 +77,32 @@ export type AddInterventionInput = {
   title: Scalars['String']['input'];
 };
 
+/** What an audit entry records was done, or attempted where it was refused. */
+export type AuditAction =
+  /** A record was made. */
+  | 'CREATE'
+  /** Figures were taken away as a file (the follow-up report's CSV). */
+  | 'EXPORT'
+  /** Records were read. */
+  | 'READ'
+  /** A record was changed, ended or withdrawn. */
+  | 'UPDATE';
+
 /**
- * One row of an audit log (loggkontroll): who read or wrote which record of whom, when, in
- * which request, and whether it was allowed. The person appears only as the log's keyed hash.
+ * One row of an audit log (loggkontroll): who did what to which record of whom, when, from
+ * where, why and in which request, and whether it was allowed. The person appears only as
+ * the log's keyed hash.
  */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
+  /** What was done, or attempted; null only in entries written before the log recorded actions. */
+  action?: Maybe<AuditAction>;
   /** When the read or write happened, to the second. */
   at: Scalars['DateTime']['output'];
+  /** The case or referral the caller said the request was about (the `x-etk-case-reference` header); null when they did not say. */
+  caseReference?: Maybe<Scalars['String']['output']>;
+  /** The client's address as the gateway saw it; null in entries written before the log recorded it. */
+  clientAddress?: Maybe<Scalars['String']['output']>;
   /** The fields read, or `mutation:<name>` for a write, sorted. */
   fields: Array<Scalars['String']['output']>;
   /** The row's number in its log: its place in the hash chain (`npm run audit:verify`). */
@@ -98,6 +117,8 @@ export type AuditEntry = {
   outcome: AuditOutcome;
   /** The person as the log keys them (HMAC-SHA256 of the personnummer); null for a read that concerns no one person. */
   personKey?: Maybe<Scalars['String']['output']>;
+  /** Why the caller said they read (the `x-etk-purpose` header), e.g. `SHARED_PLANNING`; null when they did not say. */
+  purpose?: Maybe<Scalars['String']['output']>;
   /** The type of record read or written, e.g. `IncomeSupportDecision`. */
   recordType: Scalars['String']['output'];
   /** The request's id, the same in every subgraph's log and log lines (the `x-request-id` response header). */
@@ -1430,6 +1451,43 @@ export type ThreePartyMeeting = {
 };
 
 /**
+ * The users whose reads stood out in a period, from every subgraph's audit log. Each
+ * subgraph answers its own list from its own log; the key is the question asked.
+ */
+export type UnusualVolumeReport = {
+  __typename?: 'UnusualVolumeReport';
+  /** Most rows each list holds (0–500). */
+  first: Scalars['Int']['output'];
+  /** Reads at or after this instant. */
+  from: Scalars['DateTime']['output'];
+  /** The jobbtorg log's users who stood out, most reads first. Needs the scope `audit:read`; the question is itself logged. */
+  jobbtorgRows: Array<UnusualVolumeRow>;
+  /** How many times their usual a user's reads must exceed to stand out; null when only the threshold counts. */
+  multiple?: Maybe<Scalars['Float']['output']>;
+  /** How many periods of the same length, just before, make up a user's usual. */
+  periods: Scalars['Int']['output'];
+  /** Reads in the period above which a user stands out; null when only the multiple counts. */
+  threshold?: Maybe<Scalars['Int']['output']>;
+  /** Reads at or before this instant. */
+  to: Scalars['DateTime']['output'];
+};
+
+/** One user whose reads in one audit log stood out in a period (`unusualAccessVolume`). */
+export type UnusualVolumeRow = {
+  __typename?: 'UnusualVolumeRow';
+  /** The log the reads are in. */
+  log: AuditLogName;
+  /** The organisation the user acted for, e.g. `JOBBTORG:VARBERG`. */
+  organisation: Scalars['String']['output'];
+  /** Allowed reads of a person's records in the period: entries of this log, one per person, record type and request. */
+  reads: Scalars['Int']['output'];
+  /** The user, as their organisation's token names them. */
+  user: Scalars['String']['output'];
+  /** The user's reads on average in each of the periods of the same length just before. */
+  usual: Scalars['Float']['output'];
+};
+
+/**
  * What a user read or wrote, from every subgraph's audit log (loggkontroll), the people by
  * the log's keyed hash. Each subgraph answers its own list; the key is the question asked.
  */
@@ -1586,6 +1644,7 @@ export type FederationTypes = ResolversObject<{
   Person: Person;
   PersonAccessLog: PersonAccessLog;
   Referral: Referral;
+  UnusualVolumeReport: UnusualVolumeReport;
   UserAccessLog: UserAccessLog;
 }>;
 
@@ -1617,6 +1676,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Referral:
     ( { __typename: 'Referral' }
     & GraphQLRecursivePick<FederationTypes['Referral'], {"id":true}> );
+  UnusualVolumeReport:
+    ( { __typename: 'UnusualVolumeReport' }
+    & GraphQLRecursivePick<FederationTypes['UnusualVolumeReport'], {"from":true,"to":true,"threshold":true,"multiple":true,"periods":true,"first":true}> );
   UserAccessLog:
     ( { __typename: 'UserAccessLog' }
     & GraphQLRecursivePick<FederationTypes['UserAccessLog'], {"organisation":true,"user":true,"from":true,"to":true,"first":true}> );
@@ -1633,6 +1695,7 @@ export type ResolversTypes = ResolversObject<{
   AcknowledgePlanConflictInput: AcknowledgePlanConflictInput;
   AddInterventionInput: AddInterventionInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AuditAction: AuditAction;
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   AuditLogName: AuditLogName;
   AuditOutcome: AuditOutcome;
@@ -1710,6 +1773,8 @@ export type ResolversTypes = ResolversObject<{
   SharingConsent: ResolverTypeWrapper<SharingConsent>;
   TargetGroup: TargetGroup;
   ThreePartyMeeting: ResolverTypeWrapper<ThreePartyMeetingRefModel>;
+  UnusualVolumeReport: ResolverTypeWrapper<UnusualVolumeModelModel>;
+  UnusualVolumeRow: ResolverTypeWrapper<UnusualVolumeRow>;
   UserAccessLog: ResolverTypeWrapper<UserAccessLogModelModel>;
   Weekday: Weekday;
   WeeklySlot: ResolverTypeWrapper<WeeklySlot>;
@@ -1785,6 +1850,8 @@ export type ResolversParentTypes = ResolversObject<{
   SharedPlan: SharedPlanModelModel;
   SharingConsent: SharingConsent;
   ThreePartyMeeting: ThreePartyMeetingRefModel;
+  UnusualVolumeReport: UnusualVolumeModelModel;
+  UnusualVolumeRow: UnusualVolumeRow;
   UserAccessLog: UserAccessLogModelModel;
   WeeklySlot: WeeklySlot;
   WeeklySlotInput: WeeklySlotInput;
@@ -1792,7 +1859,10 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<Maybe<ResolversTypes['AuditAction']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   log?: Resolver<ResolversTypes['AuditLogName'], ParentType, ContextType>;
@@ -1800,6 +1870,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
   personKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2169,6 +2240,25 @@ export type ThreePartyMeetingResolvers<ContextType = Context, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type UnusualVolumeReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnusualVolumeReport'] = ResolversParentTypes['UnusualVolumeReport'], FederationReferenceType extends FederationReferenceTypes['UnusualVolumeReport'] = FederationReferenceTypes['UnusualVolumeReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UnusualVolumeReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  first?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  jobbtorgRows?: Resolver<Array<ResolversTypes['UnusualVolumeRow']>, ParentType, ContextType>;
+  multiple?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  periods?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type UnusualVolumeRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnusualVolumeRow'] = ResolversParentTypes['UnusualVolumeRow']> = ResolversObject<{
+  log?: Resolver<ResolversTypes['AuditLogName'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usual?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type UserAccessLogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserAccessLog'] = ResolversParentTypes['UserAccessLog'], FederationReferenceType extends FederationReferenceTypes['UserAccessLog'] = FederationReferenceTypes['UserAccessLog']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UserAccessLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
   first?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2231,6 +2321,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SharedPlan?: SharedPlanResolvers<ContextType>;
   SharingConsent?: SharingConsentResolvers<ContextType>;
   ThreePartyMeeting?: ThreePartyMeetingResolvers<ContextType>;
+  UnusualVolumeReport?: UnusualVolumeReportResolvers<ContextType>;
+  UnusualVolumeRow?: UnusualVolumeRowResolvers<ContextType>;
   UserAccessLog?: UserAccessLogResolvers<ContextType>;
   WeeklySlot?: WeeklySlotResolvers<ContextType>;
 }>;

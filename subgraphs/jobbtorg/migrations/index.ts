@@ -1,5 +1,5 @@
 import { auditCheckpointsMigration } from '../../../lib/audit/checkpoint';
-import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
+import { auditActionsMigration, auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -18,5 +18,6 @@ export const migrations: Migrations = {
   '006_intervention_writers': interventionWriters,
   '007_plan_conflicts': planConflicts,
   '008_audit_chains': auditChainsMigration,
+  '009_audit_actions': auditActionsMigration,
   '010_audit_checkpoints': auditCheckpointsMigration,
 };

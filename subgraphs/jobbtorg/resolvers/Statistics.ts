@@ -25,7 +25,12 @@ export const StatisticsQuery: QueryResolvers = {
 // A bare reference (its id only), which the model types do not show, was never counted in
 // this request: it has no parts to read.
 export const FollowUpReport: FollowUpReportResolvers = {
-  csvParts: (report) => ('readCsvParts' in report ? report.readCsvParts() : ''),
+  csvParts: (report, _, { access }) => {
+    if (!('readCsvParts' in report)) return '';
+    // Jobbtorg's lines of the CSV, read only for the export: Jobbtorg's part of it.
+    access.statisticsExport('FollowUpReport', 'csvParts');
+    return report.readCsvParts();
+  },
 };
 
 export const FollowUpCell: FollowUpCellResolvers = {

@@ -1,6 +1,6 @@
 import { DateScalar, DateTimeScalar, MonthScalar, PersonnummerScalar } from '../../../lib/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { PersonAccessLog, UserAccessLog } from './AuditLog';
+import { PersonAccessLog, UnusualVolumeReport, UserAccessLog } from './AuditLog';
 import { Case } from './Case';
 import { Feedback } from './Feedback';
 import { Intervention } from './Intervention';
@@ -34,4 +34,5 @@ export const resolvers: Resolvers = {
   IncomeSupportToWorkReport,
   PersonAccessLog,
   UserAccessLog,
+  UnusualVolumeReport,
 };

@@ -1,5 +1,5 @@
 import { auditCheckpointsMigration } from '../../../lib/audit/checkpoint';
-import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
+import { auditActionsMigration, auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -14,5 +14,6 @@ export const migrations: Migrations = {
   '004_audit_log': auditMigration,
   '005_programme_parts': programmeParts,
   '006_audit_chains': auditChainsMigration,
+  '007_audit_actions': auditActionsMigration,
   '008_audit_checkpoints': auditCheckpointsMigration,
 };

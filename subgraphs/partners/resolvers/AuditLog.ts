@@ -1,5 +1,6 @@
 import { personAccessEntries, personAccessLogReference, userAccessEntries, userAccessLogReference } from '../../../lib/audit/queries';
-import type { PersonAccessLogResolvers, UserAccessLogResolvers } from '../__generated__/resolvers-types';
+import { unusualVolumeReference, unusualVolumeRows } from '../../../lib/audit/volume';
+import type { PersonAccessLogResolvers, UnusualVolumeReportResolvers, UserAccessLogResolvers } from '../__generated__/resolvers-types';
 
 /** The partner agencies' part of the auditors' questions: its own log's entries, the scope checked here too. */
 export const PersonAccessLog: PersonAccessLogResolvers = {
@@ -10,4 +11,9 @@ export const PersonAccessLog: PersonAccessLogResolvers = {
 export const UserAccessLog: UserAccessLogResolvers = {
   __resolveReference: (reference, { access }) => userAccessLogReference(reference, access),
   partnersEntries: (log, _, ctx) => userAccessEntries(ctx, 'PARTNERS', log, 'partnersEntries'),
+};
+
+export const UnusualVolumeReport: UnusualVolumeReportResolvers = {
+  __resolveReference: (reference, { access }) => unusualVolumeReference(reference, access),
+  partnersRows: (report, _, ctx) => unusualVolumeRows(ctx, 'PARTNERS', report, 'partnersRows'),
 };

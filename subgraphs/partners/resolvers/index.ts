@@ -1,6 +1,6 @@
 import { DateScalar, DateTimeScalar, PersonnummerScalar } from '../../../lib/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { PersonAccessLog, UserAccessLog } from './AuditLog';
+import { PersonAccessLog, UnusualVolumeReport, UserAccessLog } from './AuditLog';
 import { Agency } from './Agency';
 import { JobSeekerRegistration } from './JobSeekerRegistration';
 import { MunicipalityReception } from './MunicipalityReception';
@@ -32,4 +32,5 @@ export const resolvers: Resolvers = {
   ProviderAssignment,
   PersonAccessLog,
   UserAccessLog,
+  UnusualVolumeReport,
 };

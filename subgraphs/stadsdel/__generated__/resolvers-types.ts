@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { DistrictRow as DistrictRowModel, PersonRow as PersonRowModel, DecisionRow as DecisionRowModel, InfoMeetingRow as InfoMeetingRowModel, ReferralRow as ReferralRowModel, ThreePartyMeetingRow as ThreePartyMeetingRowModel, ConsentRow as ConsentRowModel, PersonPage as PersonPageModel, DecisionPage as DecisionPageModel, ReferralPage as ReferralPageModel, FreeInfoMeetingModel as FreeInfoMeetingModelModel } from '../models';
 import type { PersonAccessLogModel as PersonAccessLogModelModel, UserAccessLogModel as UserAccessLogModelModel, AuditEntryView as AuditEntryViewModel } from '../../../lib/audit/queries';
+import type { UnusualVolumeModel as UnusualVolumeModelModel } from '../../../lib/audit/volume';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -32,14 +33,32 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** What an audit entry records was done, or attempted where it was refused. */
+export type AuditAction =
+  /** A record was made. */
+  | 'CREATE'
+  /** Figures were taken away as a file (the follow-up report's CSV). */
+  | 'EXPORT'
+  /** Records were read. */
+  | 'READ'
+  /** A record was changed, ended or withdrawn. */
+  | 'UPDATE';
+
 /**
- * One row of an audit log (loggkontroll): who read or wrote which record of whom, when, in
- * which request, and whether it was allowed. The person appears only as the log's keyed hash.
+ * One row of an audit log (loggkontroll): who did what to which record of whom, when, from
+ * where, why and in which request, and whether it was allowed. The person appears only as
+ * the log's keyed hash.
  */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
+  /** What was done, or attempted; null only in entries written before the log recorded actions. */
+  action?: Maybe<AuditAction>;
   /** When the read or write happened, to the second. */
   at: Scalars['DateTime']['output'];
+  /** The case or referral the caller said the request was about (the `x-etk-case-reference` header); null when they did not say. */
+  caseReference?: Maybe<Scalars['String']['output']>;
+  /** The client's address as the gateway saw it; null in entries written before the log recorded it. */
+  clientAddress?: Maybe<Scalars['String']['output']>;
   /** The fields read, or `mutation:<name>` for a write, sorted. */
   fields: Array<Scalars['String']['output']>;
   /** The row's number in its log: its place in the hash chain (`npm run audit:verify`). */
@@ -54,6 +73,8 @@ export type AuditEntry = {
   outcome: AuditOutcome;
   /** The person as the log keys them (HMAC-SHA256 of the personnummer); null for a read that concerns no one person. */
   personKey?: Maybe<Scalars['String']['output']>;
+  /** Why the caller said they read (the `x-etk-purpose` header), e.g. `SHARED_PLANNING`; null when they did not say. */
+  purpose?: Maybe<Scalars['String']['output']>;
   /** The type of record read or written, e.g. `IncomeSupportDecision`. */
   recordType: Scalars['String']['output'];
   /** The request's id, the same in every subgraph's log and log lines (the `x-request-id` response header). */
@@ -727,6 +748,15 @@ export type Query = {
    */
   sharedPlanPeople: Array<Scalars['Personnummer']['output']>;
   /**
+   * Users whose reads stand out (loggkontroll), from every subgraph's audit log: their
+   * allowed reads of people's records in the period exceed `threshold`, or `multiple` times
+   * their own usual — their average in each of the `periods` periods of the same length just
+   * before (taken as at least one read). Give a threshold, a multiple or both. Needs the
+   * scope `audit:read`; anyone else is FORBIDDEN, and both the question and a refusal are
+   * themselves logged.
+   */
+  unusualAccessVolume: UnusualVolumeReport;
+  /**
    * What this user read or wrote (loggkontroll), from every subgraph's audit log, newest
    * first, the people by the log's keyed hash. Needs the scope `audit:read`; anyone else is
    * FORBIDDEN, and both the look and a refusal are themselves logged.
@@ -777,6 +807,16 @@ export type QueryReferralsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReferralFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUnusualAccessVolumeArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['DateTime']['input'];
+  multiple?: InputMaybe<Scalars['Float']['input']>;
+  periods?: InputMaybe<Scalars['Int']['input']>;
+  threshold?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -958,6 +998,53 @@ export type ThreePartyMeeting = {
 };
 
 /**
+ * The users whose reads stood out in a period, from every subgraph's audit log. Each
+ * subgraph answers its own list from its own log; the key is the question asked.
+ */
+export type UnusualVolumeReport = {
+  __typename?: 'UnusualVolumeReport';
+  /** Most rows each list holds (0–500). */
+  first: Scalars['Int']['output'];
+  /** Reads at or after this instant. */
+  from: Scalars['DateTime']['output'];
+  /** Jobbtorg's users who stood out (jobbtorg subgraph). */
+  jobbtorgRows: Array<UnusualVolumeRow>;
+  /** How many times their usual a user's reads must exceed to stand out; null when only the threshold counts. */
+  multiple?: Maybe<Scalars['Float']['output']>;
+  /** The partner agencies' users who stood out (partners subgraph). */
+  partnersRows: Array<UnusualVolumeRow>;
+  /** How many periods of the same length, just before, make up a user's usual. */
+  periods: Scalars['Int']['output'];
+  /**
+   * Every log's users who stood out as one list, most reads first, at most `first`; a user
+   * who stood out in two logs is in it once for each. Needs the scope `audit:read`; the
+   * question is itself logged in each subgraph.
+   */
+  rows: Array<UnusualVolumeRow>;
+  /** The stadsdel log's users who stood out, most reads first. Needs the scope `audit:read`; the question is itself logged. */
+  stadsdelRows: Array<UnusualVolumeRow>;
+  /** Reads in the period above which a user stands out; null when only the multiple counts. */
+  threshold?: Maybe<Scalars['Int']['output']>;
+  /** Reads at or before this instant. */
+  to: Scalars['DateTime']['output'];
+};
+
+/** One user whose reads in one audit log stood out in a period (`unusualAccessVolume`). */
+export type UnusualVolumeRow = {
+  __typename?: 'UnusualVolumeRow';
+  /** The log the reads are in. */
+  log: AuditLogName;
+  /** The organisation the user acted for, e.g. `JOBBTORG:VARBERG`. */
+  organisation: Scalars['String']['output'];
+  /** Allowed reads of a person's records in the period: entries of this log, one per person, record type and request. */
+  reads: Scalars['Int']['output'];
+  /** The user, as their organisation's token names them. */
+  user: Scalars['String']['output'];
+  /** The user's reads on average in each of the periods of the same length just before. */
+  usual: Scalars['Float']['output'];
+};
+
+/**
  * What a user read or wrote, from every subgraph's audit log (loggkontroll), the people by
  * the log's keyed hash. Each subgraph answers its own list; the key is the question asked.
  */
@@ -1123,6 +1210,7 @@ export type FederationTypes = ResolversObject<{
   PersonAccessLog: PersonAccessLog;
   Referral: Referral;
   ThreePartyMeeting: ThreePartyMeeting;
+  UnusualVolumeReport: UnusualVolumeReport;
   UserAccessLog: UserAccessLog;
 }>;
 
@@ -1158,6 +1246,9 @@ export type FederationReferenceTypes = ResolversObject<{
   ThreePartyMeeting:
     ( { __typename: 'ThreePartyMeeting' }
     & GraphQLRecursivePick<FederationTypes['ThreePartyMeeting'], {"id":true}> );
+  UnusualVolumeReport:
+    ( { __typename: 'UnusualVolumeReport' }
+    & GraphQLRecursivePick<FederationTypes['UnusualVolumeReport'], {"from":true,"to":true,"threshold":true,"multiple":true,"periods":true,"first":true}> );
   UserAccessLog:
     ( { __typename: 'UserAccessLog' }
     & GraphQLRecursivePick<FederationTypes['UserAccessLog'], {"organisation":true,"user":true,"from":true,"to":true,"first":true}> );
@@ -1167,6 +1258,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AuditAction: AuditAction;
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1224,6 +1316,8 @@ export type ResolversTypes = ResolversObject<{
   ScheduleThreePartyMeetingInput: ScheduleThreePartyMeetingInput;
   SharingConsent: ResolverTypeWrapper<SharingConsent>;
   ThreePartyMeeting: ResolverTypeWrapper<ThreePartyMeetingRowModel>;
+  UnusualVolumeReport: ResolverTypeWrapper<UnusualVolumeModelModel>;
+  UnusualVolumeRow: ResolverTypeWrapper<UnusualVolumeRow>;
   UserAccessLog: ResolverTypeWrapper<UserAccessLogModelModel>;
   Weekday: Weekday;
   WeeklySlot: ResolverTypeWrapper<WeeklySlot>;
@@ -1278,6 +1372,8 @@ export type ResolversParentTypes = ResolversObject<{
   ScheduleThreePartyMeetingInput: ScheduleThreePartyMeetingInput;
   SharingConsent: SharingConsent;
   ThreePartyMeeting: ThreePartyMeetingRowModel;
+  UnusualVolumeReport: UnusualVolumeModelModel;
+  UnusualVolumeRow: UnusualVolumeRow;
   UserAccessLog: UserAccessLogModelModel;
   WeeklySlot: WeeklySlot;
   WeeklySlotInput: WeeklySlotInput;
@@ -1285,7 +1381,10 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<Maybe<ResolversTypes['AuditAction']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  caseReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   log?: Resolver<ResolversTypes['AuditLogName'], ParentType, ContextType>;
@@ -1293,6 +1392,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
   personKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1508,6 +1608,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
   referrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryReferralsArgs, 'first'>>;
   sharedPlanPeople?: Resolver<Array<ResolversTypes['Personnummer']>, ParentType, ContextType>;
+  unusualAccessVolume?: Resolver<ResolversTypes['UnusualVolumeReport'], ParentType, ContextType, RequireFields<QueryUnusualAccessVolumeArgs, 'first' | 'from' | 'periods' | 'to'>>;
   userAccessLog?: Resolver<ResolversTypes['UserAccessLog'], ParentType, ContextType, RequireFields<QueryUserAccessLogArgs, 'first' | 'organisation' | 'user'>>;
 }>;
 
@@ -1554,6 +1655,28 @@ export type ThreePartyMeetingResolvers<ContextType = Context, ParentType extends
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   thirdParty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type UnusualVolumeReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnusualVolumeReport'] = ResolversParentTypes['UnusualVolumeReport'], FederationReferenceType extends FederationReferenceTypes['UnusualVolumeReport'] = FederationReferenceTypes['UnusualVolumeReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UnusualVolumeReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  first?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  jobbtorgRows?: Resolver<Array<ResolversTypes['UnusualVolumeRow']>, ParentType, ContextType>;
+  multiple?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  partnersRows?: Resolver<Array<ResolversTypes['UnusualVolumeRow']>, ParentType, ContextType>;
+  periods?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['UnusualVolumeRow']>, ParentType, ContextType>;
+  stadsdelRows?: Resolver<Array<ResolversTypes['UnusualVolumeRow']>, ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type UnusualVolumeRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnusualVolumeRow'] = ResolversParentTypes['UnusualVolumeRow']> = ResolversObject<{
+  log?: Resolver<ResolversTypes['AuditLogName'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usual?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type UserAccessLogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserAccessLog'] = ResolversParentTypes['UserAccessLog'], FederationReferenceType extends FederationReferenceTypes['UserAccessLog'] = FederationReferenceTypes['UserAccessLog']> = ResolversObject<{
@@ -1608,6 +1731,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SEK?: GraphQLScalarType;
   SharingConsent?: SharingConsentResolvers<ContextType>;
   ThreePartyMeeting?: ThreePartyMeetingResolvers<ContextType>;
+  UnusualVolumeReport?: UnusualVolumeReportResolvers<ContextType>;
+  UnusualVolumeRow?: UnusualVolumeRowResolvers<ContextType>;
   UserAccessLog?: UserAccessLogResolvers<ContextType>;
   WeeklySlot?: WeeklySlotResolvers<ContextType>;
 }>;

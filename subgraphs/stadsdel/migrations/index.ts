@@ -1,5 +1,5 @@
 import { auditCheckpointsMigration } from '../../../lib/audit/checkpoint';
-import { auditChainsMigration, auditMigration } from '../../../lib/audit/log';
+import { auditActionsMigration, auditChainsMigration, auditMigration } from '../../../lib/audit/log';
 import { idempotencyMigration } from '../../../lib/idempotency';
 import { Migrations } from '../../../lib/migrations';
 import * as initial from './001_initial';
@@ -20,5 +20,6 @@ export const migrations: Migrations = {
   '007_referral_closure': referralClosure,
   '008_statistics_indexes': statisticsIndexes,
   '009_audit_chains': auditChainsMigration,
+  '010_audit_actions': auditActionsMigration,
   '011_audit_checkpoints': auditCheckpointsMigration,
 };

@@ -6,7 +6,8 @@ import {
   userAccessEntries,
   userAccessLogReference,
 } from '../../../lib/audit/queries';
-import type { PersonAccessLogResolvers, QueryResolvers, UserAccessLogResolvers } from '../__generated__/resolvers-types';
+import { mergeMostReadsFirst, unusualVolumeQuestion, unusualVolumeReference, unusualVolumeRows } from '../../../lib/audit/volume';
+import type { PersonAccessLogResolvers, QueryResolvers, UnusualVolumeReportResolvers, UserAccessLogResolvers } from '../__generated__/resolvers-types';
 
 /**
  * The auditors' questions start here: the root fields check the scope and state the
@@ -22,6 +23,10 @@ export const AuditLogQuery: QueryResolvers = {
     access.auditLog({ kind: 'UserAccessLog' }, 'userAccessLog');
     return { organisation, user, ...accessLogWindow({ from, to, first }, 'userAccessLog') };
   },
+  unusualAccessVolume: (_, args, { access }) => {
+    access.auditLog({ kind: 'UnusualVolumeReport' }, 'unusualAccessVolume');
+    return unusualVolumeQuestion(args, 'unusualAccessVolume');
+  },
 };
 
 export const PersonAccessLog: PersonAccessLogResolvers = {
@@ -34,4 +39,10 @@ export const UserAccessLog: UserAccessLogResolvers = {
   __resolveReference: (reference, { access }) => userAccessLogReference(reference, access),
   stadsdelEntries: (log, _, ctx) => userAccessEntries(ctx, 'STADSDEL', log, 'stadsdelEntries'),
   entries: async (log, _, ctx) => mergeNewestFirst(await userAccessEntries(ctx, 'STADSDEL', log, 'entries'), log),
+};
+
+export const UnusualVolumeReport: UnusualVolumeReportResolvers = {
+  __resolveReference: (reference, { access }) => unusualVolumeReference(reference, access),
+  stadsdelRows: (report, _, ctx) => unusualVolumeRows(ctx, 'STADSDEL', report, 'stadsdelRows'),
+  rows: async (report, _, ctx) => mergeMostReadsFirst(await unusualVolumeRows(ctx, 'STADSDEL', report, 'rows'), report),
 };

@@ -36,7 +36,8 @@ export const FollowUpCell: FollowUpCellResolvers<Context, ResolversParentTypes['
 
 export const FollowUpReport: FollowUpReportResolvers<Context, ResolversParentTypes['FollowUpReport'], ReferenceWithRequiredFields<'FollowUpReport', 'csvParts'>> = {
   __resolveReference: async ({ id, csvParts = '' }, { db, access }) => {
-    access.statistics('FollowUpReport', '__resolveReference');
+    // The districts' part is only the CSV: all this entity holds is the export.
+    access.statisticsExport('FollowUpReport', 'csv');
     return { id, csvParts, csv: await followUpCsv(db, csvParts, currentMonth()) };
   },
 };
@@ -49,6 +50,12 @@ export const IncomeSupportToWorkReport: IncomeSupportToWorkReportResolvers<
   __resolveReference: async ({ id, closuresToWork = '' }, { db, access }) => {
     access.statistics('IncomeSupportToWorkReport', '__resolveReference');
     return { id, closuresToWork, ...(await incomeSupportToWork(db, parseReportId(String(id)), closuresToWork, currentMonth())) };
+  },
+  // Made with the figures, but handed out as a file only when asked for: that is the export.
+  csv: (report, _, { access }) => {
+    access.statisticsExport('IncomeSupportToWorkReport', 'csv');
+    // A bare reference (its id only) was never resolved here: it has no figures to give.
+    return 'csv' in report ? report.csv : '';
   },
 };
 

@@ -1,6 +1,6 @@
 import { DateScalar, DateTimeScalar, MonthScalar, PersonnummerScalar, SEKScalar } from '../../../lib/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { AuditLogQuery, PersonAccessLog, UserAccessLog } from './AuditLog';
+import { AuditLogQuery, PersonAccessLog, UnusualVolumeReport, UserAccessLog } from './AuditLog';
 import { Consent } from './Consent';
 import { District } from './District';
 import { FreeInfoMeeting } from './FreeInfoMeeting';
@@ -35,4 +35,5 @@ export const resolvers: Resolvers = {
   IncomeSupportToWorkCell,
   PersonAccessLog,
   UserAccessLog,
+  UnusualVolumeReport,
 };

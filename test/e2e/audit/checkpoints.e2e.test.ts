@@ -42,6 +42,7 @@ const entries = (at: string, count: number, requestId: string): AuditEntry[] =>
     operationName: 'Retention',
     requestId,
     outcome: 'ALLOWED',
+    action: 'READ',
   }));
 
 /** The URL a script outside this process reaches a stack's database by. */

@@ -12,7 +12,7 @@ import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
  * auditor's own looks are on the log too.
  */
 
-const ENTRY = 'log id at organisation user personKey recordType fields operationName requestId outcome';
+const ENTRY = 'log id at organisation user personKey recordType fields operationName requestId outcome action purpose caseReference clientAddress';
 
 const WHO_READ = /* GraphQL */ `
   query WhoRead($p: Personnummer!, $from: DateTime, $to: DateTime, $first: Int) {
@@ -58,6 +58,10 @@ function asEntries(log: Entry['log'], rows: any[]): Entry[] {
       operationName: r.operation_name,
       requestId: r.request_id,
       outcome: r.outcome,
+      action: r.action,
+      purpose: r.purpose,
+      caseReference: r.case_reference,
+      clientAddress: r.client_address,
     }));
 }
 

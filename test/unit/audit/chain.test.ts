@@ -22,6 +22,7 @@ const entriesOf = (requestId: string, count: number): AuditEntry[] =>
     operationName: 'Cases',
     requestId,
     outcome: 'ALLOWED',
+    action: 'READ',
   }));
 
 /** An entry the database refuses (NOT NULL), so the step holding it fails. */

@@ -35,6 +35,7 @@ const ENTRY = {
   operationName: null,
   requestId: 'grants-test',
   outcome: 'ALLOWED' as const,
+  action: 'READ' as const,
 };
 
 describeOnMysql([stadsdel, jobbtorg, partners].map((d) => [d.name, d] as const))(

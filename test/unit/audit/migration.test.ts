@@ -7,6 +7,7 @@ import { migrations as stadsdel } from '../../../subgraphs/stadsdel/migrations';
 import { openDatabase } from '../../helpers/database';
 import { describeEachDialect } from '../../helpers/dialects';
 import { STACK_START_TIMEOUT_MS } from '../../helpers/timeouts';
+import { migrationsBefore } from './migrations-before';
 import { HEAD_BEFORE_CHAINS, ROWS_BEFORE_CHAINS } from './rows-before-chains';
 
 /**
@@ -16,11 +17,7 @@ import { HEAD_BEFORE_CHAINS, ROWS_BEFORE_CHAINS } from './rows-before-chains';
 
 // Each subgraph numbers it after its own migrations (stadsdel 009, jobbtorg 008, partners 006).
 const isChains = (name: string) => name.endsWith('_audit_chains');
-/** The migrations of the release before the chains: those numbered before it. */
-const before = (all: Migrations): Migrations => {
-  const chains = Object.keys(all).find(isChains)!;
-  return Object.fromEntries(Object.entries(all).filter(([name]) => name < chains));
-};
+const before = (all: Migrations): Migrations => migrationsBefore(all, '_audit_chains');
 
 const ENTRY: AuditEntry = {
   at: new Date('2026-04-01T08:00:00Z'),
@@ -32,6 +29,7 @@ const ENTRY: AuditEntry = {
   operationName: 'After',
   requestId: 'after-1',
   outcome: 'ALLOWED',
+  action: 'READ',
 };
 
 it.each([

@@ -93,7 +93,7 @@ describe('a key another subgraph sends', () => {
 
 describe('the merged view', () => {
   const entry = (log: AuditEntryView['log'], id: number, at: string): AuditEntryView => ({
-    log, id: String(id), at, organisation: 'AF', user: 'u', personKey: 'k', recordType: 'Person', fields: ['givenName'], operationName: null, requestId: 'r', outcome: 'ALLOWED',
+    log, id: String(id), at, organisation: 'AF', user: 'u', personKey: 'k', recordType: 'Person', fields: ['givenName'], operationName: null, requestId: 'r', outcome: 'ALLOWED', action: 'READ',
   });
 
   it('keeps the newest `first` of all the logs, same seconds in log order', () => {
