@@ -30,6 +30,7 @@ describeEachDialect('the production build', (dialect) => {
     execFileSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/build.ts'], { cwd: root, stdio: 'pipe' });
     const issuerJwk = await generatePrivateJwk();
     const gatewayJwk = await generatePrivateJwk();
+    const checkpointJwk = await generatePrivateJwk();
     jwks = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwksOf(issuerJwk))));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     stack = await startProcesses({
@@ -40,9 +41,9 @@ describeEachDialect('the production build', (dialect) => {
         GATEWAY_PUBLIC_KEY: JSON.stringify(publicJwkOf(gatewayJwk)),
         GATEWAY_SIGNING_KEY: JSON.stringify(gatewayJwk),
         AUDIT_SECRET: randomBytes(32).toString('hex'),
+        AUDIT_SIGNING_KEY: JSON.stringify(checkpointJwk),
         AUTH_ISSUER: ISSUER,
         AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
-        SUPERGRAPH_PATH: 'dist/schema/supergraph.graphql',
       },
     });
     token = await mintToken(issuerJwk, { org: 'DISTRICT:BR', sub: 'handlaggare.br', scope: 'records:read' }, { issuer: ISSUER });
