@@ -79,6 +79,8 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Express would hash every answer for an ETag; a GraphQL POST is never answered from a cache.
+  app.disable('etag');
   app.get('/health', async (_req, res) => {
     const report = await options.health().catch((error: Error) => ({ healthy: false, error: error.message }));
     res.status(report.healthy ? 200 : 503).json(report);
