@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { SUBGRAPH_NAMES } from '../lib/config';
 import { Contestant, startContestants } from './load/contestants';
 import { combine, errorSamples, outcomeOf, percentile, poolFor, postJson, run, RunResult } from './load/driver';
-import { benchOperations, CASE_LIST, FIRST_PERSON, LoadOperation } from './load/operations';
+import { benchOperations, CASE_LIST, FIRST_CASE, LoadOperation } from './load/operations';
 import { LoadDialect, rssMb, startLoadStack } from './load/processes';
 
 /**
@@ -60,7 +60,7 @@ async function measure(contestant: Contestant, operation: LoadOperation, connect
 /** The personnummer of someone the load's caller may read, asked through our gateway. */
 async function somePerson(url: string, token: string): Promise<string> {
   const pool = poolFor(url, 1);
-  const answer = await postJson(pool, url, JSON.stringify({ query: FIRST_PERSON }), { authorization: `Bearer ${token}` });
+  const answer = await postJson(pool, url, JSON.stringify({ query: FIRST_CASE }), { authorization: `Bearer ${token}` });
   await pool.close();
   if (outcomeOf(answer) !== 'ok' || typeof answer === 'string') throw new Error(`cannot find a person to read: ${JSON.stringify(answer)}`);
   return answer.json.data.cases.edges[0].node.person.personnummer;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { developmentIssuerKey, mintToken } from '../../lib/auth/development';
+import { developmentIssuerKey, mintToken, TokenClaims } from '../../lib/auth/development';
 import { SubgraphName } from '../../lib/config';
 import { outcomeOf, poolFor, postJson, Send } from './driver';
 import { floorSender, recordPlan } from './floor';
@@ -20,7 +20,7 @@ export interface Contestant {
 }
 
 /** A gateway contestant: the same POST with the same caller token to its URL. */
-function gatewayContestant(name: string, process: LoadProcess, token: string): Contestant {
+export function gatewayContestant(name: string, process: LoadProcess, token: string): Contestant {
   return {
     name,
     process,
@@ -41,12 +41,22 @@ export interface Contestants {
   token: string;
 }
 
+/** Our gateway as `npm start` runs it, on `stack`; `nodeArgs` go to its Node (e.g. --cpu-prof). */
+export function startOurGateway(stack: LoadStack, nodeArgs: string[] = []): Promise<LoadProcess> {
+  return freePort().then((port) => stack.startProcess('gateway', ['gateway/index.ts'], { GATEWAY_PORT: String(port) }, nodeArgs));
+}
+
+/** A token our gateway accepts for `claims`, from the stack's development issuer. */
+export async function loadToken(stack: LoadStack, claims: TokenClaims = LOAD_CALLER): Promise<string> {
+  return mintToken(await developmentIssuerKey(path.join(stack.dataDir, 'keys')), claims);
+}
+
 /** Starts both gateways on `stack` and returns the three contestants. `nodeArgs` go to our gateway (e.g. --cpu-prof). */
 export async function startContestants(stack: LoadStack, nodeArgs: string[] = []): Promise<Contestants> {
-  const ourGateway = await stack.startProcess('gateway', ['gateway/index.ts'], { GATEWAY_PORT: String(await freePort()) }, nodeArgs);
+  const ourGateway = await startOurGateway(stack, nodeArgs);
   const stockGateway = await stack.startProcess('stock', ['scripts/load/stock-gateway.ts'], { GATEWAY_PORT: String(await freePort()) });
   const keysDir = path.join(stack.dataDir, 'keys');
-  const token = await mintToken(await developmentIssuerKey(keysDir), LOAD_CALLER);
+  const token = await loadToken(stack);
   const subgraphUrls = Object.fromEntries(Object.entries(stack.subgraphs).map(([n, p]) => [n, p.url])) as Record<SubgraphName, string>;
   const floor: Contestant = {
     name: 'floor',

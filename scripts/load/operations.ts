@@ -38,10 +38,10 @@ export const CASE_LIST = /* GraphQL */ `
   }
 `;
 
-/** To find a person the caller sees: the personnummer of the first such case. */
-export const FIRST_PERSON = /* GraphQL */ `
-  query LoadFirstPerson {
-    cases(first: 1, filter: { reportingGroup: NEWLY_ARRIVED_REFUGEE }) { edges { node { person { personnummer } } } }
+/** To find a case and a person the caller sees: the first such case. */
+export const FIRST_CASE = /* GraphQL */ `
+  query LoadFirstCase {
+    cases(first: 1, filter: { reportingGroup: NEWLY_ARRIVED_REFUGEE }) { edges { node { id person { personnummer } } } }
   }
 `;
 
