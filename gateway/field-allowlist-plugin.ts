@@ -15,6 +15,7 @@ import { Organisation } from '../lib/auth/organisations';
 import { fieldNotAllowed } from '../lib/errors';
 import { fragmentsOf } from './cost';
 import { allowlistOf } from './field-allowlist';
+import { OperationMemo } from './operation-memo';
 
 /**
  * Holds every request of a partner organisation to its field allowlist (field-allowlist.ts),
@@ -91,6 +92,8 @@ export function firstDisallowedField(
 
 /** Refuses a partner organisation's request that names a field outside its allowlist, before any subgraph is called. */
 export function fieldAllowlistPlugin<C extends { caller: { organisation: Organisation } }>(options: AllowlistOptions): ApolloServerPlugin<C> {
+  // The first field outside each kind's allowlist, by operation: the document decides it alone.
+  const judged = new OperationMemo<DisallowedField | undefined>();
   return {
     async requestDidStart({ contextValue }) {
       const { kind } = contextValue.caller.organisation;
@@ -98,7 +101,7 @@ export function fieldAllowlistPlugin<C extends { caller: { organisation: Organis
       if (!allowed) return {};
       return {
         async didResolveOperation({ schema, document, operation }) {
-          const field = operation && firstDisallowedField(schema, document, operation, allowed, options);
+          const field = operation && judged.get(operation, kind, () => firstDisallowedField(schema, document, operation, allowed, options));
           if (field) throw fieldNotAllowed(kind, field);
         },
       };

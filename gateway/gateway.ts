@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { signInternalToken } from '../lib/auth/internal-token';
+import { INTERNAL_TOKEN_SECONDS, signInternalToken } from '../lib/auth/internal-token';
 import { requestContextFrom } from '../lib/auth/request-context';
 import { PrivateJwk, SigningKey } from '../lib/auth/keys';
 import { AppEnvironment, SubgraphName } from '../lib/config';
@@ -19,6 +19,7 @@ import { devSignInRoutes } from './dev-sign-in';
 import { fieldAllowlistPlugin } from './field-allowlist-plugin';
 import { probeSubgraphs } from './health';
 import { scalarValidationPlugin } from './input-validation';
+import { SubgraphClient, subgraphClient } from './subgraph-client';
 import { parseOptionsFor, QueryLimits, queryLimitsPlugin, resolveLimits } from './limits';
 import { operationChoicePlugin } from './operation-choice';
 import { admitOperation, loadRegisteredOperations, OperationRegistry, registeredQueryCache } from './operations';
@@ -78,6 +79,22 @@ export interface GatewayContext {
   caller: Caller;
   /** The W3C trace context, the one client header passed on to subgraphs. */
   traceparent?: string;
+  /** The request's internal token, signed at its first subgraph fetch and shared by the rest (`internalTokenFor`). */
+  internalToken?: { token: Promise<string>; renewAt: number };
+}
+
+/**
+ * The token that carries the request's identity to the subgraphs. Every subgraph verifies
+ * the same issuer and audience, so one token serves every fetch of the request: it is signed
+ * once, at the first fetch, and again only for a fetch made after half its life, so that
+ * it never expires in a subgraph that passes it on to a peer.
+ */
+function internalTokenFor(context: GatewayContext, operationName: string | null, key: SigningKey): Promise<string> {
+  const now = Date.now();
+  if (context.internalToken && now < context.internalToken.renewAt) return context.internalToken.token;
+  const token = signInternalToken(key, { ...context.caller, operationName }, new Date(now));
+  context.internalToken = { token, renewAt: now + (INTERNAL_TOKEN_SECONDS * 1000) / 2 };
+  return token;
 }
 
 /**
@@ -88,26 +105,22 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     url: string,
-    timeoutMs: number,
+    client: SubgraphClient,
     private readonly signingKey: SigningKey,
   ) {
-    super({
-      url,
-      fetcher: ((input: string, init: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
-    });
+    super({ url, fetcher: client.fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
   /**
-   * Identity travels only as a token the gateway signs for this fetch; no client header is
-   * forwarded but the trace context.
+   * Identity travels only as the token the gateway signs for this request; no client header
+   * is forwarded but the trace context.
    */
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { request, context } = options;
     // The operation's name as parsed from the client's document, for the audit log.
     const operationName = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? null) : null;
     const headers = request.http!.headers;
-    headers.set('authorization', `Bearer ${await signInternalToken(this.signingKey, { ...context.caller, operationName })}`);
+    headers.set('authorization', `Bearer ${await internalTokenFor(context as GatewayContext, operationName, this.signingKey)}`);
     forwardTraceContext(headers, context.traceparent);
   }
 
@@ -147,13 +160,14 @@ function shownFailureOf(error: Error): { message: string; code: string } | undef
 export async function createGateway(options: GatewayOptions): Promise<Service> {
   const logger = options.logger ? redactingLogger(options.logger) : consoleLogger();
   const metrics = new ServiceMetrics('gateway');
+  const client = subgraphClient(options.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL for`);
-      return observeFetches(new SubgraphDataSource(name, url, options.subgraphTimeoutMs, options.signingKey), name, metrics);
+      return observeFetches(new SubgraphDataSource(name, url, client, options.signingKey), name, metrics);
     },
   });
   const development = options.environment === 'development';
@@ -161,7 +175,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
   const limits = resolveLimits(options.limits);
   const operations = options.operations ?? loadRegisteredOperations();
   const rateLimit = await rateLimitPlugin<GatewayContext>(options.rateLimits ?? {}, logger);
-  return buildService<GatewayContext>({
+  const service = await buildService<GatewayContext>({
     name: 'gateway',
     metrics,
     apollo: { gateway },
@@ -187,6 +201,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     serverOptions: { parseOptions: parseOptionsFor(limits), persistedQueries: { cache: registeredQueryCache(operations) } },
     routes: development ? developmentRoutes(options.development ?? {}, options.authentication) : [],
   });
+  return { ...service, stop: () => service.stop().finally(() => client.close()) };
 }
 
 /** Sign-in first, then GraphiQL, then the desk, whose static files take whatever path is left. */

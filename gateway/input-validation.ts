@@ -10,11 +10,13 @@ import {
   isScalarType,
   OperationDefinitionNode,
   TypeInfo,
+  ValueNode,
   valueFromASTUntyped,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
 import { checkScalar, scalarChecks } from '../lib/scalars';
+import { OperationMemo } from './operation-memo';
 
 /**
  * The supergraph the gateway serves knows the custom scalars only by name, so without
@@ -43,15 +45,21 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string): void 
   if (isScalarType(type) && scalarChecks[type.name]) checkScalar(type.name, value, path);
 }
 
-/** Throws the first bad custom-scalar argument of the operation. */
-export function checkScalarArguments(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): void {
+/** An argument that holds a custom scalar somewhere, as the document writes it. */
+interface ScalarArgument {
+  type: GraphQLInputType;
+  value: ValueNode;
+  /** `field.argument`, as errors name it. */
+  path: string;
+}
+
+/**
+ * The arguments of the operation, and of the fragments in its document (a fragment spread
+ * in it carries arguments), whose types hold a custom scalar: the document's alone.
+ */
+export function scalarArgumentsOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ScalarArgument[] {
   const typeInfo = new TypeInfo(schema);
-  // Fragments are checked too: a fragment spread in this operation carries arguments.
+  const found: ScalarArgument[] = [];
   const nodes = [operation, ...document.definitions.filter((d) => d.kind === 'FragmentDefinition')];
   for (const node of nodes) {
     visit(
@@ -61,12 +69,17 @@ export function checkScalarArguments(
           const definition = typeInfo.getArgument();
           const field = typeInfo.getFieldDef();
           if (!definition || !field || !scalarsInside(definition.type)) return;
-          const value = valueFromASTUntyped(argument.value, variables);
-          checkValue(definition.type, value, `${field.name}.${argument.name.value}`);
+          found.push({ type: definition.type, value: argument.value, path: `${field.name}.${argument.name.value}` });
         },
       }),
     );
   }
+  return found;
+}
+
+/** Throws the first bad custom-scalar argument of the operation, with this request's variables. */
+export function checkScalarArguments(arguments_: readonly ScalarArgument[], variables: Record<string, unknown>): void {
+  for (const { type, value, path } of arguments_) checkValue(type, valueFromASTUntyped(value, variables), path);
 }
 
 function scalarsInside(type: GraphQLInputType, seen = new Set<string>()): boolean {
@@ -77,12 +90,14 @@ function scalarsInside(type: GraphQLInputType, seen = new Set<string>()): boolea
   return Object.values(named.getFields()).some((f) => scalarsInside(f.type, seen));
 }
 
+/** Where the scalars are is found once per document (operation-memo.ts); their values are checked per request. */
 export function scalarValidationPlugin<C extends object>(): ApolloServerPlugin<C> {
+  const found = new OperationMemo<ScalarArgument[]>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          if (operation) checkScalarArguments(schema, document, operation, request.variables ?? {});
+          if (operation) checkScalarArguments(found.get(operation, '', () => scalarArgumentsOf(schema, document, operation)), request.variables ?? {});
         },
       };
     },

@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import { limitExceeded } from '../lib/errors';
 import { forEachSelection, fragmentsOf, operationCost } from './cost';
+import { OperationMemo } from './operation-memo';
 
 /**
  * What one request may ask of the gateway, checked before any subgraph is called. Each
@@ -277,15 +278,7 @@ export function checkLimits(
     );
   }
 
-  const cost = operationCost(schema, document, operation, variables, limits);
-  if (cost > limits.maxCost) {
-    throw limitExceeded(
-      'QUERY_TOO_COSTLY',
-      `Query cost limit of ${limits.maxCost} exceeded, found ${cost}: ask for smaller pages (first) or fewer nested lists.`,
-      limits.maxCost,
-      cost,
-    );
-  }
+  checkCost(schema, document, operation, variables, limits);
 
   const recursion = deepestRecursion(schema, document, operation);
   if (recursion && recursion.count > limits.maxRecursion) {
@@ -298,13 +291,45 @@ export function checkLimits(
   }
 }
 
-/** Checks every operation against `limits` after validation, before any subgraph is called. */
+/** Throws when `operation` costs more than `limits.maxCost` with these variables. */
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): void {
+  const cost = operationCost(schema, document, operation, variables, limits);
+  if (cost > limits.maxCost) {
+    throw limitExceeded(
+      'QUERY_TOO_COSTLY',
+      `Query cost limit of ${limits.maxCost} exceeded, found ${cost}: ask for smaller pages (first) or fewer nested lists.`,
+      limits.maxCost,
+      cost,
+    );
+  }
+}
+
+/**
+ * Checks every operation against `limits` after validation, before any subgraph is called.
+ * Everything but the cost is the document's alone: an operation that kept to it once is
+ * only costed, with its request's variables, when it comes again (operation-memo.ts).
+ */
 export function queryLimitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
+  const shapeKept = new OperationMemo<true>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          if (operation) checkLimits(schema, document, operation, request.variables ?? {}, limits);
+          if (!operation) return;
+          const variables = request.variables ?? {};
+          let judgedInFull = false;
+          shapeKept.get(operation, '', () => {
+            checkLimits(schema, document, operation, variables, limits);
+            judgedInFull = true;
+            return true;
+          });
+          if (!judgedInFull) checkCost(schema, document, operation, variables, limits);
         },
       };
     },

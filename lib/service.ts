@@ -96,6 +96,8 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Express would hash every answer for an ETag; a GraphQL POST is never answered from a cache.
+  app.disable('etag');
   // Liveness: the process answers. A load balancer routes by /ready; an orchestrator restarts by /live.
   app.get('/live', (_req, res) => void res.json({ live: true }));
   const ready = async (_req: express.Request, res: express.Response) => {

@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createPrivateKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, JWK } from 'jose';
 
 /**
  * Signing keys as JWKs. Production passes them in the environment; development keeps a
@@ -16,7 +16,8 @@ export type PrivateJwk = JWK & { kid: string; d: string };
 
 export interface SigningKey {
   kid: string;
-  privateKey: KeyLike | Uint8Array;
+  /** A KeyObject, which node:crypto signs with directly and jose accepts too. */
+  privateKey: KeyObject;
 }
 
 export async function generatePrivateJwk(): Promise<PrivateJwk> {
@@ -32,7 +33,7 @@ export function publicJwkOf(jwk: JWK): JWK {
 }
 
 export async function signingKeyOf(jwk: PrivateJwk): Promise<SigningKey> {
-  return { kid: jwk.kid, privateKey: await importJWK(jwk, SIGNING_ALGORITHM) };
+  return { kid: jwk.kid, privateKey: createPrivateKey({ key: { ...jwk }, format: 'jwk' }) };
 }
 
 /** Parses a JWK from configuration; the message names the variable, never the key. */

@@ -142,6 +142,18 @@ describeEachDialect('query limits at the gateway', (dialect) => {
     expect(refused.errors![0].extensions).toMatchObject({ limit: maxCost, found: costOf(largestFirst + 1) });
   });
 
+  // The document-only checks are remembered per document (gateway/operation-memo.ts).
+  it('judges a document it has seen before as it did the first time, and its variables anew', async () => {
+    await expectRefused('QUERY_TOO_DEEP', queryOfDepth(13));
+    await expectRefused('QUERY_TOO_DEEP', queryOfDepth(13));
+    await expectAnswered(COSTLY, { first: 1 });
+    await expectRefused('QUERY_TOO_COSTLY', COSTLY, { first: largestFirst + 1 });
+    const PERSON = 'query($p: Personnummer!) { person(personnummer: $p) { givenName } }';
+    await expectAnswered(PERSON, { p: '199511085558' });
+    const bad = await ask(PERSON, { p: '19951108555' });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'person.personnummer' });
+  });
+
   it(`answers ${maxTokens} tokens and refuses ${maxTokens + 1} before parsing the rest`, async () => {
     await expectAnswered(documentOfTokens(maxTokens));
     const refused = await expectRefused('GRAPHQL_PARSE_FAILED', documentOfTokens(maxTokens + 1));

@@ -1,0 +1,126 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { SUBGRAPH_NAMES, SubgraphName } from '../../lib/config';
+import { dropMysqlDatabase } from '../../lib/db';
+
+/**
+ * The processes `npm run bench:load` and `npm run soak` measure: the three subgraphs and
+ * the gateways, each a Node process of its own as in production (so each has its own RSS
+ * and event loop), started from the environment like `npm start` does, on free ports,
+ * with their keys and SQLite files in a temporary DATA_DIR — or, with `mysql`, databases
+ * of their own on MYSQL_URL, dropped at the end.
+ */
+
+export type LoadDialect = 'sqlite' | 'mysql';
+
+export interface LoadProcess {
+  name: string;
+  /** The GraphQL URL it said it listens at. */
+  url: string;
+  child: ChildProcess;
+}
+
+export interface LoadStack {
+  dataDir: string;
+  subgraphs: Record<SubgraphName, LoadProcess>;
+  /** Starts a further process (a gateway) with the stack's environment and the subgraphs' URLs. */
+  startProcess(name: string, args: string[], env?: Record<string, string>, nodeArgs?: string[]): Promise<LoadProcess>;
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on now, for a process that must be told its port before it starts. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The resident set of a process in MB, from /proc (Linux), or NaN where there is none. */
+export function rssMb(pid: number | undefined): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs a script under Node with tsx loaded in-process (not tsx's CLI, whose child would hide the real pid). */
+function spawnService(name: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[], log: fs.WriteStream): Promise<LoadProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  return new Promise((resolve, reject) => {
+    const onLine = (line: string) => {
+      log.write(`[${name}] ${line}\n`);
+      const ready = / ready at (\S+)/.exec(line);
+      if (ready) resolve({ name, url: ready[1].split(' ')[0], child });
+    };
+    readline.createInterface({ input: child.stdout! }).on('line', onLine);
+    readline.createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready; see ${log.path}`)));
+  });
+}
+
+export async function startLoadStack(dialect: LoadDialect, extraEnv: Record<string, string> = {}): Promise<LoadStack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'etk-load-'));
+  const log = fs.createWriteStream(path.join(dataDir, 'processes.log'));
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await freePort()]))) as Record<SubgraphName, number>;
+  const mysqlUrls: string[] = [];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    APP_ENV: 'development',
+    DATA_DIR: dataDir,
+    // The same caller sends every request: its budget must not be what is measured.
+    RATE_LIMIT_CALLER_PER_MINUTE: '1000000',
+    RATE_LIMIT_ORGANISATION_PER_MINUTE: '10000000',
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_PORT`, String(ports[n])])),
+    ...extraEnv,
+  };
+  delete env.REDIS_URL;
+  if (dialect === 'mysql') {
+    const server = new URL(process.env.MYSQL_URL || 'mysql://root@127.0.0.1:3306');
+    for (const name of SUBGRAPH_NAMES) {
+      server.pathname = `/etk_load_${process.pid}_${name}`;
+      env[`${name.toUpperCase()}_DATABASE_URL`] = server.toString();
+      mysqlUrls.push(server.toString());
+    }
+  }
+  const started: LoadProcess[] = [];
+  const stop = async () => {
+    await Promise.all(
+      started.map(
+        (p) =>
+          new Promise<void>((resolve) => {
+            if (p.child.exitCode !== null) return resolve();
+            p.child.once('exit', () => resolve());
+            p.child.kill('SIGTERM');
+          }),
+      ),
+    );
+    for (const url of mysqlUrls) await dropMysqlDatabase(url);
+    log.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const startProcess = async (name: string, args: string[], more: Record<string, string> = {}, nodeArgs: string[] = []) => {
+    const p = await spawnService(name, args, { ...env, ...more }, nodeArgs, log);
+    started.push(p);
+    return p;
+  };
+  try {
+    const subgraphs = Object.fromEntries(
+      await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await startProcess(n, ['scripts/start-subgraph.ts', n])] as const)),
+    );
+    return { dataDir, subgraphs: subgraphs as Record<SubgraphName, LoadProcess>, startProcess, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
