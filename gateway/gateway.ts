@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { INTERNAL_TOKEN_SECONDS, signInternalToken } from '../lib/auth/internal-token';
 import { requestContextFrom } from '../lib/auth/request-context';
 import { PrivateJwk, SigningKey } from '../lib/auth/keys';
-import { AppEnvironment, SubgraphName } from '../lib/config';
+import { AppEnvironment, SubgraphName, TrustedProxies } from '../lib/config';
 import { SHOWN_SYSTEM_CODES } from '../lib/error-masking';
 import { subgraphFailed, subgraphReported, subgraphUnavailable } from '../lib/errors';
 import { Caller } from '../lib/identity';
@@ -56,6 +56,8 @@ export interface GatewayOptions {
   development?: DevelopmentPages;
   /** The browser origins that may call the gateway in production (`CORS_ORIGINS`); development allows any. */
   corsOrigins?: readonly string[];
+  /** The proxies in front of the gateway whose `X-Forwarded-For` names the client (`TRUST_PROXY`); default none. */
+  trustProxy?: TrustedProxies;
 }
 
 export interface DevelopmentPages {
@@ -192,6 +194,7 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     },
     environment: options.environment,
     allowedOrigins: development ? 'any' : (options.corsOrigins ?? []),
+    trustProxy: options.trustProxy,
     landingPage: development,
     logger,
     // Which operation runs is settled first; then a partner's fields are judged, so a refused

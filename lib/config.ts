@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { JWK } from 'jose';
 import { CHAIN_ID } from './audit/log';
@@ -252,6 +253,8 @@ export interface GatewayConfig {
    * desk's (`https://desk.stad.example`), comma-separated; none by default. Development allows any.
    */
   readonly corsOrigins: readonly string[];
+  /** `TRUST_PROXY`: which proxies in front of the gateway may name the client (`X-Forwarded-For`); see `trustedProxies`. */
+  readonly trustProxy: TrustedProxies;
   /**
    * `RATE_LIMIT_CALLER_PER_MINUTE` (300), `RATE_LIMIT_ORGANISATION_PER_MINUTE` (3 000): the
    * points (root fields) one caller and one organisation may spend a minute; `REDIS_URL`: the
@@ -278,6 +281,30 @@ function origins(env: Env, name: string): readonly string[] {
     }
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
       throw new ConfigError(`${name} must list web origins like https://desk.example.se, got "${origin}"`);
+    }
+  }
+  return Object.freeze(list);
+}
+
+/**
+ * Express's `trust proxy`: a number of proxy hops, or the proxies' addresses (IP or CIDR,
+ * or `loopback`, `linklocal`, `uniquelocal`). None by default: a client's own
+ * `X-Forwarded-For` must not choose the address the audit log records.
+ */
+export type TrustedProxies = number | readonly string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustedProxies(env: Env): TrustedProxies {
+  const raw = read(env, 'TRUST_PROXY', '').trim();
+  if (/^\d{1,2}$/.test(raw) || raw === '') return raw === '' ? 0 : Number(raw);
+  const list = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixFits = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && !(family && prefixFits && rest.length === 0)) {
+      throw new ConfigError(`TRUST_PROXY must be a number of proxies or a list of addresses (10.0.0.0/8, loopback…), got "${entry}"`);
     }
   }
   return Object.freeze(list);
@@ -325,6 +352,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     signingJwk: jwk(env, 'GATEWAY_SIGNING_KEY', appEnvironment, true) as PrivateJwk | null,
     keysDir: keysDir(env),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    trustProxy: trustedProxies(env),
     rateLimits: Object.freeze({
       callerPerMinute: wholeNumber(env, 'RATE_LIMIT_CALLER_PER_MINUTE', 300, 1, 1_000_000),
       organisationPerMinute: wholeNumber(env, 'RATE_LIMIT_ORGANISATION_PER_MINUTE', 3_000, 1, 10_000_000),

@@ -7,7 +7,7 @@ import { expressMiddleware, ExpressContextFunctionArgument } from '@as-integrati
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
-import { AppEnvironment, ServiceName } from './config';
+import { AppEnvironment, ServiceName, TrustedProxies } from './config';
 import { errorFormatter, errorLogPlugin } from './error-masking';
 import { consoleLogger, Logger, redactingLogger } from './logging';
 import { metricsServer, ServiceMetrics } from './telemetry/metrics';
@@ -49,6 +49,8 @@ export interface ServiceOptions<C extends BaseContext> {
    * which only the gateway calls, server to server.
    */
   allowedOrigins: readonly string[] | 'any';
+  /** The proxies whose `X-Forwarded-For` names the client (`req.ip`); default none. */
+  trustProxy?: TrustedProxies;
   /** Extra options for ApolloServer (e.g. the gateway's parse limits). */
   serverOptions?: Partial<ConstructorParameters<typeof ApolloServer<C>>[0]>;
   /**
@@ -96,6 +98,9 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
   await apollo.start();
 
   app.disable('x-powered-by');
+  // The client's address for the audit log: the peer's, or a trusted proxy's client's.
+  const trustProxy = options.trustProxy ?? 0;
+  app.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
   // Express would hash every answer for an ETag; a GraphQL POST is never answered from a cache.
   app.disable('etag');
   // Liveness: the process answers. A load balancer routes by /ready; an orchestrator restarts by /live.

@@ -7,7 +7,7 @@ import { jwksOf, mintToken, TokenClaims, TokenOptions } from '../../lib/auth/dev
 import { internalVerifier } from '../../lib/auth/internal-token';
 import { generatePrivateJwk, PrivateJwk, publicJwkOf, signingKeyOf } from '../../lib/auth/keys';
 import { PERSONAS, PersonaName } from '../../lib/auth/personas';
-import { DEFAULT_AUDIENCE, DEVELOPMENT_ISSUER, SUBGRAPH_NAMES, SubgraphName } from '../../lib/config';
+import { DEFAULT_AUDIENCE, DEVELOPMENT_ISSUER, SUBGRAPH_NAMES, SubgraphName, TrustedProxies } from '../../lib/config';
 import { dropMysqlDatabase } from '../../lib/db';
 import { Logger } from '../../lib/logging';
 import { listen, Service } from '../../lib/service';
@@ -90,6 +90,8 @@ export interface StackOptions {
   pages?: Pick<DevelopmentPages, 'deskDir' | 'graphiqlDir'>;
   /** The browser origins the gateway lets call it in production (`CORS_ORIGINS`). */
   corsOrigins?: readonly string[];
+  /** The proxies whose `X-Forwarded-For` the gateway believes (`TRUST_PROXY`); default none. */
+  trustProxy?: TrustedProxies;
   /** Where every service logs; default warnings and errors on the console. */
   logger?: Logger;
 }
@@ -158,6 +160,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // As gateway/index.ts does: development sign-in only while the development issuer is trusted.
       development: { issuerJwk: options.authentication ? undefined : issuerJwk, ...options.pages },
       corsOrigins: options.corsOrigins,
+      trustProxy: options.trustProxy,
       logger: options.logger,
     });
     const { url: gatewayUrl } = await listen(gateway.httpServer, 0, '127.0.0.1');

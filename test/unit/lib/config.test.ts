@@ -26,6 +26,15 @@ describe('configuration', () => {
     expect(() => loadSubgraphConfig('stadsdel', env)).toThrow(new RegExp(`^${variable} `));
   });
 
+  it('trusts no proxy unless told which, and refuses what names none', () => {
+    expect(loadGatewayConfig({}).trustProxy).toBe(0);
+    expect(loadGatewayConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadGatewayConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0.1/8/1', 'true']) {
+      expect(() => loadGatewayConfig({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY /);
+    }
+  });
+
   it('finds the supergraph beside the code, whatever the working directory', () => {
     const before = process.cwd();
     try {
