@@ -55,7 +55,7 @@ export interface SlotOverlap extends ConflictBase<'SLOT_OVERLAP'> {
 
 /**
  * More than full time in a week, all agencies together: one conflict per run of consecutive
- * weeks. It names every activity that takes time in those weeks, a programme among them.
+ * weeks in which the same activities take time. It names them, a programme among them.
  */
 export interface OverFullTime extends ConflictBase<'OVER_FULL_TIME'> {
   /** The hours planned in each of `weeks`, to two decimals. */
@@ -105,7 +105,8 @@ const EPSILON = 1e-9;
  *
  * - `SLOT_OVERLAP`, per pair of activities: a weekly slot of one overlaps one of the other on
  *   the same weekday, on a day both run. Touching slots and empty schedules never overlap.
- * - `OVER_FULL_TIME`, per run of consecutive weeks: the activities' hours in a week add up
+ * - `OVER_FULL_TIME`, per run of consecutive weeks with the same activities taking time
+ *   (one that starts or ends begins another run): the activities' hours in a week add up
  *   to more than `fullTimeHours` (exactly full time is fine). An activity counts its
  *   `hoursPerWeek` in a week it runs throughout; in its first or last week only the share it
  *   runs: the share of its slots' time that falls on its days, or with no schedule the share
@@ -272,19 +273,22 @@ function weekLoad(plan: readonly Prepared[], monday: string): { hours: number; i
 
 function overFullTime(plan: readonly Prepared[], weeks: readonly string[], fullTimeHours: number): OverFullTime[] {
   const conflicts: OverFullTime[] = [];
-  let run: { weeks: { week: string; hours: number }[]; items: Map<string, PlannedItem> } | null = null;
+  let run: { weeks: { week: string; hours: number }[]; items: PlannedItem[]; key: string } | null = null;
   for (const week of weeks) {
     const { hours, items } = weekLoad(plan, week);
-    if (hours <= fullTimeHours + EPSILON) {
-      if (run) conflicts.push(overFullTimeConflict(run.weeks, [...run.items.values()], fullTimeHours));
+    const key = items.map((item) => item.id).sort().join(',');
+    // A run is the weeks one set of activities is over full time together. The set a week
+    // holds does not depend on the window read, so neither does the conflict's id; a run that
+    // merged changing sets would name different activities as the window cut it differently.
+    if (run && (hours <= fullTimeHours + EPSILON || key !== run.key)) {
+      conflicts.push(overFullTimeConflict(run.weeks, run.items, fullTimeHours));
       run = null;
-      continue;
     }
-    run ??= { weeks: [], items: new Map() };
+    if (hours <= fullTimeHours + EPSILON) continue;
+    run ??= { weeks: [], items: [...items], key };
     run.weeks.push({ week, hours: Math.round(hours * 100) / 100 });
-    for (const item of items) run.items.set(item.id, item);
   }
-  if (run) conflicts.push(overFullTimeConflict(run.weeks, [...run.items.values()], fullTimeHours));
+  if (run) conflicts.push(overFullTimeConflict(run.weeks, run.items, fullTimeHours));
   return conflicts;
 }
 

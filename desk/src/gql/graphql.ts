@@ -176,7 +176,7 @@ export type PlanConflictInboxFilter = {
 export type PlanConflictKind =
   /** Two activities' time slots overlap in the same week. */
   | 'SLOT_OVERLAP'
-  /** More than full time planned in a week. */
+  /** More than full time planned in a week: one conflict per run of weeks in which the same activities take time. */
   | 'OVER_FULL_TIME'
   /** Two agencies planned the same kind of activity for the same period. */
   | 'DUPLICATE_KIND'

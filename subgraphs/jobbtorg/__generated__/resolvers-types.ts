@@ -1165,7 +1165,7 @@ export type PlanConflictKind =
   | 'DUPLICATE_KIND'
   /** A jobbgaranti was not kept: no realistic plan within five days of enrolment. */
   | 'JOBBGARANTI_BREACHED'
-  /** More than full time planned in a week. */
+  /** More than full time planned in a week: one conflict per run of weeks in which the same activities take time. */
   | 'OVER_FULL_TIME'
   /** Two activities' time slots overlap in the same week. */
   | 'SLOT_OVERLAP';

@@ -109,13 +109,15 @@ const subset = (a: readonly string[], b: readonly string[]) => a.every((x) => b.
  * least its activities (but for those in `newly`) and weeks.
  */
 function coveredBy(after: Conflict, before: readonly Conflict[], newly: readonly string[] = []): boolean {
-  return before.some(
-    (c) =>
-      c.kind === after.kind &&
-      c.contextIds.join() === after.contextIds.join() &&
-      subset(after.activityIds, [...c.activityIds, ...newly]) &&
-      subset(after.weeks, c.weeks),
-  );
+  const covers = (c: Conflict, weeks: readonly string[]) =>
+    c.kind === after.kind &&
+    c.contextIds.join() === after.contextIds.join() &&
+    subset(after.activityIds, [...c.activityIds, ...newly]) &&
+    subset(weeks, c.weeks);
+  // Runs of weeks over full time end where the set of activities changes, so taking one
+  // away may join two runs into one: each of its weeks was over full time before.
+  if (after.kind === 'OVER_FULL_TIME') return after.weeks.every((week) => before.some((c) => covers(c, [week])));
+  return before.some((c) => covers(c, after.weeks));
 }
 
 describe('the conflicts of a plan', () => {

@@ -2,6 +2,7 @@ import { addDays } from '../../../lib/scalars/calendar';
 import { WeeklySlot } from '../../../lib/schedule';
 import { Agency, categoryOf, JobbtorgCaseFacts, KindsByAgency, PlanContext, PlannedItem, PlannedItemOf } from '../../../lib/plan/activity';
 import { Conflict, findConflicts } from '../../../lib/plan/conflicts';
+import { conflictId } from '../../../lib/plan/identity';
 import { describeWeeks, isoWeek, weeksOf } from '../../../lib/plan/weeks';
 
 /*
@@ -197,14 +198,27 @@ describe('OVER_FULL_TIME', () => {
   });
 
   it('says "upp till" when the hours vary', () => {
-    const [conflict] = findConflicts([base(30), item({ id: 'b', hoursPerWeek: 10.5, endDate: day(W10, 6) }), item({ id: 'c', hoursPerWeek: 12, startDate: W11 })], NO_CONTEXT, WINDOW);
-    expect(conflict.message).toMatch(/^Sammanlagt upp till 42 timmar i veckan, mer än heltid \(40 timmar\), vecka 10–13:/);
+    // c starts on Wednesday of week 10: 3 of its 5 working days, 7.2 of its 12 hours.
+    const [conflict] = findConflicts([base(35), item({ id: 'c', hoursPerWeek: 12, startDate: day(W10, 2) })], NO_CONTEXT, WINDOW);
+    expect(conflict.message).toMatch(/^Sammanlagt upp till 47 timmar i veckan, mer än heltid \(40 timmar\), vecka 10–13:/);
     expect((conflict as { hoursByWeek: unknown }).hoursByWeek).toEqual([
-      { week: W10, hours: 40.5 },
-      { week: W11, hours: 42 },
-      { week: W12, hours: 42 },
-      { week: W13, hours: 42 },
+      { week: W10, hours: 42.2 },
+      { week: W11, hours: 47 },
+      { week: W12, hours: 47 },
+      { week: W13, hours: 47 },
     ]);
+  });
+
+  it('is one conflict per run of weeks with the same activities, so its id does not follow the window read', () => {
+    // b ends in week 10 and c starts in week 11: two sets of activities over full time.
+    const items = [base(30), item({ id: 'b', hoursPerWeek: 10.5, endDate: day(W10, 6) }), item({ id: 'c', hoursPerWeek: 12, startDate: W11 })];
+    expect(found('OVER_FULL_TIME', items, NO_CONTEXT, WINDOW)).toEqual([
+      { ids: ['b', 'base'], weeks: [W10] },
+      { ids: ['base', 'c'], weeks: [W11, W12, W13] },
+    ]);
+    // Read from week 12 on, the second is the same conflict: the same activities, fewer weeks.
+    const later = findConflicts(items, NO_CONTEXT, { from: W12, to: WINDOW.to });
+    expect(later.map(conflictId)).toEqual([conflictId(findConflicts(items, NO_CONTEXT, WINDOW)[1])]);
   });
 });
 
@@ -428,9 +442,10 @@ describe('the window and the order', () => {
     const order = findConflicts(items, NO_CONTEXT, WINDOW).map((c) => `${c.weeks[0]} ${c.kind} ${c.activityIds.join(',')}`);
     expect(order).toEqual([
       `${W11} SLOT_OVERLAP a,b`,
-      `${W11} OVER_FULL_TIME a,b,c`,
+      `${W11} OVER_FULL_TIME a,b`,
       `${W12} SLOT_OVERLAP a,c`,
       `${W12} SLOT_OVERLAP b,c`,
+      `${W12} OVER_FULL_TIME a,b,c`,
       `${W12} DUPLICATE_KIND a,c`,
       `${W12} DUPLICATE_KIND b,c`,
     ]);
