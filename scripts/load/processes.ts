@@ -82,6 +82,8 @@ export async function startLoadStack(dialect: LoadDialect, extraEnv: Record<stri
     RATE_LIMIT_CALLER_PER_MINUTE: '1000000',
     RATE_LIMIT_ORGANISATION_PER_MINUTE: '10000000',
     ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_PORT`, String(ports[n])])),
+    // Nothing here reads /metrics, and a running `npm start` holds the default metrics ports.
+    ...Object.fromEntries(['GATEWAY', ...SUBGRAPH_NAMES.map((n) => n.toUpperCase())].map((n) => [`${n}_METRICS_PORT`, 'off'])),
     ...extraEnv,
   };
   delete env.REDIS_URL;
