@@ -37,20 +37,22 @@ export function isOpenWithJobbtorg(referral: Pick<ReferralRow, 'status' | 'jobbt
 }
 
 /**
- * The access facts of many people at once: one batch of three queries however many
+ * The access facts of many people at once: one batch of the person loader and two queries however many
  * records a response holds, so every record's check resolves in the same round and the
  * loaders after it still batch whole lists.
  */
-export function accessFactsLoader(db: Knex): DataLoader<string, PersonAccessFacts | null> {
+export function accessFactsLoader(db: Knex, persons: DataLoader<string, Pick<PersonRow, 'district_code'> | null, string>): DataLoader<string, PersonAccessFacts | null> {
   return new DataLoader(async (keys) => {
     const today = todayInStockholm();
-    const { persons, referrals, consentParties } = await accessRowsByPersonnummer(db, [...keys]);
+    // The people come from the request's person loader: the records being checked read them anyway.
+    const [people, { referrals, consentParties }] = await Promise.all([persons.loadMany(keys), accessRowsByPersonnummer(db, [...keys])]);
     const referralsOf = groupByKey(keys, referrals, (r) => r.personnummer);
     const partiesOf = groupByKey(keys, consentParties, (c) => c.personnummer);
-    const districtOf = new Map(persons.map((p) => [p.personnummer, p.district_code]));
     return keys.map((personnummer, i) => {
-      const districtCode = districtOf.get(personnummer);
-      if (districtCode === undefined) return null;
+      const person = people[i];
+      if (person instanceof Error) throw person;
+      if (!person) return null;
+      const districtCode = person.district_code;
       return {
         districtCode,
         referrals: referralsOf[i].map((r) => ({ districtCode: r.district_code, open: isOpenWithJobbtorg(r) })),

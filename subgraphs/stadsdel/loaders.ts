@@ -10,9 +10,10 @@ import { CellClosures, withoutIncomeSupportAfterClosure } from './statistics';
 
 /** This request's DataLoaders: every entity lookup and list-to-child edge goes through one. */
 export function createLoaders(db: Knex) {
+  const person = rowLoader((pnr) => data.personsByPersonnummer(db, pnr), (p) => p.personnummer);
   return {
     district: referenceLoader(() => data.allDistricts(db), (d) => d.code),
-    person: rowLoader((pnr) => data.personsByPersonnummer(db, pnr), (p) => p.personnummer),
+    person,
     decision: rowLoader((ids) => data.decisionsById(db, ids), (d) => d.id),
     decisionsOfPerson: groupLoader((pnr) => data.decisionsByPersonnummer(db, pnr), (d) => d.personnummer),
     referral: rowLoader((ids) => data.referralsById(db, ids), (r) => r.id),
@@ -39,7 +40,7 @@ export function createLoaders(db: Knex) {
     consent: rowLoader((ids) => data.consentsById(db, ids), (c) => c.id),
     consentsOfPerson: groupLoader((pnr) => data.consentsByPersonnummer(db, pnr), (c) => c.personnummer),
     partiesOfConsent: groupLoader((ids) => data.partiesByConsent(db, ids), (p) => p.consent_id),
-    accessFacts: accessFactsLoader(db),
+    accessFacts: accessFactsLoader(db, person),
   };
 }
 
