@@ -1,13 +1,15 @@
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SUBGRAPH_NAMES } from '../lib/config';
 import { Contestant, startContestants } from './load/contestants';
 import { combine, errorSamples, outcomeOf, percentile, poolFor, postJson, run, RunResult } from './load/driver';
 import { benchOperations, CASE_LIST, FIRST_CASE, LoadOperation } from './load/operations';
-import { LoadDialect, rssMb, startLoadStack } from './load/processes';
+import { cpuMs, LoadDialect, LoadProcess, rssMb, startLoadStack } from './load/processes';
 
 /**
- * `npm run bench:load [-- --dialect mysql] [--seconds 10] [--rounds 3] [--connections 50] [--profile DIR]`:
+ * `npm run bench:load [-- --dialect mysql] [--seconds 10] [--rounds 3] [--connections 50] [--profile DIR]
+ *   [--only NAME-PART] [--contestants ours,stock,floor] [--no-per-case]`:
  * the gateway under load beside a stock `@apollo/gateway` and beside no gateway at all (the
  * floor), on the same three subgraphs with the default seed (2 000 people), the same
  * caller's token and the same documents (scripts/load/operations.ts). Contestants take turns,
@@ -15,8 +17,10 @@ import { LoadDialect, rssMb, startLoadStack } from './load/processes';
  * quieter machine. Then the per-case cost: the case list at 10, 50 and 100 cases.
  *
  * Prints requests/s, p50/p99, errors and timeouts (10 s) per contestant and operation, the
- * ratios of ours to stock and to the floor, and each process's RSS. Not a test: it judges
- * nothing. `--profile DIR` runs our gateway with `--cpu-prof` into DIR.
+ * ratios of ours to stock and to the floor, the CPU time a request cost each process, and
+ * each process's RSS. Not a test: it judges
+ * nothing. `--profile DIR` runs our gateway and the subgraphs with `--cpu-prof`, each into
+ * DIR/<name>/. `--only` keeps the operations whose name holds it, `--contestants` those named.
  */
 
 const { values: args } = parseArgs({
@@ -26,6 +30,9 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     profile: { type: 'string' },
+    only: { type: 'string' },
+    contestants: { type: 'string', default: 'ours,stock,floor' },
+    'no-per-case': { type: 'boolean', default: false },
   },
 });
 
@@ -48,12 +55,60 @@ function row(name: string, r: ReturnType<typeof combine>): string {
   ].join('  ');
 }
 
-async function measure(contestant: Contestant, operation: LoadOperation, connections: number, seconds: number): Promise<RunResult> {
+/** A run, and the CPU time each process that served it used meanwhile (ms). */
+interface Measured extends RunResult {
+  cpuMs: Map<string, number>;
+}
+
+/** The processes that serve `contestant`: its own gateway, if any, and the subgraphs. */
+let subgraphProcesses: LoadProcess[] = [];
+
+async function measure(contestant: Contestant, operation: LoadOperation, connections: number, seconds: number): Promise<Measured> {
+  const serving = [...(contestant.process ? [contestant.process] : []), ...subgraphProcesses];
   const { send, close } = await contestant.sender(operation, connections);
   try {
-    return await run(send, connections, seconds);
+    const before = serving.map((p) => cpuMs(p.child.pid));
+    const result = await run(send, connections, seconds);
+    return { ...result, cpuMs: new Map(serving.map((p, i) => [p.name, cpuMs(p.child.pid) - before[i]])) };
   } finally {
     await close();
+  }
+}
+
+/** What one answered request cost each serving process in CPU, over `results`: "gateway 3.1 · stadsdel 5.0 …" ms. */
+function cpuPerRequest(results: readonly Measured[]): string {
+  const requests = results.reduce((sum, r) => sum + r.latencies.length, 0);
+  const names = [...results[0].cpuMs.keys()];
+  const each = names.map((name) => [name, results.reduce((sum, r) => sum + (r.cpuMs.get(name) ?? 0), 0) / requests] as const);
+  const total = each.reduce((sum, [, ms]) => sum + ms, 0);
+  return `${each.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(' · ')} = ${total.toFixed(1)} ms`;
+}
+
+/**
+ * The case list at PER_CASE_SIZES cases: what one more case costs each contestant, at p50,
+ * and in CPU time over all the processes serving it.
+ */
+async function perCaseCost(contestants: Contestant[], sampleRss: () => void): Promise<void> {
+  console.log(`\nper-case cost: the case list at ${PER_CASE_SIZES.join(' / ')} cases, ${PER_CASE_CONNECTIONS} connections, ${SECONDS} s each, p50:`);
+  for (const c of contestants) {
+    const p50s: number[] = [];
+    const rates: number[] = [];
+    const cpus: number[] = [];
+    let failed = 0;
+    for (const first of PER_CASE_SIZES) {
+      const result = await measure(c, { name: `${first} cases`, query: CASE_LIST, variables: { first } }, PER_CASE_CONNECTIONS, SECONDS);
+      p50s.push(percentile([...result.latencies].sort((a, b) => a - b), 50));
+      rates.push(result.latencies.length / result.seconds);
+      cpus.push([...result.cpuMs.values()].reduce((sum, ms) => sum + ms, 0) / result.latencies.length);
+      failed += result.errors + result.timeouts;
+    }
+    sampleRss();
+    const span = PER_CASE_SIZES[2] - PER_CASE_SIZES[0];
+    console.log(
+      `  ${c.name.padEnd(7)}  p50 ${p50s.map((p) => p.toFixed(1)).join(' → ')} ms  (${rates.map((r) => r.toFixed(0)).join(' / ')} req/s)  ` +
+        `${((p50s[2] - p50s[0]) / span).toFixed(2)} ms a case  ${failed} errors+timeouts`,
+    );
+    console.log(`  ${' '.repeat(7)}  CPU ${cpus.map((ms) => ms.toFixed(1)).join(' → ')} ms a request: ${((cpus[2] - cpus[0]) / span).toFixed(3)} ms CPU a case`);
   }
 }
 
@@ -70,17 +125,19 @@ async function main(): Promise<void> {
   const dialect = args.dialect as LoadDialect;
   if (dialect !== 'sqlite' && dialect !== 'mysql') throw new Error(`--dialect is sqlite or mysql, got ${dialect}`);
   const startedAt = Date.now();
-  const stack = await startLoadStack(dialect);
+  const profile = (name: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile, name)}`] : []);
+  const stack = await startLoadStack(dialect, {}, profile);
   try {
-    const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [];
-    const { ours, stock, floor, token } = await startContestants(stack, profile);
-    const contestants = [ours, stock, floor];
-    const processes = [...SUBGRAPH_NAMES.map((n) => stack.subgraphs[n]), ours.process!, stock.process!];
+    const { ours, stock, floor, token } = await startContestants(stack, profile('gateway'));
+    const wanted = args.contestants!.split(',');
+    const contestants = [ours, stock, floor].filter((c) => wanted.includes(c.name));
+    subgraphProcesses = SUBGRAPH_NAMES.map((n) => stack.subgraphs[n]);
+    const processes = [...subgraphProcesses, ours.process!, stock.process!];
     const peakRss = new Map<string, number>(processes.map((p) => [p.name, rssMb(p.child.pid)]));
     const startRss = new Map(peakRss);
     const sampleRss = () => processes.forEach((p) => peakRss.set(p.name, Math.max(peakRss.get(p.name)!, rssMb(p.child.pid))));
 
-    const operations = benchOperations(await somePerson(ours.process!.url, token));
+    const operations = benchOperations(await somePerson(ours.process!.url, token)).filter((o) => !args.only || o.name.includes(args.only));
     console.log(
       `bench:load on ${dialect}: ${os.cpus().length} cores, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s a contestant and operation, ` +
         `started in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
@@ -89,7 +146,7 @@ async function main(): Promise<void> {
     for (const operation of operations) for (const c of contestants) await measure(c, operation, CONNECTIONS, 2);
     sampleRss();
 
-    const results = new Map<string, RunResult[]>();
+    const results = new Map<string, Measured[]>();
     const key = (c: Contestant, o: LoadOperation) => `${o.name}\u0000${c.name}`;
     for (let round = 0; round < ROUNDS; round++) {
       for (const operation of operations) {
@@ -106,27 +163,13 @@ async function main(): Promise<void> {
       console.log(`\n${operation.name}, ${CONNECTIONS} connections:`);
       const figures = Object.fromEntries(contestants.map((c) => [c.name, combine(results.get(key(c, operation))!)]));
       for (const c of contestants) console.log(row(c.name, figures[c.name]));
-      console.log(`  ours/stock ${(figures.ours.rate / figures.stock.rate).toFixed(2)}×, ours/floor ${(figures.ours.rate / figures.floor.rate).toFixed(2)}× the rate`);
+      for (const c of contestants) console.log(`  ${c.name.padEnd(7)}  CPU a request: ${cpuPerRequest(results.get(key(c, operation))!)}`);
+      const ratio = (a: string, b: string) => (figures[a] && figures[b] ? `${a}/${b} ${(figures[a].rate / figures[b].rate).toFixed(2)}×` : '');
+      const ratios = [ratio('ours', 'stock'), ratio('ours', 'floor')].filter(Boolean);
+      if (ratios.length) console.log(`  ${ratios.join(', ')} the rate`);
     }
 
-    console.log(`\nper-case cost: the case list at ${PER_CASE_SIZES.join(' / ')} cases, ${PER_CASE_CONNECTIONS} connections, ${SECONDS} s each, p50:`);
-    for (const c of contestants) {
-      const p50s: number[] = [];
-      const rates: number[] = [];
-      let failed = 0;
-      for (const first of PER_CASE_SIZES) {
-        const result = await measure(c, { name: `${first} cases`, query: CASE_LIST, variables: { first } }, PER_CASE_CONNECTIONS, SECONDS);
-        p50s.push(percentile([...result.latencies].sort((a, b) => a - b), 50));
-        rates.push(result.latencies.length / result.seconds);
-        failed += result.errors + result.timeouts;
-      }
-      sampleRss();
-      const perCase = (p50s[2] - p50s[0]) / (PER_CASE_SIZES[2] - PER_CASE_SIZES[0]);
-      console.log(
-        `  ${c.name.padEnd(7)}  p50 ${p50s.map((p) => p.toFixed(1)).join(' → ')} ms  (${rates.map((r) => r.toFixed(0)).join(' / ')} req/s)  ` +
-          `${perCase.toFixed(2)} ms a case  ${failed} errors+timeouts`,
-      );
-    }
+    if (!args['no-per-case']) await perCaseCost(contestants, sampleRss);
 
     if (errorSamples.size) console.log(`\nerrors seen:\n${[...errorSamples].map((e) => `  ${e}`).join('\n')}`);
     console.log('\nRSS per process, MB (at start → peak during the runs):');

@@ -51,6 +51,24 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
+/**
+ * The CPU time a process has used, user and system, in ms, from /proc (Linux), or NaN where
+ * there is none. Over a run, divided by its requests, it is what a request costs a process:
+ * a figure the machine's other load moves far less than a rate.
+ */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    // The command name, in parentheses, may hold spaces: count the fields after it.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times, which is 100 on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** Runs a script under Node with tsx loaded in-process (not tsx's CLI, whose child would hide the real pid). */
 function spawnService(name: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[], log: fs.WriteStream): Promise<LoadProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
@@ -69,7 +87,15 @@ function spawnService(name: string, args: string[], env: NodeJS.ProcessEnv, node
   });
 }
 
-export async function startLoadStack(dialect: LoadDialect, extraEnv: Record<string, string> = {}): Promise<LoadStack> {
+/**
+ * Starts the three subgraphs on `dialect`. `subgraphNodeArgs` gives each subgraph's Node its
+ * arguments (e.g. `--cpu-prof`, to see where a subgraph's time goes under load).
+ */
+export async function startLoadStack(
+  dialect: LoadDialect,
+  extraEnv: Record<string, string> = {},
+  subgraphNodeArgs: (name: SubgraphName) => string[] = () => [],
+): Promise<LoadStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'etk-load-'));
   const log = fs.createWriteStream(path.join(dataDir, 'processes.log'));
   const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await freePort()]))) as Record<SubgraphName, number>;
@@ -118,7 +144,7 @@ export async function startLoadStack(dialect: LoadDialect, extraEnv: Record<stri
   };
   try {
     const subgraphs = Object.fromEntries(
-      await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await startProcess(n, ['scripts/start-subgraph.ts', n])] as const)),
+      await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await startProcess(n, ['scripts/start-subgraph.ts', n], {}, subgraphNodeArgs(n))] as const)),
     );
     return { dataDir, subgraphs: subgraphs as Record<SubgraphName, LoadProcess>, startProcess, stop };
   } catch (error) {
