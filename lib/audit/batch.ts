@@ -3,9 +3,10 @@
  * next flush, so N callers at once cost one flush instead of N flushes in turn. No timer: an
  * idle queue flushes at once (still in the turn of the event loop the first caller handed in,
  * so callers of the same turn share it), a busy one the moment its current flush ends, so no
- * caller waits longer than the flush before its own. Each caller's promise settles with the
- * flush that held its items — resolved when that flush is done, rejected with its error when
- * it failed — whatever happened to the flushes before and after.
+ * caller waits longer than the flush before its own (a synchronous flush, `gatherTurn`, waits
+ * for the end of the turn instead). Each caller's promise settles with the flush that held its
+ * items — resolved when that flush is done, rejected with its error when it failed — whatever
+ * happened to the flushes before and after.
  */
 
 /** What a flush reports as it ends, for figures (batch sizes, failures). */
@@ -26,6 +27,13 @@ export interface GroupCommitOptions {
   maxItems?: number;
   /** Told of every flush as it ends. */
   onFlush?: (report: FlushReport) => void;
+  /**
+   * Start a flush at the end of the event loop's turn (`setImmediate`) rather than at once:
+   * for a flush that does its work synchronously, while which no caller can hand in, so that
+   * callers must be gathered before it — every request the turn's input answered. An
+   * asynchronous flush gathers the callers that hand in while it waits, and needs no more.
+   */
+  gatherTurn?: boolean;
 }
 
 interface Waiting<T> {
@@ -54,8 +62,9 @@ export class GroupCommit<T> {
       this.queue.push({ items, resolve, reject });
       if (!this.busy) {
         this.busy = true;
-        // A microtask, not a timer: whoever else hands in during this turn joins the flush.
-        queueMicrotask(() => this.next());
+        // Not a timer: whoever else hands in during this microtask queue, or this turn, joins the flush.
+        if (this.options.gatherTurn) setImmediate(() => this.next());
+        else queueMicrotask(() => this.next());
       }
     });
   }

@@ -1,7 +1,7 @@
 import { createHash, createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import os from 'node:os';
 import { Knex } from 'knex';
-import { forUpdate } from '../db';
+import { forUpdate, isMysql, onSqliteConnection, SqliteConnection } from '../db';
 import { Migration } from '../migrations';
 import { toDbDateTime } from '../scalars/calendar';
 import { GroupCommit, GroupCommitOptions } from './batch';
@@ -301,6 +301,28 @@ export async function startChain(db: Knex, chain: string): Promise<void> {
   await db(AUDIT_HEAD_TABLE).insert({ chain_id: chain, last_hash: GENESIS, last_seq: 0 }).onConflict('chain_id').ignore();
 }
 
+/** A row of the log as written: its chain, its place and content, and the hashes that chain it. */
+type ChainedRow = { chain_id: string; seq: number } & AuditContent & { prev_hash: string; hash: string };
+
+/** The rows of one step after `head`, each chained to the one before, and where they leave the head. */
+function chainAfter(head: HeadRow, contents: readonly AuditContent[]): { rows: ChainedRow[]; lastHash: string; lastSeq: number } {
+  let seq = Number(head.last_seq);
+  let prevHash = head.last_hash;
+  const rows = contents.map((content) => {
+    seq += 1;
+    const hashed = { seq, ...content };
+    const hash = rowHash(prevHash, hashed);
+    const row = { chain_id: head.chain_id, ...hashed, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  return { rows, lastHash: prevHash, lastSeq: seq };
+}
+
+function noHeadRow(chain: string): Error {
+  return new Error(`the audit chain ${chain} has no head row`);
+}
+
 /**
  * One step of a chain: `entries`, in order, in one transaction after the chain's head, which
  * is locked first and moved on last, so that steps of one chain take turns and steps of
@@ -310,24 +332,37 @@ export async function startChain(db: Knex, chain: string): Promise<void> {
 export async function appendToChain(db: Knex, chain: string, entries: readonly AuditEntry[]): Promise<void> {
   if (!entries.length) return;
   const contents = entries.map(contentOf);
+  if (!isMysql(db)) return onSqliteConnection(db, (conn) => appendOnSqlite(conn, chain, contents));
   await db.transaction(async (trx) => {
     const head: HeadRow | undefined = await forUpdate(trx(AUDIT_HEAD_TABLE).where({ chain_id: chain }), trx).first();
-    if (!head) throw new Error(`the audit chain ${chain} has no head row`);
-    let seq = Number(head.last_seq);
-    let prevHash = head.last_hash;
-    const rows = contents.map((content) => {
-      seq += 1;
-      const hashed = { seq, ...content };
-      const hash = rowHash(prevHash, hashed);
-      const row = { chain_id: chain, ...hashed, prev_hash: prevHash, hash };
-      prevHash = hash;
-      return row;
-    });
+    if (!head) throw noHeadRow(chain);
+    const { rows, lastHash, lastSeq } = chainAfter(head, contents);
     // The database numbers the rows; within a chain they go in one at a time, so id order is chain order.
     const perInsert = Math.floor(BOUND_PARAMETERS / Object.keys(rows[0]).length);
     for (let i = 0; i < rows.length; i += perInsert) await insertRows(trx, rows.slice(i, i + perInsert));
-    await trx(AUDIT_HEAD_TABLE).where({ chain_id: chain }).update({ last_hash: prevHash, last_seq: seq });
+    await trx(AUDIT_HEAD_TABLE).where({ chain_id: chain }).update({ last_hash: lastHash, last_seq: lastSeq });
   });
+}
+
+/** The columns of a written row, in the order `appendOnSqlite` binds them. */
+const ROW_COLUMNS = ['chain_id', ...HASHED_V2, 'prev_hash', 'hash'] as const satisfies readonly (keyof ChainedRow)[];
+
+/**
+ * The same step on SQLite's one connection, start to end in one synchronous transaction that
+ * takes the write lock at its BEGIN: no statement waits on a promise, and the statements are
+ * the connection's prepared ones (lib/db.ts), the insert one row at a time.
+ */
+function appendOnSqlite(conn: SqliteConnection, chain: string, contents: readonly AuditContent[]): void {
+  conn
+    .transaction(() => {
+      const head = conn.prepare(`select chain_id, last_hash, last_seq from ${AUDIT_HEAD_TABLE} where chain_id = ?`).get(chain) as HeadRow | undefined;
+      if (!head) throw noHeadRow(chain);
+      const { rows, lastHash, lastSeq } = chainAfter(head, contents);
+      const insert = conn.prepare(`insert into ${AUDIT_TABLE} (${ROW_COLUMNS.map((c) => `"${c}"`).join(', ')}) values (${ROW_COLUMNS.map(() => '?').join(', ')})`);
+      for (const row of rows) insert.run(ROW_COLUMNS.map((column) => row[column]));
+      conn.prepare(`update ${AUDIT_HEAD_TABLE} set last_hash = ?, last_seq = ? where chain_id = ?`).run(lastHash, lastSeq, chain);
+    })
+    .immediate();
 }
 
 /**
@@ -345,7 +380,9 @@ export class AuditChain {
     options?: GroupCommitOptions,
   ) {
     if (!CHAIN_ID.test(chain)) throw new Error(`an audit chain id is 1–64 letters, digits and _ . : -, got "${chain}"`);
-    this.commits = new GroupCommit((entries) => this.step(entries), options);
+    // A SQLite step runs start to end in one turn (appendOnSqlite), during which no other
+    // request can hand in; so it waits for the turn's end, and takes what the turn answered.
+    this.commits = new GroupCommit((entries) => this.step(entries), { gatherTurn: !isMysql(db), ...options });
   }
 
   /**
