@@ -7,6 +7,7 @@ import * as versionsAndWriteIndexes from './003_versions_and_write_indexes';
 import * as statisticsIndexes from './005_statistics_indexes';
 import * as interventionWriters from './006_intervention_writers';
 import * as planConflicts from './007_plan_conflicts';
+import * as reportingGroupIndex from './011_reporting_group_index';
 
 /** In order; a new migration is a new file and a new line here. */
 export const migrations: Migrations = {
@@ -20,4 +21,5 @@ export const migrations: Migrations = {
   '008_audit_chains': auditChainsMigration,
   '009_audit_actions': auditActionsMigration,
   '010_audit_checkpoints': auditCheckpointsMigration,
+  '011_reporting_group_index': reportingGroupIndex,
 };
