@@ -14,15 +14,13 @@ import {
   seesProtectedIdentity,
   SocialServicesRecord,
 } from '../../lib/auth/rules';
-import { groupByKey } from '../../lib/loaders';
 import { forbidden, notFound } from '../../lib/errors';
 import { Caller } from '../../lib/identity';
 import { addDays, todayInStockholm } from '../../lib/scalars/calendar';
 import { exportStatistics, requireStatisticsScope } from '../../lib/statistics/scope';
 import { isConsentActive } from './rules/consent';
 import { Loaders } from './loaders';
-import { accessRowsByPersonnummer } from './data';
-import { PersonRow, ReferralRow } from './models';
+import { ConsentPartyRow, ConsentRow, PersonRow, ReferralRow } from './models';
 
 /**
  * The access matrix (lib/auth/rules.ts) applied to the districts' records: single records
@@ -36,30 +34,45 @@ export function isOpenWithJobbtorg(referral: Pick<ReferralRow, 'status' | 'jobbt
   return referral.status === 'BOOKED' || (referral.status === 'ENROLLED' && referral.jobbtorg_closed_on === null);
 }
 
+/** Where the access facts are read from: the request's loaders, which the records' own fields read too. */
+export interface AccessFactSources {
+  person: DataLoader<string | number, Pick<PersonRow, 'district_code'> | null, string>;
+  referralsOfPerson: DataLoader<string | number, Pick<ReferralRow, 'district_code' | 'status' | 'jobbtorg_closed_on'>[], string>;
+  consentsOfPerson: DataLoader<string | number, Pick<ConsentRow, 'id' | 'valid_from' | 'valid_to' | 'withdrawn_at'>[], string>;
+  partiesOfConsent: DataLoader<string | number, Pick<ConsentPartyRow, 'party'>[], string>;
+}
+
 /**
- * The access facts of many people at once: one batch of the person loader and two queries however many
- * records a response holds, so every record's check resolves in the same round and the
- * loaders after it still batch whole lists.
+ * The access facts of many people at once: one batch of each loader however many records a
+ * response holds, so every record's check resolves in the same round and the loaders after
+ * it still batch whole lists. The rows are the loaders' own, so a person's referrals and
+ * consents that a response also shows (`sharingConsents`, which the partners' records
+ * require) are read once, not once for the check and once for the field.
  */
-export function accessFactsLoader(db: Knex, persons: DataLoader<string, Pick<PersonRow, 'district_code'> | null, string>): DataLoader<string, PersonAccessFacts | null> {
+export function accessFactsLoader(sources: AccessFactSources): DataLoader<string, PersonAccessFacts | null> {
   return new DataLoader(async (keys) => {
     const today = todayInStockholm();
-    // The people come from the request's person loader: the records being checked read them anyway.
-    const [people, { referrals, consentParties }] = await Promise.all([persons.loadMany(keys), accessRowsByPersonnummer(db, [...keys])]);
-    const referralsOf = groupByKey(keys, referrals, (r) => r.personnummer);
-    const partiesOf = groupByKey(keys, consentParties, (c) => c.personnummer);
-    return keys.map((personnummer, i) => {
-      const person = people[i];
-      if (person instanceof Error) throw person;
+    const [people, referrals, consents] = await Promise.all([sources.person.loadMany(keys), sources.referralsOfPerson.loadMany(keys), sources.consentsOfPerson.loadMany(keys)]);
+    const active = keys.map((_, i) => loaded(consents[i]).filter((c) => isConsentActive(c, today)));
+    const consentIds = active.flat().map((c) => c.id);
+    const parties = await sources.partiesOfConsent.loadMany(consentIds);
+    const partiesOf = new Map(consentIds.map((id, j) => [id, loaded(parties[j])]));
+    return keys.map((_, i) => {
+      const person = loaded(people[i]);
       if (!person) return null;
-      const districtCode = person.district_code;
       return {
-        districtCode,
-        referrals: referralsOf[i].map((r) => ({ districtCode: r.district_code, open: isOpenWithJobbtorg(r) })),
-        consentedParties: new Set(partiesOf[i].filter((c) => isConsentActive(c, today)).map((c) => c.party)),
+        districtCode: person.district_code,
+        referrals: loaded(referrals[i]).map((r) => ({ districtCode: r.district_code, open: isOpenWithJobbtorg(r) })),
+        consentedParties: new Set(active[i].flatMap((c) => partiesOf.get(c.id)!.map((p) => p.party))),
       };
     });
   });
+}
+
+/** What `loadMany` gave for one key, or the error it gave instead, thrown. */
+function loaded<T>(value: T | Error): T {
+  if (value instanceof Error) throw value;
+  return value;
 }
 
 export function createAccess(caller: Caller, audit: AuditRecorder, loaders: Loaders) {

@@ -118,24 +118,6 @@ export function partiesByConsent(db: Knex, consentIds: string[]): Promise<Consen
   return db('consent_parties').whereIn('consent_id', consentIds).orderBy('party');
 }
 
-/** Besides the person's district, what decides who may read their records, for many people in two queries (see ./access.ts). */
-export async function accessRowsByPersonnummer(
-  db: Knex,
-  personnummer: string[],
-): Promise<{
-  referrals: Pick<ReferralRow, 'personnummer' | 'district_code' | 'status' | 'jobbtorg_closed_on'>[];
-  consentParties: (Pick<ConsentRow, 'personnummer' | 'valid_from' | 'valid_to' | 'withdrawn_at'> & { party: string })[];
-}> {
-  const [referrals, consentParties] = await Promise.all([
-    db('referrals').select('personnummer', 'district_code', 'status', 'jobbtorg_closed_on').whereIn('personnummer', personnummer),
-    db('consents')
-      .join('consent_parties', 'consent_parties.consent_id', 'consents.id')
-      .select('consents.personnummer', 'consents.valid_from', 'consents.valid_to', 'consents.withdrawn_at', 'consent_parties.party')
-      .whereIn('consents.personnummer', personnummer),
-  ]);
-  return { referrals, consentParties };
-}
-
 export function listPersons(db: Knex, scope: ListScope, filter: PersonFilter | null | undefined, page: PageArgs): Promise<PersonPage> {
   const query = scope(db('persons').select('persons.*'));
   if (filter?.districtCode) query.where('district_code', filter.districtCode);

@@ -11,13 +11,16 @@ import { CellClosures, withoutIncomeSupportAfterClosure } from './statistics';
 /** This request's DataLoaders: every entity lookup and list-to-child edge goes through one. */
 export function createLoaders(db: Knex) {
   const person = rowLoader((pnr) => data.personsByPersonnummer(db, pnr), (p) => p.personnummer);
+  const referralsOfPerson = groupLoader((pnr) => data.referralsByPersonnummer(db, pnr), (r) => r.personnummer);
+  const consentsOfPerson = groupLoader((pnr) => data.consentsByPersonnummer(db, pnr), (c) => c.personnummer);
+  const partiesOfConsent = groupLoader((ids) => data.partiesByConsent(db, ids), (p) => p.consent_id);
   return {
     district: referenceLoader(() => data.allDistricts(db), (d) => d.code),
     person,
     decision: rowLoader((ids) => data.decisionsById(db, ids), (d) => d.id),
     decisionsOfPerson: groupLoader((pnr) => data.decisionsByPersonnummer(db, pnr), (d) => d.personnummer),
     referral: rowLoader((ids) => data.referralsById(db, ids), (r) => r.id),
-    referralsOfPerson: groupLoader((pnr) => data.referralsByPersonnummer(db, pnr), (r) => r.personnummer),
+    referralsOfPerson,
     infoMeeting: rowLoader((ids) => data.infoMeetingsById(db, ids), (m) => m.id),
     bookedPlaces: new DataLoader<number | string, number, string>(
       async (ids) => {
@@ -38,9 +41,9 @@ export function createLoaders(db: Knex) {
       (m) => m.personnummer,
     ),
     consent: rowLoader((ids) => data.consentsById(db, ids), (c) => c.id),
-    consentsOfPerson: groupLoader((pnr) => data.consentsByPersonnummer(db, pnr), (c) => c.personnummer),
-    partiesOfConsent: groupLoader((ids) => data.partiesByConsent(db, ids), (p) => p.consent_id),
-    accessFacts: accessFactsLoader(db, person),
+    consentsOfPerson,
+    partiesOfConsent,
+    accessFacts: accessFactsLoader({ person, referralsOfPerson, consentsOfPerson, partiesOfConsent }),
   };
 }
 
