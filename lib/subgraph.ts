@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DocumentNode, parse } from 'graphql';
@@ -121,8 +121,10 @@ export async function buildSubgraphService<C extends SubgraphContext>(options: S
     environment,
     // Only the gateway calls a subgraph, server to server: no browser origin needs it in production.
     allowedOrigins: environment === 'development' ? 'any' : [],
-    // Apollo's inline traces serve GraphOS usage reporting, which this system does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<C>(auditChain, auditSecret)],
+    // Apollo's inline traces serve GraphOS usage reporting, which this system does not use; its
+    // cache control works out a cache policy field by field, for answers no one caches (every
+    // one is a person's records, for one caller).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), auditPlugin<C>(auditChain, auditSecret)],
     health: async () => {
       await options.db.raw('select 1');
       return { healthy: true };
