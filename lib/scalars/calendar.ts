@@ -55,9 +55,18 @@ export function fromDbDateTime(value: string | Date): string {
 const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 const STOCKHOLM_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 
-/** Today's date, `YYYY-MM-DD`, in Stockholm. */
+/** The last minute `todayInStockholm` was asked about, and its answer. */
+let lastDay = { minute: NaN, day: '' };
+
+/**
+ * Today's date, `YYYY-MM-DD`, in Stockholm. Remembered for the minute asked about: a day in
+ * Stockholm begins on a whole minute (its offsets are whole hours), and a list of 50 people
+ * asks for every person's consents, which would otherwise format the date 50 times.
+ */
 export function todayInStockholm(now: Date = new Date()): string {
-  return STOCKHOLM_DAY.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: STOCKHOLM_DAY.format(now) };
+  return lastDay.day;
 }
 
 export function addDays(date: string, days: number): string {
