@@ -113,9 +113,14 @@ export type HashedRow = Pick<AuditRow, (typeof HASHED_V1)[number]> & Partial<Pic
 /** What an entry records, as the columns of its row. */
 type AuditContent = Omit<Required<HashedRow>, 'seq'>;
 
+/** The instant `contentOf` wrote last, and how: a request's entries, and a step's, mostly share one. */
+let lastAt = { time: NaN, text: '' };
+
 function contentOf(entry: AuditEntry): AuditContent {
+  const time = entry.at.getTime();
+  if (time !== lastAt.time) lastAt = { time, text: toDbDateTime(entry.at) };
   return {
-    at: toDbDateTime(entry.at),
+    at: lastAt.text,
     organisation: entry.organisation,
     user: entry.user,
     person_key: entry.personKey,
@@ -203,19 +208,29 @@ export const auditChainsMigration: Migration = {
 };
 
 /**
- * The log's secrets as key objects, made once: an HMAC keyed by a string imports the key
- * again on every call, which is half the cost of each of a list's 50 person keys.
+ * Each secret of the log as a key object, made once (an HMAC keyed by a string imports the
+ * key again on every call, which was half the cost of each of a list's 50 person keys), with
+ * the person keys made with it lately: a list's people are logged by every subgraph it
+ * reaches, and again each time it is read. Bounded, the oldest made going first; it holds
+ * nothing the process could not work out again.
  */
-const personKeySecrets = new Map<string, KeyObject>();
+const personKeyers = new Map<string, { secretKey: KeyObject; recent: Map<string, string> }>();
+const RECENT_PERSON_KEYS = 20_000;
 
 /** The keyed hash a person is logged under: auditors can find a person, a reader of the log cannot. */
 export function personKey(personnummer: string, secret: string): string {
-  let key = personKeySecrets.get(secret);
-  if (!key) {
-    key = createSecretKey(Buffer.from(secret, 'utf8'));
-    personKeySecrets.set(secret, key);
+  let keyer = personKeyers.get(secret);
+  if (!keyer) {
+    keyer = { secretKey: createSecretKey(Buffer.from(secret, 'utf8')), recent: new Map() };
+    personKeyers.set(secret, keyer);
   }
-  return createHmac('sha256', key).update(personnummer).digest('hex');
+  let key = keyer.recent.get(personnummer);
+  if (key === undefined) {
+    key = createHmac('sha256', keyer.secretKey).update(personnummer).digest('hex');
+    if (keyer.recent.size >= RECENT_PERSON_KEYS) keyer.recent.delete(keyer.recent.keys().next().value!);
+    keyer.recent.set(personnummer, key);
+  }
+  return key;
 }
 
 /**
