@@ -94,12 +94,14 @@ async function perCaseCost(contestants: Contestant[], sampleRss: () => void): Pr
     const p50s: number[] = [];
     const rates: number[] = [];
     const cpus: number[] = [];
+    const runs: Measured[] = [];
     let failed = 0;
     for (const first of PER_CASE_SIZES) {
       const result = await measure(c, { name: `${first} cases`, query: CASE_LIST, variables: { first } }, PER_CASE_CONNECTIONS, SECONDS);
       p50s.push(percentile([...result.latencies].sort((a, b) => a - b), 50));
       rates.push(result.latencies.length / result.seconds);
       cpus.push([...result.cpuMs.values()].reduce((sum, ms) => sum + ms, 0) / result.latencies.length);
+      runs.push(result);
       failed += result.errors + result.timeouts;
     }
     sampleRss();
@@ -108,7 +110,11 @@ async function perCaseCost(contestants: Contestant[], sampleRss: () => void): Pr
       `  ${c.name.padEnd(7)}  p50 ${p50s.map((p) => p.toFixed(1)).join(' → ')} ms  (${rates.map((r) => r.toFixed(0)).join(' / ')} req/s)  ` +
         `${((p50s[2] - p50s[0]) / span).toFixed(2)} ms a case  ${failed} errors+timeouts`,
     );
-    console.log(`  ${' '.repeat(7)}  CPU ${cpus.map((ms) => ms.toFixed(1)).join(' → ')} ms a request: ${((cpus[2] - cpus[0]) / span).toFixed(3)} ms CPU a case`);
+    const perProcess = [...runs[0].cpuMs.keys()].map((name) => {
+      const [fewest, most] = [runs[0], runs[2]].map((r) => r.cpuMs.get(name)! / r.latencies.length);
+      return `${name} ${((most - fewest) / span).toFixed(3)}`;
+    });
+    console.log(`  ${' '.repeat(7)}  CPU ${cpus.map((ms) => ms.toFixed(1)).join(' → ')} ms a request: ${((cpus[2] - cpus[0]) / span).toFixed(3)} ms CPU a case (${perProcess.join(' · ')})`);
   }
 }
 
