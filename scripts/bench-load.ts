@@ -5,7 +5,7 @@ import { SUBGRAPH_NAMES } from '../lib/config';
 import { Contestant, startContestants } from './load/contestants';
 import { combine, errorSamples, outcomeOf, percentile, poolFor, postJson, run, RunResult } from './load/driver';
 import { benchOperations, CASE_LIST, FIRST_CASE, LoadOperation } from './load/operations';
-import { cpuMs, LoadDialect, LoadProcess, rssMb, startLoadStack } from './load/processes';
+import { cpuMs, databaseServerPid, LoadDialect, rssMb, startLoadStack } from './load/processes';
 
 /**
  * `npm run bench:load [-- --dialect mysql] [--seconds 10] [--rounds 3] [--connections 50] [--profile DIR]
@@ -17,8 +17,8 @@ import { cpuMs, LoadDialect, LoadProcess, rssMb, startLoadStack } from './load/p
  * quieter machine. Then the per-case cost: the case list at 10, 50 and 100 cases.
  *
  * Prints requests/s, p50/p99, errors and timeouts (10 s) per contestant and operation, the
- * ratios of ours to stock and to the floor, the CPU time a request cost each process, and
- * each process's RSS. Not a test: it judges
+ * ratios of ours to stock and to the floor, the CPU time a request cost each process (on
+ * MySQL the database server's too), and each process's RSS. Not a test: it judges
  * nothing. `--profile DIR` runs our gateway and the subgraphs with `--cpu-prof`, each into
  * DIR/<name>/. `--only` keeps the operations whose name holds it, `--contestants` those named.
  */
@@ -60,16 +60,16 @@ interface Measured extends RunResult {
   cpuMs: Map<string, number>;
 }
 
-/** The processes that serve `contestant`: its own gateway, if any, and the subgraphs. */
-let subgraphProcesses: LoadProcess[] = [];
+/** What serves every contestant, by name and pid: the subgraphs, and on MySQL the database server. */
+let sharedServers: { name: string; pid: number | undefined }[] = [];
 
 async function measure(contestant: Contestant, operation: LoadOperation, connections: number, seconds: number): Promise<Measured> {
-  const serving = [...(contestant.process ? [contestant.process] : []), ...subgraphProcesses];
+  const serving = [...(contestant.process ? [{ name: contestant.process.name, pid: contestant.process.child.pid }] : []), ...sharedServers];
   const { send, close } = await contestant.sender(operation, connections);
   try {
-    const before = serving.map((p) => cpuMs(p.child.pid));
+    const before = serving.map((p) => cpuMs(p.pid));
     const result = await run(send, connections, seconds);
-    return { ...result, cpuMs: new Map(serving.map((p, i) => [p.name, cpuMs(p.child.pid) - before[i]])) };
+    return { ...result, cpuMs: new Map(serving.map((p, i) => [p.name, cpuMs(p.pid) - before[i]])) };
   } finally {
     await close();
   }
@@ -137,8 +137,11 @@ async function main(): Promise<void> {
     const { ours, stock, floor, token } = await startContestants(stack, profile('gateway'));
     const wanted = args.contestants!.split(',');
     const contestants = [ours, stock, floor].filter((c) => wanted.includes(c.name));
-    subgraphProcesses = SUBGRAPH_NAMES.map((n) => stack.subgraphs[n]);
-    const processes = [...subgraphProcesses, ours.process!, stock.process!];
+    const subgraphs = SUBGRAPH_NAMES.map((n) => stack.subgraphs[n]);
+    sharedServers = subgraphs.map((p) => ({ name: p.name, pid: p.child.pid }));
+    const databaseServer = dialect === 'mysql' ? databaseServerPid() : undefined;
+    if (databaseServer) sharedServers.push({ name: 'mariadb', pid: databaseServer });
+    const processes = [...subgraphs, ours.process!, stock.process!];
     const peakRss = new Map<string, number>(processes.map((p) => [p.name, rssMb(p.child.pid)]));
     const startRss = new Map(peakRss);
     const sampleRss = () => processes.forEach((p) => peakRss.set(p.name, Math.max(peakRss.get(p.name)!, rssMb(p.child.pid))));
