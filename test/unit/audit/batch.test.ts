@@ -47,6 +47,19 @@ describe('group commit', () => {
     expect([a.state, b.state]).toEqual(['resolved', 'resolved']);
   });
 
+  it('with gatherTurn, waits for the end of the turn, so callers of its later microtasks share the flush', async () => {
+    for (const gatherTurn of [false, true]) {
+      const { flushes, flush } = fakeFlushes();
+      const commits = new GroupCommit(flush, { gatherTurn });
+      void commits.add(['a']);
+      // A caller a microtask later: an answer whose last await resolved after the first's.
+      await Promise.resolve();
+      void commits.add(['b']);
+      await settle();
+      expect(flushes.map((f) => f.items)).toEqual(gatherTurn ? [['a', 'b']] : [['a']]);
+    }
+  });
+
   it('holds what arrives during a flush for the next one, which starts the moment the first ends', async () => {
     const { flushes, flush } = fakeFlushes();
     const commits = new GroupCommit(flush);
