@@ -39,8 +39,11 @@ const { values: args } = parseArgs({
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const CONNECTIONS = Number(args.connections);
-/** The per-case runs use fewer connections, as the issue's did: the list's cost, not the queue's. */
-const PER_CASE_CONNECTIONS = 10;
+/**
+ * The per-case runs use fewer connections: 10, as the issue's did (what a case adds to an
+ * answer behind nine others on two cores), and 1 (what it adds to an answer alone).
+ */
+const PER_CASE_CONNECTIONS = [10, 1];
 const PER_CASE_SIZES = [10, 50, 100];
 
 function row(name: string, r: ReturnType<typeof combine>): string {
@@ -89,7 +92,11 @@ function cpuPerRequest(results: readonly Measured[]): string {
  * and in CPU time over all the processes serving it.
  */
 async function perCaseCost(contestants: Contestant[], sampleRss: () => void): Promise<void> {
-  console.log(`\nper-case cost: the case list at ${PER_CASE_SIZES.join(' / ')} cases, ${PER_CASE_CONNECTIONS} connections, ${SECONDS} s each, p50:`);
+  for (const connections of PER_CASE_CONNECTIONS) await perCaseCostAt(connections, contestants, sampleRss);
+}
+
+async function perCaseCostAt(connections: number, contestants: Contestant[], sampleRss: () => void): Promise<void> {
+  console.log(`\nper-case cost: the case list at ${PER_CASE_SIZES.join(' / ')} cases, ${connections} connection${connections === 1 ? '' : 's'}, ${SECONDS} s each, p50:`);
   for (const c of contestants) {
     const p50s: number[] = [];
     const rates: number[] = [];
@@ -97,7 +104,7 @@ async function perCaseCost(contestants: Contestant[], sampleRss: () => void): Pr
     const runs: Measured[] = [];
     let failed = 0;
     for (const first of PER_CASE_SIZES) {
-      const result = await measure(c, { name: `${first} cases`, query: CASE_LIST, variables: { first } }, PER_CASE_CONNECTIONS, SECONDS);
+      const result = await measure(c, { name: `${first} cases`, query: CASE_LIST, variables: { first } }, connections, SECONDS);
       p50s.push(percentile([...result.latencies].sort((a, b) => a - b), 50));
       rates.push(result.latencies.length / result.seconds);
       cpus.push([...result.cpuMs.values()].reduce((sum, ms) => sum + ms, 0) / result.latencies.length);
