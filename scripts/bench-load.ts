@@ -1,15 +1,16 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SUBGRAPH_NAMES } from '../lib/config';
-import { Contestant, startContestants } from './load/contestants';
+import { Contestant, gatewayContestant, loadToken, startContestants, startOurGateway } from './load/contestants';
 import { combine, errorSamples, outcomeOf, percentile, poolFor, postJson, run, RunResult } from './load/driver';
 import { benchOperations, CASE_LIST, FIRST_CASE, LoadOperation } from './load/operations';
-import { cpuMs, databaseServerPid, LoadDialect, rssMb, startLoadStack } from './load/processes';
+import { cpuMs, databaseServerPid, LoadDialect, LoadStack, rssMb, startLoadStack } from './load/processes';
 
 /**
  * `npm run bench:load [-- --dialect mysql] [--seconds 10] [--rounds 3] [--connections 50] [--profile DIR]
- *   [--only NAME-PART] [--contestants ours,stock,floor] [--no-per-case]`:
+ *   [--only NAME-PART] [--contestants ours,stock,floor] [--no-per-case] [--baseline DIR]`:
  * the gateway under load beside a stock `@apollo/gateway` and beside no gateway at all (the
  * floor), on the same three subgraphs with the default seed (2 000 people), the same
  * caller's token and the same documents (scripts/load/operations.ts). Contestants take turns,
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     contestants: { type: 'string', default: 'ours,stock,floor' },
     'no-per-case': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 
@@ -63,11 +65,19 @@ interface Measured extends RunResult {
   cpuMs: Map<string, number>;
 }
 
-/** What serves every contestant, by name and pid: the subgraphs, and on MySQL the database server. */
-let sharedServers: { name: string; pid: number | undefined }[] = [];
+interface Server {
+  name: string;
+  pid: number | undefined;
+}
+
+/**
+ * What serves each contestant besides its own gateway, by name and pid: this stack's
+ * subgraphs — the baseline's own, for "before" — and on MySQL the database server.
+ */
+const backends = new Map<string, Server[]>();
 
 async function measure(contestant: Contestant, operation: LoadOperation, connections: number, seconds: number): Promise<Measured> {
-  const serving = [...(contestant.process ? [{ name: contestant.process.name, pid: contestant.process.child.pid }] : []), ...sharedServers];
+  const serving = [...(contestant.process ? [{ name: 'gateway', pid: contestant.process.child.pid }] : []), ...backends.get(contestant.name)!];
   const { send, close } = await contestant.sender(operation, connections);
   try {
     const before = serving.map((p) => cpuMs(p.pid));
@@ -125,6 +135,18 @@ async function perCaseCostAt(connections: number, contestants: Contestant[], sam
   }
 }
 
+/**
+ * `--baseline DIR`: another commit's checkout (with its own node_modules), as a stack and a
+ * gateway of its own beside this one's — "before", measured in the same rounds as "ours", so
+ * that before and after are a ratio from one run on one machine, not figures from two runs.
+ */
+async function baselineContestant(dialect: LoadDialect, root: string, stacks: LoadStack[]): Promise<Contestant> {
+  if (!fs.existsSync(path.join(root, 'node_modules'))) throw new Error(`--baseline ${root}: no node_modules there (npm ci in it first)`);
+  const stack = await startLoadStack(dialect, { root, label: 'before' });
+  stacks.push(stack);
+  return gatewayContestant('before', await startOurGateway(stack), await loadToken(stack));
+}
+
 /** The personnummer of someone the load's caller may read, asked through our gateway. */
 async function somePerson(url: string, token: string): Promise<string> {
   const pool = poolFor(url, 1);
@@ -139,16 +161,24 @@ async function main(): Promise<void> {
   if (dialect !== 'sqlite' && dialect !== 'mysql') throw new Error(`--dialect is sqlite or mysql, got ${dialect}`);
   const startedAt = Date.now();
   const profile = (name: string) => (args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile, name)}`] : []);
-  const stack = await startLoadStack(dialect, {}, profile);
+  const stack = await startLoadStack(dialect, { subgraphNodeArgs: profile });
+  const stacks: LoadStack[] = [stack];
   try {
     const { ours, stock, floor, token } = await startContestants(stack, profile('gateway'));
-    const wanted = args.contestants!.split(',');
-    const contestants = [ours, stock, floor].filter((c) => wanted.includes(c.name));
-    const subgraphs = SUBGRAPH_NAMES.map((n) => stack.subgraphs[n]);
-    sharedServers = subgraphs.map((p) => ({ name: p.name, pid: p.child.pid }));
+    const before = args.baseline ? await baselineContestant(dialect, args.baseline, stacks) : null;
+    const wanted = [...args.contestants!.split(','), ...(before ? ['before'] : [])];
+    const contestants = [ours, ...(before ? [before] : []), stock, floor].filter((c) => wanted.includes(c.name));
     const databaseServer = dialect === 'mysql' ? databaseServerPid() : undefined;
-    if (databaseServer) sharedServers.push({ name: 'mariadb', pid: databaseServer });
-    const processes = [...subgraphs, ours.process!, stock.process!];
+    const backendsOf = (s: LoadStack): Server[] => [
+      ...SUBGRAPH_NAMES.map((n) => ({ name: n, pid: s.subgraphs[n].child.pid })),
+      ...(databaseServer ? [{ name: 'mariadb', pid: databaseServer }] : []),
+    ];
+    for (const c of [ours, stock, floor]) backends.set(c.name, backendsOf(stack));
+    const processes = [...SUBGRAPH_NAMES.map((n) => stack.subgraphs[n]), ours.process!, stock.process!];
+    if (before) {
+      backends.set(before.name, backendsOf(stacks[1]));
+      processes.push(...SUBGRAPH_NAMES.map((n) => ({ ...stacks[1].subgraphs[n], name: `before:${n}` })), { ...before.process!, name: 'before:gateway' });
+    }
     const peakRss = new Map<string, number>(processes.map((p) => [p.name, rssMb(p.child.pid)]));
     const startRss = new Map(peakRss);
     const sampleRss = () => processes.forEach((p) => peakRss.set(p.name, Math.max(peakRss.get(p.name)!, rssMb(p.child.pid))));
@@ -181,7 +211,7 @@ async function main(): Promise<void> {
       for (const c of contestants) console.log(row(c.name, figures[c.name]));
       for (const c of contestants) console.log(`  ${c.name.padEnd(7)}  CPU a request: ${cpuPerRequest(results.get(key(c, operation))!)}`);
       const ratio = (a: string, b: string) => (figures[a] && figures[b] ? `${a}/${b} ${(figures[a].rate / figures[b].rate).toFixed(2)}×` : '');
-      const ratios = [ratio('ours', 'stock'), ratio('ours', 'floor')].filter(Boolean);
+      const ratios = [ratio('ours', 'before'), ratio('ours', 'stock'), ratio('ours', 'floor')].filter(Boolean);
       if (ratios.length) console.log(`  ${ratios.join(', ')} the rate`);
     }
 
@@ -189,9 +219,9 @@ async function main(): Promise<void> {
 
     if (errorSamples.size) console.log(`\nerrors seen:\n${[...errorSamples].map((e) => `  ${e}`).join('\n')}`);
     console.log('\nRSS per process, MB (at start → peak during the runs):');
-    for (const p of processes) console.log(`  ${p.name.padEnd(9)} ${startRss.get(p.name)!.toFixed(0).padStart(5)} → ${peakRss.get(p.name)!.toFixed(0).padStart(5)}`);
+    for (const p of processes) console.log(`  ${p.name.padEnd(15)} ${startRss.get(p.name)!.toFixed(0).padStart(5)} → ${peakRss.get(p.name)!.toFixed(0).padStart(5)}`);
   } finally {
-    await stack.stop();
+    for (const s of stacks) await s.stop();
   }
 }
 

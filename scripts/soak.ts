@@ -102,6 +102,16 @@ async function main(): Promise<void> {
         console.log(`  ${p.name.padEnd(9)} ${from.get(p.name)!.toFixed(0).padStart(5)} → ${to.get(p.name)!.toFixed(0).padStart(5)} MB  ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %`);
       }
     }
+    // One minute's RSS swings with the garbage collector by more than a slow leak would add:
+    // the highest of each third of the run shows a trend where two single readings may not.
+    if (minute >= 8) {
+      const thirds = [0, 1, 2].map((i) => [...rssAt.keys()].filter((m) => m >= 2 && Math.floor(((m - 2) * 3) / (minute - 1)) === i));
+      console.log(`RSS, highest in minutes ${thirds.map((t) => `${t[0]}–${t[t.length - 1]}`).join(' / ')}:`);
+      for (const p of processes) {
+        const highs = thirds.map((t) => Math.max(...t.map((m) => rssAt.get(m)!.get(p.name)!)));
+        console.log(`  ${p.name.padEnd(9)} ${highs.map((h) => h.toFixed(0).padStart(5)).join(' / ')} MB`);
+      }
+    }
   } finally {
     await stack.stop();
   }

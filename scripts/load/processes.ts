@@ -87,10 +87,11 @@ export function databaseServerPid(): number | undefined {
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Runs a script under Node with tsx loaded in-process (not tsx's CLI, whose child would hide the real pid). */
-function spawnService(name: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[], log: fs.WriteStream): Promise<LoadProcess> {
+function spawnService(name: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[], log: fs.WriteStream, cwd: string): Promise<LoadProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
+    cwd,
   });
   return new Promise((resolve, reject) => {
     const onLine = (line: string) => {
@@ -104,15 +105,23 @@ function spawnService(name: string, args: string[], env: NodeJS.ProcessEnv, node
   });
 }
 
-/**
- * Starts the three subgraphs on `dialect`. `subgraphNodeArgs` gives each subgraph's Node its
- * arguments (e.g. `--cpu-prof`, to see where a subgraph's time goes under load).
- */
-export async function startLoadStack(
-  dialect: LoadDialect,
-  extraEnv: Record<string, string> = {},
-  subgraphNodeArgs: (name: SubgraphName) => string[] = () => [],
-): Promise<LoadStack> {
+export interface LoadStackOptions {
+  /** More environment for every process of the stack. */
+  env?: Record<string, string>;
+  /** Each subgraph's Node arguments (e.g. `--cpu-prof`, to see where a subgraph's time goes under load). */
+  subgraphNodeArgs?: (name: SubgraphName) => string[];
+  /**
+   * The checkout the stack runs from, with its own node_modules; default this one. Another
+   * commit's checkout makes a stack of that commit, to measure beside this one.
+   */
+  root?: string;
+  /** Tells this stack's MySQL databases from another's of the same run. */
+  label?: string;
+}
+
+/** Starts the three subgraphs on `dialect`. */
+export async function startLoadStack(dialect: LoadDialect, options: LoadStackOptions = {}): Promise<LoadStack> {
+  const { env: extraEnv = {}, subgraphNodeArgs = () => [], root = process.cwd(), label = 'load' } = options;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'etk-load-'));
   const log = fs.createWriteStream(path.join(dataDir, 'processes.log'));
   const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await freePort()]))) as Record<SubgraphName, number>;
@@ -133,7 +142,7 @@ export async function startLoadStack(
   if (dialect === 'mysql') {
     const server = new URL(process.env.MYSQL_URL || 'mysql://root@127.0.0.1:3306');
     for (const name of SUBGRAPH_NAMES) {
-      server.pathname = `/etk_load_${process.pid}_${name}`;
+      server.pathname = `/etk_${label}_${process.pid}_${name}`;
       env[`${name.toUpperCase()}_DATABASE_URL`] = server.toString();
       mysqlUrls.push(server.toString());
     }
@@ -155,7 +164,7 @@ export async function startLoadStack(
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const startProcess = async (name: string, args: string[], more: Record<string, string> = {}, nodeArgs: string[] = []) => {
-    const p = await spawnService(name, args, { ...env, ...more }, nodeArgs, log);
+    const p = await spawnService(name, args, { ...env, ...more }, nodeArgs, log, root);
     started.push(p);
     return p;
   };
