@@ -4,6 +4,7 @@ import { developmentIssuerKey, mintToken } from '../lib/auth/development';
 import { PERSONAS } from '../lib/auth/personas';
 import { ConfigError, loadGatewayConfig, SUBGRAPH_NAMES } from '../lib/config';
 import { BuildOutcome, DESK_BUILD, ensureBuilt, GRAPHIQL_BUILD } from './web-builds';
+import { SERVICE_NODE_FLAGS } from './service-flags';
 
 /**
  * `npm start`: the three subgraphs and the gateway as four processes, as they would run on
@@ -13,7 +14,6 @@ import { BuildOutcome, DESK_BUILD, ensureBuilt, GRAPHIQL_BUILD } from './web-bui
  * dies, the others are stopped too.
  */
 
-const tsx = require.resolve('tsx/cli');
 const started = Date.now();
 const services = [
   ...SUBGRAPH_NAMES.map((name) => ({ name, args: ['scripts/start-subgraph.ts', name] })),
@@ -94,7 +94,8 @@ function stopAll(exitCode: number): void {
 }
 
 for (const service of services) {
-  const child = spawn(process.execPath, [tsx, ...service.args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  // tsx loaded in the service's own process (not tsx's CLI, which would start the service as a child of its own, without these flags).
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', ...service.args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
   prefixLines(service.name, child.stdout!, process.stdout);
   prefixLines(service.name, child.stderr!, process.stderr);
   child.on('exit', (code, signal) => {

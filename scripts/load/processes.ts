@@ -119,6 +119,16 @@ export interface LoadStackOptions {
   label?: string;
 }
 
+/**
+ * The Node flags a checkout starts its services with (scripts/service-flags.ts), so that each
+ * stack runs as its own `npm start` would; none for a commit from before there were any.
+ */
+async function serviceFlagsOf(root: string): Promise<string[]> {
+  const file = path.resolve(root, 'scripts', 'service-flags.ts');
+  if (!fs.existsSync(file)) return [];
+  return ((await import(file)) as { SERVICE_NODE_FLAGS: string[] }).SERVICE_NODE_FLAGS;
+}
+
 /** Starts the three subgraphs on `dialect`. */
 export async function startLoadStack(dialect: LoadDialect, options: LoadStackOptions = {}): Promise<LoadStack> {
   const { env: extraEnv = {}, subgraphNodeArgs = () => [], root = process.cwd(), label = 'load' } = options;
@@ -163,8 +173,9 @@ export async function startLoadStack(dialect: LoadDialect, options: LoadStackOpt
     log.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  const serviceFlags = await serviceFlagsOf(root);
   const startProcess = async (name: string, args: string[], more: Record<string, string> = {}, nodeArgs: string[] = []) => {
-    const p = await spawnService(name, args, { ...env, ...more }, nodeArgs, log, root);
+    const p = await spawnService(name, args, { ...env, ...more }, [...serviceFlags, ...nodeArgs], log, root);
     started.push(p);
     return p;
   };
