@@ -119,7 +119,8 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     allowedOrigins: development ? 'any' : (options.corsOrigins ?? []),
     trustProxy: options.trustProxy,
     landingPage: development,
-    logger,
+    // Not `logger`: buildService redacts what it is given itself, and the access line a request need not be redacted twice.
+    logger: options.logger,
     // Which operation runs is settled first; then a partner's fields are judged, so a refused
     // request learns nothing more of the schema.
     plugins: [rateLimit, operationChoicePlugin(), fieldAllowlistPlugin({ introspection: development }), queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
