@@ -39,6 +39,7 @@ function isPlainJsonPost(req: http.IncomingMessage): boolean {
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
   const type = req.headers['content-type'];
+  if (type === 'application/json') return true;
   if (type === undefined) return false;
   const [media, ...parameters] = type.toLowerCase().split(';');
   if (media.trim() !== 'application/json') return false;
@@ -71,7 +72,8 @@ function readJson(req: http.IncomingMessage, maxBytes: number): Promise<unknown>
     };
     const onEnd = () => {
       // A byte order mark is dropped, as the body parser's decoder drops it.
-      const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length)).toString('utf8').replace(/^\uFEFF/, '');
+      const decoded = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length)).toString('utf8');
+      const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
       if (text.length === 0) return resolve({});
       const first = text.trimStart()[0];
       if (first !== '{' && first !== '[') return reject(new BodyRefused(400));
