@@ -142,12 +142,16 @@ export function graphqlPostFront<C extends BaseContext>(options: GraphqlPostOpti
     req.res = res;
     res.req = req;
     res.locals = Object.create(null) as express.Response['locals'];
-    runBefore(before, req, res, () => {
-      answer(req, res).catch((error: Error) => {
-        logger.error(`POST /graphql failed: ${error.message}`);
-        if (!res.headersSent) res.status(500).type('text/plain').end('Internal Server Error');
-        else res.destroy();
-      });
-    });
+    // Where Express's final handler would answer an error: a plain 500 that says nothing of it.
+    const fail = (error: Error) => {
+      logger.error(`POST /graphql failed: ${error.message}`);
+      if (!res.headersSent) res.status(500).type('text/plain').end('Internal Server Error');
+      else res.destroy();
+    };
+    try {
+      runBefore(before, req, res, () => void answer(req, res).catch(fail));
+    } catch (error) {
+      fail(error as Error);
+    }
   };
 }
