@@ -15,6 +15,7 @@ import {
   OperationDefinitionNode,
   SelectionSetNode,
   valueFromASTUntyped,
+  visit,
 } from 'graphql';
 
 /**
@@ -106,6 +107,20 @@ function firstArgument(
   const count = typeof value === 'number' && Number.isFinite(value) ? value : declared.defaultValue;
   // A page of 0 still plans its fetches, so it costs at least what one item does.
   return typeof count === 'number' ? Math.max(1, Math.floor(count)) : undefined;
+}
+
+/**
+ * Whether a request's variables can change the document's cost: only a `first` given as a
+ * variable does (`firstArgument`). Without one, every request with the document costs the same.
+ */
+export function costReadsVariables(document: DocumentNode): boolean {
+  let reads = false;
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === 'first' && argument.value.kind === Kind.VARIABLE) reads = true;
+    },
+  });
+  return reads;
 }
 
 /** The cost of `operation` (see the module comment for the model). */

@@ -1,25 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { INTERNAL_TOKEN_SECONDS, signInternalToken } from '../lib/auth/internal-token';
 import { requestContextFrom } from '../lib/auth/request-context';
 import { PrivateJwk, SigningKey } from '../lib/auth/keys';
 import { AppEnvironment, SubgraphName, TrustedProxies } from '../lib/config';
-import { SHOWN_SYSTEM_CODES } from '../lib/error-masking';
-import { subgraphFailed, subgraphReported, subgraphUnavailable } from '../lib/errors';
 import { Caller } from '../lib/identity';
 import { consoleLogger, Logger, redactingLogger } from '../lib/logging';
 import { buildService, Service } from '../lib/service';
 import { ServiceMetrics } from '../lib/telemetry/metrics';
 import { observeFetches } from '../lib/telemetry/subgraph-fetches';
-import { forwardTraceContext } from '../lib/telemetry/tracing';
 import { AuthenticationOptions, createAuthenticator } from './authentication';
 import { devSignInRoutes } from './dev-sign-in';
 import { fieldAllowlistPlugin } from './field-allowlist-plugin';
 import { probeSubgraphs } from './health';
 import { scalarValidationPlugin } from './input-validation';
-import { SubgraphClient, subgraphClient } from './subgraph-client';
+import { subgraphClient } from './subgraph-client';
+import { SubgraphDataSource } from './subgraph-source';
 import { parseOptionsFor, QueryLimits, queryLimitsPlugin, resolveLimits } from './limits';
 import { operationChoicePlugin } from './operation-choice';
 import { admitOperation, loadRegisteredOperations, OperationRegistry, registeredQueryCache } from './operations';
@@ -85,79 +81,6 @@ export interface GatewayContext {
   internalToken?: { token: Promise<string>; renewAt: number };
 }
 
-/**
- * The token that carries the request's identity to the subgraphs. Every subgraph verifies
- * the same issuer and audience, so one token serves every fetch of the request: it is signed
- * once, at the first fetch, and again only for a fetch made after half its life, so that
- * it never expires in a subgraph that passes it on to a peer.
- */
-function internalTokenFor(context: GatewayContext, operationName: string | null, key: SigningKey): Promise<string> {
-  const now = Date.now();
-  if (context.internalToken && now < context.internalToken.renewAt) return context.internalToken.token;
-  const token = signInternalToken(key, { ...context.caller, operationName }, new Date(now));
-  context.internalToken = { token, renewAt: now + (INTERNAL_TOKEN_SECONDS * 1000) / 2 };
-  return token;
-}
-
-/**
- * Fetches from one subgraph with a bounded time, so a slow subgraph costs only its own
- * fields: the gateway answers the rest with partial data and an error naming the service.
- */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly serviceName: string,
-    url: string,
-    client: SubgraphClient,
-    private readonly signingKey: SigningKey,
-  ) {
-    super({ url, fetcher: client.fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
-  }
-
-  /**
-   * Identity travels only as the token the gateway signs for this request; no client header
-   * is forwarded but the trace context.
-   */
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const { request, context } = options;
-    // The operation's name as parsed from the client's document, for the audit log.
-    const operationName = 'incomingRequestContext' in options ? (options.incomingRequestContext.operationName ?? null) : null;
-    const headers = request.http!.headers;
-    headers.set('authorization', `Bearer ${await internalTokenFor(context as GatewayContext, operationName, this.signingKey)}`);
-    forwardTraceContext(headers, context.traceparent);
-  }
-
-  /**
-   * A fetch that failed — no answer, an HTTP error, a body that is not GraphQL JSON — becomes
-   * an error naming the service, never its URL or what it sent. The cause goes with it for
-   * the log (lib/error-masking.ts): status and URL, but not the body, which may quote the
-   * request and so the people it names.
-   */
-  override didEncounterError(error: Error, _request: unknown, response?: { status: number; statusText: string; url: string }): never {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') {
-      throw subgraphUnavailable(this.serviceName, 'did not answer in time', error);
-    }
-    if (response) {
-      // An HTTP error (Apollo's errorFromResponse), or a body that is not a JSON object: a
-      // proxy's error page, a truncated answer. JSON.parse's message would quote the body.
-      const what = response.status >= 400 ? `answered HTTP ${response.status}` : 'sent an answer that is not GraphQL JSON';
-      const cause = new Error(`HTTP ${response.status} ${response.statusText} from ${response.url}: ${what} (${error.name})`);
-      // A failure the subgraph explains for the client (the audit log could not be written) keeps its code and words.
-      const reported = shownFailureOf(error);
-      if (reported) throw subgraphReported(this.serviceName, reported, cause);
-      throw subgraphFailed(this.serviceName, what, cause);
-    }
-    throw subgraphUnavailable(this.serviceName, 'is not available', error);
-  }
-}
-
-/** The first error in an HTTP error's GraphQL body, when its code is one shown to clients as it is. */
-function shownFailureOf(error: Error): { message: string; code: string } | undefined {
-  const body = error instanceof GraphQLError ? (error.extensions.response as { body?: unknown } | undefined)?.body : undefined;
-  const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
-  const code = first?.extensions?.code;
-  return typeof code === 'string' && SHOWN_SYSTEM_CODES.has(code) && typeof first?.message === 'string' ? { message: first.message, code } : undefined;
-}
-
 /** The gateway over the static supergraph. Builds, never listens. */
 export async function createGateway(options: GatewayOptions): Promise<Service> {
   const logger = options.logger ? redactingLogger(options.logger) : consoleLogger();
@@ -196,13 +119,15 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     allowedOrigins: development ? 'any' : (options.corsOrigins ?? []),
     trustProxy: options.trustProxy,
     landingPage: development,
-    logger,
+    // Not `logger`: buildService redacts what it is given itself, and the access line a request need not be redacted twice.
+    logger: options.logger,
     // Which operation runs is settled first; then a partner's fields are judged, so a refused
     // request learns nothing more of the schema.
     plugins: [rateLimit, operationChoicePlugin(), fieldAllowlistPlugin({ introspection: development }), queryLimitsPlugin(limits), scalarValidationPlugin(), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
     serverOptions: { parseOptions: parseOptionsFor(limits), persistedQueries: { cache: registeredQueryCache(operations) } },
     routes: development ? developmentRoutes(options.development ?? {}, options.authentication) : [],
+    leanGraphqlPost: true,
   });
   return { ...service, stop: () => service.stop().finally(() => client.close()) };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { jwksOf, developmentIssuerKey } from '../lib/auth/development';
 import { developmentKey, signingKeyOf } from '../lib/auth/keys';
 import { ConfigError, loadGatewayConfig, loadLogConfig, loadMetricsPort } from '../lib/config';
+import { batchedLines } from '../lib/batched-output';
 import { consoleLogger, redact } from '../lib/logging';
 import { listen, listenForMetrics } from '../lib/service';
 import { createGateway } from './gateway';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
     authentication: { issuer: config.auth.issuer, audience: config.auth.audience, keys },
     signingKey: await signingKeyOf(config.signingJwk ?? (await developmentKey(config.keysDir, 'gateway'))),
     development: { issuerJwk },
-    logger: consoleLogger(logging),
+    // One write for the lines of a turn of the event loop, not one a line: an access line a request.
+    logger: consoleLogger({ ...logging, write: batchedLines() }),
   });
   console.log(`gateway: metrics ${await listenForMetrics(service.metricsServer, metricsPort, config.host)}`);
   const { url } = await listen(service.httpServer, config.port, config.host);

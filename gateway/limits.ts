@@ -14,7 +14,7 @@ import {
   ValidationContext,
 } from 'graphql';
 import { limitExceeded } from '../lib/errors';
-import { forEachSelection, fragmentsOf, operationCost } from './cost';
+import { costReadsVariables, forEachSelection, fragmentsOf, operationCost } from './cost';
 import { OperationMemo } from './operation-memo';
 
 /**
@@ -313,10 +313,13 @@ export function checkCost(
 /**
  * Checks every operation against `limits` after validation, before any subgraph is called.
  * Everything but the cost is the document's alone: an operation that kept to it once is
- * only costed, with its request's variables, when it comes again (operation-memo.ts).
+ * only costed, with its request's variables, when it comes again (operation-memo.ts) — and
+ * not even that when no variable can change its cost (no `first: $n`), since it was costed
+ * with the rest the first time.
  */
 export function queryLimitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
   const shapeKept = new OperationMemo<true>();
+  const costVaries = new OperationMemo<boolean>();
   return {
     async requestDidStart() {
       return {
@@ -329,7 +332,7 @@ export function queryLimitsPlugin<C extends object>(limits: QueryLimits): Apollo
             judgedInFull = true;
             return true;
           });
-          if (!judgedInFull) checkCost(schema, document, operation, variables, limits);
+          if (!judgedInFull && costVaries.get(operation, '', () => costReadsVariables(document))) checkCost(schema, document, operation, variables, limits);
         },
       };
     },

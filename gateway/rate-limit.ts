@@ -8,6 +8,7 @@ import { rateLimited, rateLimitUnavailable } from '../lib/errors';
 import { Caller } from '../lib/identity';
 import { Logger } from '../lib/logging';
 import { forEachSelection, fragmentsOf } from './cost';
+import { OperationMemo } from './operation-memo';
 
 /**
  * How much one caller, and one organisation, may ask of the gateway a minute, counted in
@@ -111,6 +112,9 @@ export async function rateLimitPlugin<C extends { caller: Caller }>(overrides: P
     if (over) throw rateLimited(over.name, over.wait);
   };
 
+  // An operation's points depend on its document alone: counted once a document.
+  const points = new OperationMemo<number>();
+
   return {
     async serverWillStart() {
       return {
@@ -122,7 +126,7 @@ export async function rateLimitPlugin<C extends { caller: Caller }>(overrides: P
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, contextValue }) {
-          if (operation) await spend(contextValue.caller, pointsOf(schema, document, operation));
+          if (operation) await spend(contextValue.caller, points.get(operation, '', () => pointsOf(schema, document, operation)));
         },
       };
     },

@@ -2,16 +2,17 @@ import { STATUS_CODES } from 'node:http';
 import { Agent, errors } from 'undici';
 
 /**
- * The gateway's HTTP client for subgraph fetches, handed to Apollo's data sources as their
- * `fetcher`. Under load the WHATWG `fetch` with an `AbortSignal.timeout` per fetch was the
- * gateway's largest cost (streams, a Request and a timer for every fetch); this sends with
+ * The gateway's HTTP client for subgraph fetches, which its data sources send with
+ * (gateway/subgraph-source.ts). Under load the WHATWG `fetch` with an `AbortSignal.timeout`
+ * per fetch was the gateway's largest cost (streams, a Request and a timer for every
+ * fetch); this sends with
  * undici's `request` on keep-alive connections, and the time bound is the connection's own
  * (`headersTimeout`, `bodyTimeout`, the connect timeout), so no timer is made per fetch. A
  * fetch that outlives it fails as a `TimeoutError`, which the data source reports as that
  * subgraph not answering in time, costing only its fields.
  */
 
-/** The part of a fetch `Response` that Apollo's RemoteGraphQLDataSource and our error reports read. */
+/** The part of a fetch `Response` that the data sources and their error reports read. */
 export interface SubgraphResponse {
   ok: boolean;
   status: number;

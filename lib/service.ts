@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLSchema } from 'graphql';
 import { AppEnvironment, ServiceName, TrustedProxies } from './config';
 import { errorFormatter, errorLogPlugin } from './error-masking';
+import { graphqlPostFront } from './graphql-post';
 import { consoleLogger, Logger, redactingLogger } from './logging';
 import { metricsServer, ServiceMetrics } from './telemetry/metrics';
 import { requestObserver } from './telemetry/requests';
@@ -23,6 +24,8 @@ import { requestObserver } from './telemetry/requests';
 
 /** Request bodies larger than this are refused before any parsing. */
 export const MAX_BODY = '2mb';
+/** MAX_BODY in bytes, for the gateway's own body reader (lib/graphql-post.ts). */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface ServiceOptions<C extends BaseContext> {
   /** Which service this is, as its metrics name it. */
@@ -58,6 +61,12 @@ export interface ServiceOptions<C extends BaseContext> {
    * `/health`, so that none of them can stand in for the API.
    */
   routes?: express.Router[];
+  /**
+   * Answer `POST /graphql` with a JSON body without Express's router, body parser and
+   * `res.send` (lib/graphql-post.ts), the same steps in the same order; the gateway, for
+   * which they were a fifth of its CPU time. Every other request goes through Express.
+   */
+  leanGraphqlPost?: boolean;
 }
 
 export interface Service {
@@ -71,7 +80,7 @@ export interface Service {
 
 export async function buildService<C extends BaseContext>(options: ServiceOptions<C>): Promise<Service> {
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
   const logger = options.logger ? redactingLogger(options.logger) : consoleLogger();
   const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const observer = requestObserver(metrics, logger);
@@ -112,10 +121,15 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
   app.get('/ready', ready);
   app.get('/health', ready);
   const corsPolicy = cors<cors.CorsRequest>({ origin: options.allowedOrigins === 'any' ? true : [...options.allowedOrigins] });
-  app.use('/graphql', observer.middleware, corsPolicy, express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: observer.context(options.context) }));
+  const context = observer.context(options.context);
+  app.use('/graphql', observer.middleware, corsPolicy, express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context }));
   for (const routes of options.routes ?? []) app.use(routes);
   app.use(bodyRefusal);
   app.use(notFound);
+  const front = options.leanGraphqlPost
+    ? graphqlPostFront({ app, apollo, context, before: [observer.middleware, corsPolicy], maxBodyBytes: MAX_BODY_BYTES, refuseBody, logger })
+    : app;
+  httpServer.on('request', front);
 
   const metricsHttp = metricsServer(metrics.registry);
   return {
@@ -139,6 +153,11 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
 function bodyRefusal(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
   const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
   if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+  refuseBody(res, status);
+}
+
+/** A refused body's answer, from the body parser's chain or the gateway's own reader. */
+function refuseBody(res: express.Response, status: number): void {
   const [message, code] =
     status === 413 ? [`the request body is larger than ${MAX_BODY}`, 'PAYLOAD_TOO_LARGE'] : ['the request body could not be read as JSON', 'BAD_REQUEST'];
   res.status(status).json({ errors: [{ message, extensions: { code } }] });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getOperationAST, GraphQLError, Kind, OperationDefinitionNode, parse, validate } from 'graphql';
-import { operationCost } from '../../../gateway/cost';
+import { costReadsVariables, operationCost } from '../../../gateway/cost';
 import { checkLimits, DEFAULT_LIMITS, deepestRecursion, QueryLimits, resolveLimits } from '../../../gateway/limits';
 import { SUPERGRAPH_PATH } from '../../../schema/subgraphs';
 
@@ -29,6 +29,15 @@ function refusal(query: string, variables: Record<string, unknown> = {}, limits:
     return error as GraphQLError;
   }
 }
+
+describe('costReadsVariables', () => {
+  it('is true only when a `first` is a variable, in the operation or a fragment', () => {
+    expect(costReadsVariables(parse('query ($p: Personnummer!) { person(personnummer: $p) { givenName } }'))).toBe(false);
+    expect(costReadsVariables(parse('{ persons(first: 3) { edges { node { givenName } } } }'))).toBe(false);
+    expect(costReadsVariables(parse('query ($n: Int) { persons(first: $n) { edges { node { givenName } } } }'))).toBe(true);
+    expect(costReadsVariables(parse('query ($n: Int) { ...P } fragment P on Query { persons(first: $n) { totalCount } }'))).toBe(true);
+  });
+});
 
 describe('operationCost', () => {
   it('counts each field once, and a composite field as one more than what it selects', () => {
