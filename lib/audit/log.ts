@@ -1,4 +1,5 @@
 import { createHash, createHmac, createSecretKey, KeyObject } from 'node:crypto';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import os from 'node:os';
 import { Knex } from 'knex';
 import { forUpdate, isMysql, onSqliteConnection, SqliteConnection } from '../db';
@@ -347,7 +348,7 @@ function noHeadRow(chain: string): Error {
 export async function appendToChain(db: Knex, chain: string, entries: readonly AuditEntry[]): Promise<void> {
   if (!entries.length) return;
   const contents = entries.map(contentOf);
-  if (!isMysql(db)) return onSqliteConnection(db, (conn) => appendOnSqlite(conn, chain, contents));
+  if (!isMysql(db)) return onSqliteConnection(db, (conn) => tracedSqliteStep(contents.length, () => appendOnSqlite(conn, chain, contents)));
   await db.transaction(async (trx) => {
     const head: HeadRow | undefined = await forUpdate(trx(AUDIT_HEAD_TABLE).where({ chain_id: chain }), trx).first();
     if (!head) throw noHeadRow(chain);
@@ -359,8 +360,36 @@ export async function appendToChain(db: Knex, chain: string, entries: readonly A
   });
 }
 
+const tracer = trace.getTracer('etk-audit');
+
+/**
+ * A SQLite step as a span of its own, named and described as knex's instrumentation names its
+ * statements (which a step on the connection itself does not pass through), so that a trace
+ * still shows each subgraph's audit write. It belongs to the trace of the request whose turn
+ * started the step; the other requests it holds are in theirs only as waiting.
+ */
+function tracedSqliteStep(entries: number, step: () => void): void {
+  const options = {
+    kind: SpanKind.CLIENT,
+    attributes: { 'db.system': 'sqlite', 'db.operation': 'insert', 'db.sql.table': AUDIT_TABLE, 'db.statement': SQLITE_INSERT, 'etk.audit.entries': entries },
+  };
+  tracer.startActiveSpan(`insert ${AUDIT_TABLE}`, options, (span) => {
+    try {
+      step();
+    } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
 /** The columns of a written row, in the order `appendOnSqlite` binds them. */
 const ROW_COLUMNS = ['chain_id', ...HASHED_V2, 'prev_hash', 'hash'] as const satisfies readonly (keyof ChainedRow)[];
+
+const SQLITE_INSERT = `insert into ${AUDIT_TABLE} (${ROW_COLUMNS.map((c) => `"${c}"`).join(', ')}) values (${ROW_COLUMNS.map(() => '?').join(', ')})`;
 
 /**
  * The same step on SQLite's one connection, start to end in one synchronous transaction that
@@ -373,7 +402,7 @@ function appendOnSqlite(conn: SqliteConnection, chain: string, contents: readonl
       const head = conn.prepare(`select chain_id, last_hash, last_seq from ${AUDIT_HEAD_TABLE} where chain_id = ?`).get(chain) as HeadRow | undefined;
       if (!head) throw noHeadRow(chain);
       const { rows, lastHash, lastSeq } = chainAfter(head, contents);
-      const insert = conn.prepare(`insert into ${AUDIT_TABLE} (${ROW_COLUMNS.map((c) => `"${c}"`).join(', ')}) values (${ROW_COLUMNS.map(() => '?').join(', ')})`);
+      const insert = conn.prepare(SQLITE_INSERT);
       for (const row of rows) insert.run(ROW_COLUMNS.map((column) => row[column]));
       conn.prepare(`update ${AUDIT_HEAD_TABLE} set last_hash = ?, last_seq = ? where chain_id = ?`).run(lastHash, lastSeq, chain);
     })

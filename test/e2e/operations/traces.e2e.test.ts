@@ -58,7 +58,8 @@ describeEachDialect('traces', (dialect) => {
     for (;;) {
       const spans = receiver.spans.filter((s) => s.traceId === traceId);
       const complete = services.every((service) => spans.some((s) => s.service === service && s.name.startsWith('query ')));
-      const sql = services.filter((s) => s !== 'gateway').every((service) => spans.some((s) => s.service === service && s.scope.includes('knex')));
+      // SQL: knex's statements, and on SQLite the audit step, which runs on the connection itself (lib/audit/log.ts).
+      const sql = services.filter((s) => s !== 'gateway').every((service) => spans.some((s) => s.service === service && (s.scope.includes('knex') || s.scope === 'etk-audit')));
       if (complete && sql && spans.some((s) => s.service === 'gateway' && s.name === 'gateway.request')) return spans;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
