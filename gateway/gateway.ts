@@ -127,7 +127,6 @@ export async function createGateway(options: GatewayOptions): Promise<Service> {
     health: () => probeSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 2000)),
     serverOptions: { parseOptions: parseOptionsFor(limits), persistedQueries: { cache: registeredQueryCache(operations) } },
     routes: development ? developmentRoutes(options.development ?? {}, options.authentication) : [],
-    leanGraphqlPost: true,
   });
   return { ...service, stop: () => service.stop().finally(() => client.close()) };
 }

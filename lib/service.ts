@@ -61,12 +61,6 @@ export interface ServiceOptions<C extends BaseContext> {
    * `/health`, so that none of them can stand in for the API.
    */
   routes?: express.Router[];
-  /**
-   * Answer `POST /graphql` with a JSON body without Express's router, body parser and
-   * `res.send` (lib/graphql-post.ts), the same steps in the same order; the gateway, for
-   * which they were a fifth of its CPU time. Every other request goes through Express.
-   */
-  leanGraphqlPost?: boolean;
 }
 
 export interface Service {
@@ -126,10 +120,9 @@ export async function buildService<C extends BaseContext>(options: ServiceOption
   for (const routes of options.routes ?? []) app.use(routes);
   app.use(bodyRefusal);
   app.use(notFound);
-  const front = options.leanGraphqlPost
-    ? graphqlPostFront({ app, apollo, context, before: [observer.middleware, corsPolicy], maxBodyBytes: MAX_BODY_BYTES, refuseBody, logger })
-    : app;
-  httpServer.on('request', front);
+  // `POST /graphql` with a JSON body, every service's one busy request, skips Express's router,
+  // body parser and res.send (lib/graphql-post.ts) by the same steps; all else goes through Express.
+  httpServer.on('request', graphqlPostFront({ app, apollo, context, before: [observer.middleware, corsPolicy], maxBodyBytes: MAX_BODY_BYTES, refuseBody, logger }));
 
   const metricsHttp = metricsServer(metrics.registry);
   return {
